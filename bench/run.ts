@@ -1,0 +1,15 @@
+// npm run bench [name…]: runs the benchmarks and prints their figures. Not part of the test suite.
+import { benchStartup } from './startup.ts';
+
+type Bench = () => Promise<{ lines: string[] }>;
+
+const BENCHES: Record<string, Bench> = {
+  startup: benchStartup,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const { lines } = await bench();
+  for (const line of lines) console.log(line);
+}

@@ -1,0 +1,46 @@
+import { Command } from 'commander';
+import { ConfigError } from './config.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { VERSION } from './version.ts';
+
+// tianping <command>: administration without the web UI. Commands that open the embedded data folder take its
+// lock, so they refuse while the server runs (STACK.md gotcha 1).
+
+const program = new Command()
+  .name('tianping')
+  .description('天平：武清区妇女儿童发展规划监测评估系统 管理命令')
+  .version(VERSION);
+
+program
+  .command('serve')
+  .description('启动服务器（嵌入式数据库或 DATABASE_URL 指定的 PostgreSQL）')
+  .action(async () => {
+    const { main } = await import('./main.ts');
+    await main();
+  });
+
+program
+  .command('migrate')
+  .description('执行数据库迁移（服务器启动时也会自动执行）')
+  .action(async () => {
+    const { loadConfig } = await import('./config.ts');
+    const { openDatabase } = await import('./db/connection.ts');
+    const { migrate } = await import('./db/migrate.ts');
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      console.log(`迁移完成，当前级别 ${await migrate(database)}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Configuration comes from environment variables only (12-factor). Every variable is documented in .env.example.
+// A bad value stops start-up with a message naming the variable and what it expects.
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '应为 true 或 false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ConfigSchema = z.object({
+  PORT: z.coerce
+    .number({ message: '应为端口号（1–65535 的整数）' })
+    .int('应为整数')
+    .min(0, '不能小于 0')
+    .max(65535, '不能大于 65535')
+    .default(3000),
+  HOST: z.string().min(1, '不能为空').default('127.0.0.1'),
+  TIANPING_DATA_DIR: z.string().min(1, '不能为空').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, '应为 postgres://用户@主机:端口/数据库 形式的连接串')
+    .optional(),
+  TIANPING_PLAN_DIR: z.string().min(1, '不能为空').default('plans/wuqing-2021-2025'),
+  TIANPING_DEMO: booleanFlag.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: '应为 fatal、error、warn、info、debug、trace 或 silent',
+    })
+    .default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the embedded database's data folder (unused when databaseUrl is set). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  planDir: string;
+  /** Demo mode: demo data and demo accounts. Defaults to on for the embedded engine, off on a PostgreSQL server. */
+  demo: boolean;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误，系统未启动：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  // Empty strings count as unset, as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `环境变量 ${String(issue.path[0])}：${issue.message}`));
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(cwd, c.TIANPING_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    planDir: path.resolve(cwd, c.TIANPING_PLAN_DIR),
+    demo: c.TIANPING_DEMO ?? c.DATABASE_URL === undefined,
+    logLevel: c.LOG_LEVEL,
+  };
+}

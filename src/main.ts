@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { startServer } from './server/start.ts';
+
+// `npm start` / `tianping serve`: run the server until SIGINT/SIGTERM, then close the database cleanly.
+export async function main(): Promise<void> {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    const config = loadConfig();
+    server = await startServer(config);
+    const where = config.databaseUrl ? 'PostgreSQL 服务器' : `嵌入式数据库（${config.dataDir}）`;
+    console.log(`天平已启动：${server.url}  数据库：${where}${config.demo ? '  演示模式' : ''}`);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const shutdown = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { VERSION } from '../version.ts';
+import { requireAccessDeclarations } from './access.ts';
+import type { AppDeps } from './deps.ts';
+import { registerErrorHandling } from './errors.ts';
+import { healthRoutes } from './health/routes.ts';
+
+// Validation messages in Chinese, for the API and the CLI alike.
+z.config(z.locales.zhCN());
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildOptions extends AppDeps {
+  /** Fastify's logger setting; tests pass false. */
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  requireAccessDeclarations(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '天平 Tianping API', description: '武清区妇女儿童发展规划监测评估系统接口', version: VERSION },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const deps: AppDeps = { config, database };
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  await serveWebApp(app);
+  return app;
+}
+
+/** The built web app from the same port; any non-API path falls back to index.html for client-side routes. */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api')) {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url}` });
+    }
+    if (!hasWeb) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('网页尚未构建：请先运行 npm run build（npm start 会自动构建）。');
+    }
+    return reply.sendFile('index.html');
+  });
+}

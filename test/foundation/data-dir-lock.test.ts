@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.ts';
+import { DataDirLockedError, LOCK_FILE } from '../../src/db/lock.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { rows } from '../../src/db/rows.ts';
+import { ServerExitedError, type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+
+// PGlite silently loses committed rows when two processes open one folder (STACK.md). The data folder must
+// belong to one process: a second server refuses with a clear message and the first keeps its data.
+describe('one process owns the embedded data folder', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-'));
+  let first: ServerProcess | undefined;
+  afterAll(async () => {
+    await first?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a second server on the same folder, and the first keeps working with its data intact', async () => {
+    // Some data already in the folder.
+    const seed = await openDatabase({ dataDir });
+    await migrate(seed);
+    await seed.db.execute(sql`insert into app_setting (key, value) values ('probe', '"kept"'::jsonb)`);
+    await seed.close();
+
+    first = await startServerProcess({ TIANPING_DATA_DIR: dataDir });
+    const second = startServerProcess({ TIANPING_DATA_DIR: dataDir });
+    const failure = await second.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ServerExitedError);
+    const exited = failure as ServerExitedError;
+    expect(exited.exitCode).toBe(1);
+    expect(exited.output).toContain('正被另一个天平进程');
+    expect(exited.output).toContain(`PID ${first.child.pid}`);
+
+    const health = await fetch(`${first.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect((await health.json()).engine).toBe('pglite');
+
+    expect(await first.stop()).toBe(0);
+    first = undefined;
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+
+    const reopened = await openDatabase({ dataDir });
+    const kept = await rows<{ value: string }>(reopened.db, sql`select value from app_setting where key = 'probe'`);
+    await reopened.close();
+    expect(kept).toEqual([{ value: 'kept' }]);
+  });
+
+  it('refuses an in-process opener while the folder is held, and takes over a stale lock', async () => {
+    const held = await openDatabase({ dataDir });
+    await expect(openDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirLockedError);
+    await held.close();
+    // A lock left by a process that no longer exists (pid far above pid_max) does not block.
+    fs.writeFileSync(path.join(dataDir, LOCK_FILE), '99999999');
+    const after = await openDatabase({ dataDir });
+    await after.close();
+  });
+});

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { type Config, loadConfig } from '../../src/config.ts';
+import type { Engine } from '../../src/db/connection.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** A Fastify app on a fresh, migrated test database, driven with app.inject (no port). */
+export async function createTestApp(engine: Engine, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(engine);
+  const config = { ...loadConfig({}), demo: false, ...overrides };
+  const app = await buildApp({ config, database: db.database, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './shell/AppLayout.tsx';
+
+// Route-level code splitting: each page is its own chunk, loaded when first visited.
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+const notYetAvailable = page(() => import('./shell/NotYetAvailable.tsx'));
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: AppLayout,
+    children: [
+      { index: true, lazy: page(() => import('./home/HomePage.tsx')) },
+      { path: 'catalog/*', lazy: notYetAvailable },
+      { path: 'collection/*', lazy: notYetAvailable },
+      { path: 'review/*', lazy: notYetAvailable },
+      { path: 'analysis/*', lazy: notYetAvailable },
+      { path: 'warnings/*', lazy: notYetAvailable },
+      { path: 'reports/*', lazy: notYetAvailable },
+      { path: 'admin/*', lazy: notYetAvailable },
+      { path: '*', lazy: page(() => import('./shell/NotFound.tsx')) },
+    ],
+  },
+]);

@@ -1,0 +1,51 @@
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  EditOutlined,
+  FileWordOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+/** The side menu: the sections of the system in the order of the yearly work. */
+export interface Section {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** One line on what the section is for, shown on the home page. */
+  summary: string;
+}
+
+export const SECTIONS: Section[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, summary: '' },
+  {
+    path: '/catalog',
+    label: '规划目标',
+    icon: <ProfileOutlined />,
+    summary: '两个规划的领域、主要目标、策略措施和监测指标，每条可溯源到规划原文',
+  },
+  {
+    path: '/collection',
+    label: '数据填报',
+    icon: <EditOutlined />,
+    summary: '成员单位和镇街按年度填报监测数据、提交年度工作报告',
+  },
+  {
+    path: '/review',
+    label: '数据审核',
+    icon: <AuditOutlined />,
+    summary: '统计局（监测组）审核各单位报送的数据，通过或退回',
+  },
+  { path: '/analysis', label: '监测分析', icon: <BarChartOutlined />, summary: '达标情况、趋势、分性别和分镇街差异' },
+  {
+    path: '/warnings',
+    label: '预警督办',
+    icon: <AlertOutlined />,
+    summary: '预计达标困难、波动较大指标的预警，督办与整改',
+  },
+  { path: '/reports', label: '报告', icon: <FileWordOutlined />, summary: '年度和终期监测报告、评估报告、统计表' },
+  { path: '/admin', label: '系统管理', icon: <SettingOutlined />, summary: '成员单位、镇街、用户、责任分工、审计日志' },
+];

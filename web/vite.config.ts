@@ -1,0 +1,14 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: path.resolve(import.meta.dirname),
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(import.meta.dirname, '../dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
