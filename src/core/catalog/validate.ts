@@ -1,0 +1,468 @@
+// Validation of a plan folder: shape (schema.ts), then the checks that make the catalog trustworthy — every
+// quote is the plan's own words, every target number is the one the quote states, codes are unique and numbers
+// consecutive. Returns all problems at once (file, path, Chinese message with the fix) so an editor can fix a
+// file in one pass; an invalid folder yields no catalog at all.
+
+import type { z } from 'zod';
+import { TARGET_RULE_KINDS, type TargetRule } from '../rules.ts';
+import { folderSchema, indicatorCodePattern, planSchema } from './schema.ts';
+import type { Catalog, CatalogProblem, Indicator, Plan, PlanFolder } from './types.ts';
+
+/** One parsed file: its name relative to the plan folder and the parsed YAML. */
+export interface ParsedFile {
+  file: string;
+  data: unknown;
+}
+
+export interface CatalogInput {
+  folder: ParsedFile;
+  /** The plan files named in folder.yaml, in any order. */
+  plans: ParsedFile[];
+}
+
+export type ValidationResult = { ok: true; catalog: Catalog } | { ok: false; problems: CatalogProblem[] };
+
+export function validateCatalog(input: CatalogInput): ValidationResult {
+  const problems: CatalogProblem[] = [];
+
+  const folderParsed = folderSchema.safeParse(input.folder.data, { reportInput: true });
+  if (!folderParsed.success) problems.push(...zodProblems(input.folder.file, folderParsed.error));
+  const folder = folderParsed.success ? folderParsed.data : undefined;
+
+  const plans: { file: string; plan: Plan }[] = [];
+  for (const f of input.plans) {
+    const parsed = planSchema.safeParse(f.data, { reportInput: true });
+    if (parsed.success) plans.push({ file: f.file, plan: parsed.data });
+    else problems.push(...zodProblems(f.file, parsed.error));
+  }
+
+  if (folder) problems.push(...checkFolderFiles(input.folder.file, folder, input.plans));
+  for (const { file, plan } of plans) problems.push(...checkPlan(file, plan, folder));
+  problems.push(...checkAcrossPlans(plans));
+
+  if (problems.length > 0 || !folder) return { ok: false, problems };
+  // Plans in the order folder.yaml lists them.
+  const ordered = folder.plans.map((name) => plans.find((p) => p.file === name)?.plan).filter((p) => p !== undefined);
+  return { ok: true, catalog: { folder, plans: ordered } };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shape problems, in Chinese
+
+const FIELD_LABELS: Record<string, string> = {
+  id: '标识',
+  name: '名称',
+  region: '地区',
+  cycle: '规划周期',
+  start: '起始年',
+  end: '终止年',
+  baseYear: '基期年',
+  plans: '规划文件列表',
+  title: '标题',
+  shortTitle: '简称',
+  issuer: '发文机关',
+  issuedOn: '印发日期',
+  sections: '规划章节',
+  domains: '发展领域',
+  code: '编号',
+  goals: '主要目标',
+  measures: '策略措施',
+  indicators: '监测指标',
+  number: '序号',
+  text: '正文',
+  unit: '单位',
+  better: '方向',
+  rule: '目标规则',
+  kind: '种类',
+  comparator: '比较符',
+  value: '目标值',
+  percent: '变化百分比',
+  step: '每年步长',
+  reference: '对照指标',
+  body: '单位主体',
+  countUnit: '计数单位',
+  wording: '方向措辞',
+  source: '来源条目',
+  quote: '原文',
+  disaggregations: '分解维度',
+  precision: '保留小数位',
+  limits: '自然上下限',
+  floor: '波动下限',
+  counts: '计数口径',
+  numerator: '分子',
+  denominator: '分母',
+  factor: '倍数',
+  note: '备注',
+};
+
+/** Extra advice for fields where the fix is not obvious from the allowed values alone. */
+const FIELD_HINTS: Record<string, string> = {
+  comparator: '按原文措辞选择：以上/不低于/不少于/达到 → ">="，高于 → ">"，以下/以内/不高于 → "<="，低于 → "<"。',
+  better: '数值越高越好（如筛查率）写 higher，越低越好（如死亡率）写 lower。',
+  kind: `规则种类应为 ${TARGET_RULE_KINDS.join('、')} 之一，详见 docs/catalog.md。`,
+  code: '监测指标编号写成“领域编号-两位序号”，如 W1-01；领域编号写成字母加数字，如 W1、C3。',
+  id: '标识只能用小写字母、数字和连字符，如 wuqing-women-2021-2025。',
+  issuedOn: '日期写成 2022-07-15 的形式。',
+  shortTitle: '简称用作 Excel 工作表名：不超过 31 个字，不含 [ ] : * ? / \\。',
+  plans: '在 plans 下逐行列出规划文件名，如 women.yaml。',
+  disaggregations: '分解维度只能是 sex（分性别）或 area（分镇街）。',
+  limits: '自然上下限写成 [最小值, 最大值]，无上限写 null，如 [0, 100]、[0, null]。',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否',
+  array: '列表',
+  object: '字段集合',
+  tuple: '列表',
+  null: '空值',
+};
+
+function describeInput(input: unknown): string {
+  if (input === undefined) return '缺失';
+  if (input === null) return '空值';
+  if (Array.isArray(input)) return '列表';
+  if (typeof input === 'string') return `文字“${input}”`;
+  if (typeof input === 'number') return `数字 ${input}`;
+  if (typeof input === 'object') return '字段集合';
+  return String(input);
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out;
+}
+
+/** The inverse of formatPath, for the loader to find the YAML node (and line) a problem points at. */
+export function parsePath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) segments.push(Number(m[2]));
+    else if (m[1] !== undefined) segments.push(m[1]);
+  }
+  return segments;
+}
+
+function lastKey(path: readonly PropertyKey[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return undefined;
+}
+
+function zodProblems(file: string, error: z.ZodError): CatalogProblem[] {
+  return error.issues.map((issue) => {
+    const key = lastKey(issue.path);
+    const field = key ? `“${key}”（${FIELD_LABELS[key] ?? key}）` : '该项';
+    const hint = key && FIELD_HINTS[key] ? ` ${FIELD_HINTS[key]}` : '';
+    let message: string;
+    switch (issue.code) {
+      case 'invalid_type':
+        message =
+          issue.input === undefined
+            ? `缺少必填字段${field}，请补上。`
+            : `${field}应为${TYPE_NAMES[issue.expected] ?? issue.expected}，现在是${describeInput(issue.input)}。`;
+        break;
+      case 'invalid_value':
+        message = `${field}的取值 ${JSON.stringify(issue.input)} 无效，应为 ${issue.values.map((v) => JSON.stringify(v)).join('、')} 之一。`;
+        break;
+      case 'unrecognized_keys':
+        message = `有未知字段 ${issue.keys.map((k) => `“${k}”`).join('、')}：请检查拼写，或删除。`;
+        break;
+      case 'invalid_union': {
+        const input = issue.input as { kind?: unknown } | undefined;
+        message =
+          issue.discriminator === 'kind'
+            ? `目标规则种类 ${JSON.stringify(input?.kind)} 无效。`
+            : `${field}的写法不符合任何一种允许的形式。`;
+        break;
+      }
+      case 'too_small':
+        message =
+          issue.origin === 'string'
+            ? `${field}不能为空。`
+            : issue.origin === 'array'
+              ? `${field}至少需要 ${issue.minimum} 项。`
+              : `${field}应${issue.inclusive ? '不小于' : '大于'} ${issue.minimum}，现在是 ${describeInput(issue.input)}。`;
+        break;
+      case 'too_big':
+        message =
+          issue.origin === 'string'
+            ? `${field}太长，最多 ${issue.maximum} 个字。`
+            : `${field}应${issue.inclusive ? '不大于' : '小于'} ${issue.maximum}，现在是 ${describeInput(issue.input)}。`;
+        break;
+      case 'invalid_format':
+        message = `${field}的格式不正确（现在是${describeInput(issue.input)}）。`;
+        break;
+      default:
+        message = `${field}有误：${issue.message}`;
+    }
+    return { file, path: formatPath(issue.path), message: message + hint };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checks beyond shape
+
+function checkFolderFiles(folderFile: string, folder: PlanFolder, files: ParsedFile[]): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const seen = new Set<string>();
+  folder.plans.forEach((name, i) => {
+    if (seen.has(name)) {
+      problems.push({
+        file: folderFile,
+        path: `plans[${i}]`,
+        message: `规划文件 ${name} 重复列出，请删去重复的一行。`,
+      });
+    }
+    seen.add(name);
+    if (!files.some((f) => f.file === name)) {
+      problems.push({ file: folderFile, path: `plans[${i}]`, message: `未提供规划文件 ${name}。` });
+    }
+  });
+  if (folder.cycle.end < folder.cycle.start) {
+    problems.push({
+      file: folderFile,
+      path: 'cycle.end',
+      message: '规划周期的终止年早于起始年，请检查 start 和 end。',
+    });
+  }
+  return problems;
+}
+
+/** Every number written in a text, as numbers: "3.0‰、5.0‰" → [3, 5]. */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+}
+
+/** The numbers a rule takes from the plan, each of which the quote must state. */
+function ruleNumbers(rule: TargetRule): { field: string; value: number }[] {
+  switch (rule.kind) {
+    case 'threshold':
+    case 'maintain':
+      return [{ field: 'value', value: rule.value }];
+    case 'relative_to_base':
+      return [
+        { field: 'percent', value: rule.percent },
+        ...(rule.baseYear !== undefined ? [{ field: 'baseYear', value: rule.baseYear }] : []),
+      ];
+    case 'annual_step':
+      return [{ field: 'step', value: rule.step }];
+    case 'count_per_body':
+      return [{ field: 'value', value: rule.value }];
+    case 'relational':
+    case 'direction_only':
+      return [];
+  }
+}
+
+/** "全覆盖" is the plan's way of writing 100% (实现农村无害化卫生厕所全覆盖). */
+function quoteStates(quote: string, value: number, unit: string): boolean {
+  if (numbersIn(quote).includes(value)) return true;
+  return value === 100 && unit === '%' && quote.includes('全覆盖');
+}
+
+function checkNumbering(file: string, path: string, items: { number: number }[], what: string): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  items.forEach((item, i) => {
+    if (item.number !== i + 1) {
+      problems.push({
+        file,
+        path: `${path}[${i}].number`,
+        message: `${what}的序号应从 1 起连续编号：第 ${i + 1} 条的序号是 ${item.number}，应为 ${i + 1}。`,
+      });
+    }
+  });
+  return problems;
+}
+
+function checkPlan(file: string, plan: Plan, folder: PlanFolder | undefined): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ file, path, message });
+
+  if (folder && (plan.cycle.start !== folder.cycle.start || plan.cycle.end !== folder.cycle.end)) {
+    add(
+      'cycle',
+      `规划周期 ${plan.cycle.start}–${plan.cycle.end} 与 folder.yaml 的周期 ${folder.cycle.start}–${folder.cycle.end} 不一致，请改成一致。`,
+    );
+  }
+  if (plan.baseYear >= plan.cycle.start) {
+    add('baseYear', `基期年 ${plan.baseYear} 应早于规划起始年 ${plan.cycle.start}（十四五规划的基期是 2020 年）。`);
+  }
+
+  const domainCodes = new Map<string, number>();
+  plan.domains.forEach((domain, d) => {
+    const dp = `domains[${d}]`;
+    const earlier = domainCodes.get(domain.code);
+    if (earlier !== undefined) {
+      add(`${dp}.code`, `领域编号 ${domain.code} 与 domains[${earlier}] 重复，请改用未用过的编号。`);
+    } else domainCodes.set(domain.code, d);
+
+    problems.push(...checkNumbering(file, `${dp}.goals`, domain.goals, `“${domain.name}”的主要目标`));
+    problems.push(...checkNumbering(file, `${dp}.measures`, domain.measures, `“${domain.name}”的策略措施`));
+    for (const [kind, items] of [
+      ['goals', domain.goals],
+      ['measures', domain.measures],
+    ] as const) {
+      items.forEach((item, i) => {
+        if (/^\d+\s*[．.、]/.test(item.text)) {
+          add(`${dp}.${kind}[${i}].text`, '正文不应以序号开头（如“1．”），序号写在 number 字段里，请删去。');
+        }
+      });
+    }
+    domain.measures.forEach((m, i) => {
+      if (!m.text.startsWith(m.title)) {
+        add(`${dp}.measures[${i}].title`, `标题应是正文的第一句（不含句号）：“${m.text.split('。')[0]}”。`);
+      }
+    });
+
+    domain.indicators.forEach((indicator, k) => {
+      problems.push(...checkIndicator(file, `${dp}.indicators[${k}]`, indicator, domain));
+    });
+  });
+  return problems;
+}
+
+function checkIndicator(
+  file: string,
+  ip: string,
+  indicator: Indicator,
+  domain: Plan['domains'][number],
+): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ file, path: `${ip}${path}`, message });
+  const { rule, source } = indicator;
+
+  if (!indicator.code.startsWith(`${domain.code}-`)) {
+    add('.code', `指标编号 ${indicator.code} 应以所在领域编号开头，写成 ${domain.code}-NN。`);
+  }
+
+  const items = source.kind === 'goal' ? domain.goals : domain.measures;
+  const what = source.kind === 'goal' ? '主要目标' : '策略措施';
+  const item = items.find((it) => it.number === source.number);
+  if (!item) {
+    add(
+      '.source.number',
+      `“${domain.name}”没有第 ${source.number} 条${what}（共 ${items.length} 条），请改成原文所在条目的序号。`,
+    );
+  } else if (!item.text.includes(indicator.quote)) {
+    add(
+      '.quote',
+      `原文“${indicator.quote}”不在“${domain.name}”${what}第 ${source.number} 条的正文里。请从该条正文中逐字复制（标点、全角半角都要一致），或改正 source。`,
+    );
+  }
+
+  for (const { field, value } of ruleNumbers(rule)) {
+    if (!quoteStates(indicator.quote, value, indicator.unit)) {
+      add(
+        `.rule.${field}`,
+        `目标规则中的数字 ${value} 没有出现在原文“${indicator.quote}”中：请核对数字，或让原文包含写明该数字的句子。`,
+      );
+    }
+  }
+
+  // A threshold that points the wrong way is almost always a typo (≥ for a death rate).
+  if (rule.kind === 'threshold' || rule.kind === 'maintain') {
+    const upward = rule.comparator === '>=' || rule.comparator === '>';
+    if (upward !== (indicator.better === 'higher')) {
+      add(
+        '.rule.comparator',
+        `比较符 ${rule.comparator} 与方向 better: ${indicator.better} 矛盾：${indicator.better === 'higher' ? '越高越好的指标应写 >= 或 >' : '越低越好的指标应写 <= 或 <'}，请核对原文措辞。`,
+      );
+    }
+  }
+
+  const seenDis = new Set<string>();
+  indicator.disaggregations.forEach((dis, i) => {
+    if (seenDis.has(dis)) add(`.disaggregations[${i}]`, `分解维度 ${dis} 重复，请删去一个。`);
+    seenDis.add(dis);
+  });
+
+  const [min, max] = indicator.limits;
+  if (min !== null && max !== null && min > max) {
+    add('.limits', `自然下限 ${min} 大于上限 ${max}，请交换或改正。`);
+  }
+  return problems;
+}
+
+function checkAcrossPlans(plans: { file: string; plan: Plan }[]): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const planIds = new Map<string, string>();
+  const domainCodes = new Map<string, string>();
+  const indicatorCodes = new Map<string, string>();
+
+  for (const { file, plan } of plans) {
+    const other = planIds.get(plan.id);
+    if (other !== undefined) {
+      problems.push({
+        file,
+        path: 'id',
+        message: `规划标识 ${plan.id} 与 ${other} 中的规划重复，每个规划须有不同的标识。`,
+      });
+    } else planIds.set(plan.id, file);
+
+    plan.domains.forEach((domain, d) => {
+      const where = `${file} domains[${d}]`;
+      const otherDomain = domainCodes.get(domain.code);
+      // Duplicates inside one file are reported by checkPlan; here only those across files.
+      if (otherDomain !== undefined && !otherDomain.startsWith(`${file} `)) {
+        problems.push({
+          file,
+          path: `domains[${d}].code`,
+          message: `领域编号 ${domain.code} 已在 ${otherDomain} 使用，同一规划目录内领域编号须唯一。`,
+        });
+      } else if (otherDomain === undefined) domainCodes.set(domain.code, where);
+
+      domain.indicators.forEach((indicator, k) => {
+        const here = `${file} domains[${d}].indicators[${k}]`;
+        const otherIndicator = indicatorCodes.get(indicator.code);
+        if (otherIndicator !== undefined) {
+          problems.push({
+            file,
+            path: `domains[${d}].indicators[${k}].code`,
+            message: `指标编号 ${indicator.code} 与 ${otherIndicator} 重复。编号是数据的主键，请给新指标用下一个未用过的编号，不要改动已有编号。`,
+          });
+        } else indicatorCodes.set(indicator.code, here);
+      });
+    });
+  }
+
+  // A relational reference written as a code must name an indicator of this folder.
+  for (const { file, plan } of plans) {
+    plan.domains.forEach((domain, d) => {
+      domain.indicators.forEach((indicator, k) => {
+        const rule = indicator.rule;
+        if (rule.kind !== 'relational') return;
+        if (indicatorCodePattern.test(rule.reference) && !indicatorCodes.has(rule.reference)) {
+          problems.push({
+            file,
+            path: `domains[${d}].indicators[${k}].rule.reference`,
+            message: `对照指标 ${rule.reference} 不存在：请写本目录中已有的指标编号，或直接写对照量的名称（如“女职工比例”）。`,
+          });
+        }
+        if (rule.reference === indicator.code) {
+          problems.push({
+            file,
+            path: `domains[${d}].indicators[${k}].rule.reference`,
+            message: '对照指标不能是指标自身。',
+          });
+        }
+      });
+    });
+  }
+  return problems;
+}
+
+/** A readable multi-line report of problems, for the console and for CatalogError. */
+export function formatProblems(problems: readonly CatalogProblem[]): string {
+  return problems
+    .map((p, i) => {
+      const where = [p.file, p.line !== undefined ? `第 ${p.line} 行` : '', p.path].filter(Boolean).join(' ');
+      return `  ${i + 1}. ${where}：${p.message}`;
+    })
+    .join('\n');
+}
