@@ -1,0 +1,40 @@
+// Numeric codes the kernel writes into typed arrays; each indexes the Chinese vocabulary of types.ts.
+import { DIFFICULTIES, type Difficulty, type FlagKind, STATUSES, type Status } from './types.ts';
+
+/** Index into STATUSES. */
+export const S = {
+  NoData: 0,
+  Insufficient: 1,
+  Met: 2,
+  MetEarly: 3,
+  MetAtRisk: 4,
+  OnTrack: 5,
+  Difficult: 6,
+  NotMet: 7,
+  Improving: 8,
+  ImprovingLastFell: 9,
+} as const;
+export const STATUS_COUNT = STATUSES.length;
+
+/** 0 = none, else 1 + index into DIFFICULTIES. */
+export const D = { None: 0, Accelerate: 1, Reverse: 2, NoDirection: 3 } as const;
+
+/** Bit per flag kind. */
+export const F = { Jump: 1, Band: 2, Zigzag: 4, AnnualStepMissed: 8, SmallNumbers: 16 } as const;
+export const FLUCTUATION_BITS = F.Jump | F.Band | F.Zigzag;
+
+export function statusName(code: number): Status {
+  return STATUSES[code] as Status;
+}
+
+export function difficultyName(code: number): Difficulty | null {
+  return code === 0 ? null : (DIFFICULTIES[code - 1] as Difficulty);
+}
+
+export const FLAG_BITS: ReadonlyArray<readonly [number, FlagKind]> = [
+  [F.Jump, 'jump'],
+  [F.Band, 'band'],
+  [F.Zigzag, 'zigzag'],
+  [F.AnnualStepMissed, 'annual_step_missed'],
+  [F.SmallNumbers, 'small_numbers'],
+];

@@ -1,0 +1,341 @@
+// The per-series core of METHODOLOGY.md §A–G on typed arrays: no allocation per call, numbers only.
+// Both the object API (assess.ts) and the SeriesStore run every series through assessSeries, so the fast path
+// and the readable result can never disagree.
+import { D, F, S } from './codes.ts';
+import { type CompiledRule, clean, Kind, meets, roundTo } from './compile.ts';
+import { testFluctuation } from './fluctuation.ts';
+import { poissonInterval } from './poisson.ts';
+import { median, theilSen6, theilSenSlope } from './trend.ts';
+
+/** APR at or above this is 预计可达标 (the ESCAP / Open SDG cut point). */
+export const ON_TRACK_APR = 0.95;
+/** Below this many events a year, a rate from counts is judged on pooled counts (§G). */
+export const SMALL_EVENTS_PER_YEAR = 10;
+/** Theil–Sen needs this many points; fewer use the endpoint slope (§D). */
+export const THEIL_SEN_MIN_POINTS = 4;
+
+export const METHOD_NONE = 0;
+export const METHOD_ENDPOINT = 1;
+export const METHOD_THEIL_SEN = 2;
+
+/** Everything the kernel decides about one series; reset and refilled on each call. */
+export class KernelOut {
+  n = 0;
+  status = 0;
+  difficulty = 0;
+  /** −1 = not applicable, 0 = no, 1 = yes. */
+  met = -1;
+  metAtBase = -1;
+  year = Number.NaN;
+  value = Number.NaN;
+  prevValue = Number.NaN;
+  baseYear = Number.NaN;
+  baseValue = Number.NaN;
+  target = Number.NaN;
+  targetNow = Number.NaN;
+  cs = Number.NaN;
+  expected = Number.NaN;
+  method = 0;
+  slope = Number.NaN;
+  intercept = Number.NaN;
+  xhat = Number.NaN;
+  clipped = false;
+  apr = Number.NaN;
+  /** Smallest judged value: the Open SDG ratio needs all values > 0. */
+  minValue = Number.NaN;
+  flags = 0;
+  /** Maintain / met-at-base: x̂_T fails the target (预计达标困难 warning beside the Destatis status). */
+  projectedMiss = false;
+  jumpRatio = Number.NaN;
+  bandMean = Number.NaN;
+  bandRatio = Number.NaN;
+  reversals = 0;
+  meanAbsDelta = Number.NaN;
+  fluctuationSlope = Number.NaN;
+  /** annual_step: bit (year − first year of the series) set for each year whose change fell short of the step. */
+  stepMissedMask = 0;
+  events = Number.NaN;
+  exposure = Number.NaN;
+  pooledRate = Number.NaN;
+  ciLow = Number.NaN;
+  ciHigh = Number.NaN;
+  eventsPerYear = Number.NaN;
+  pooledFrom = Number.NaN;
+
+  reset(): void {
+    this.n = 0;
+    this.status = 0;
+    this.difficulty = 0;
+    this.met = -1;
+    this.metAtBase = -1;
+    this.year = this.value = this.prevValue = this.baseYear = this.baseValue = Number.NaN;
+    this.target = this.targetNow = this.cs = this.expected = Number.NaN;
+    this.method = 0;
+    this.slope = this.intercept = this.xhat = this.apr = this.minValue = Number.NaN;
+    this.clipped = false;
+    this.flags = 0;
+    this.projectedMiss = false;
+    this.jumpRatio = this.bandMean = this.bandRatio = this.meanAbsDelta = this.fluctuationSlope = Number.NaN;
+    this.reversals = 0;
+    this.stepMissedMask = 0;
+    this.events = this.exposure = this.pooledRate = this.ciLow = this.ciHigh = Number.NaN;
+    this.eventsPerYear = this.pooledFrom = Number.NaN;
+  }
+}
+
+// Present points of the current series: year, judged value (the gap for relational rules), raw value,
+// reference, numerator, denominator.
+let xBuf = new Float64Array(16);
+let yBuf = new Float64Array(16);
+let vBuf = new Float64Array(16);
+let rBuf = new Float64Array(16);
+let nBuf = new Float64Array(16);
+let dBuf = new Float64Array(16);
+
+function ensurePoints(len: number): void {
+  if (xBuf.length >= len) return;
+  xBuf = new Float64Array(len);
+  yBuf = new Float64Array(len);
+  vBuf = new Float64Array(len);
+  rBuf = new Float64Array(len);
+  nBuf = new Float64Array(len);
+  dBuf = new Float64Array(len);
+}
+
+/**
+ * Assesses one series: years[j] (ascending) with values vals[off + j], j < len; NaN = missing.
+ * refs/nums/dens are parallel arrays (or null) for relational references and counts.
+ */
+export function assessSeries(
+  r: CompiledRule,
+  years: Float64Array,
+  vals: Float64Array,
+  refs: Float64Array | null,
+  nums: Float64Array | null,
+  dens: Float64Array | null,
+  off: number,
+  len: number,
+  o: KernelOut,
+): void {
+  o.reset();
+  ensurePoints(len);
+  // Local copies of the module buffers: cheaper to access in the hot loop than module-level bindings.
+  const px = xBuf;
+  const py = yBuf;
+  const pv = vBuf;
+  const pr = rBuf;
+  const pn = nBuf;
+  const pd = dBuf;
+  const relational = r.kind === Kind.Relational;
+  let n = 0;
+  let minValue = Number.POSITIVE_INFINITY;
+  let countYears = 0;
+  let countSum = 0;
+  for (let j = 0; j < len; j++) {
+    const year = years[j] as number;
+    if (year < r.baseYear || year > r.targetYear) continue;
+    let v = vals[off + j] as number;
+    const num = nums === null ? Number.NaN : (nums[off + j] as number);
+    const den = dens === null ? Number.NaN : (dens[off + j] as number);
+    const hasCounts = num >= 0 && den > 0;
+    if (Number.isNaN(v) && hasCounts) v = (r.factor * num) / den;
+    if (Number.isNaN(v)) continue;
+    const ref = refs === null ? Number.NaN : (refs[off + j] as number);
+    if (relational && Number.isNaN(ref)) continue;
+    px[n] = year;
+    pv[n] = v;
+    pr[n] = ref;
+    py[n] = relational ? v - ref : v;
+    if (v < minValue) minValue = v;
+    pn[n] = hasCounts ? num : Number.NaN;
+    pd[n] = hasCounts ? den : Number.NaN;
+    if (hasCounts) {
+      countYears++;
+      countSum += num;
+    }
+    n++;
+  }
+  o.n = n;
+  o.minValue = minValue;
+  if (n === 0) {
+    o.status = S.NoData;
+    return;
+  }
+
+  const b = px[0] as number;
+  const t = px[n - 1] as number;
+  const T = r.targetYear;
+  const xb = py[0] as number;
+  const xt = py[n - 1] as number;
+  const d = r.d;
+  const scale = r.scale;
+  o.baseYear = b;
+  o.baseValue = pv[0] as number;
+  o.year = t;
+  o.value = pv[n - 1] as number;
+
+  // B. Targets and met now.
+  const kind = r.kind;
+  const numeric = kind !== Kind.Relational && kind !== Kind.DirectionOnly;
+  let tv = r.value;
+  let tvNow = r.value;
+  if (kind === Kind.RelativeToBase) tv = tvNow = clean(xb * (1 + (d * r.amount) / 100));
+  else if (kind === Kind.AnnualStep) {
+    tv = clean(xb + d * r.amount * (T - b));
+    tvNow = clean(xb + d * r.amount * (t - b));
+  }
+  if (numeric) {
+    o.target = tv;
+    o.targetNow = tvNow;
+    o.metAtBase = meets(roundTo(xb, scale), r.cmp, tv) ? 1 : 0;
+    o.met = meets(roundTo(xt, scale), r.cmp, tvNow) ? 1 : 0;
+  } else if (relational) {
+    o.targetNow = pr[n - 1] as number;
+    o.metAtBase = meets(roundTo(pv[0] as number, scale), r.cmp, roundTo(pr[0] as number, scale)) ? 1 : 0;
+    o.met = meets(roundTo(pv[n - 1] as number, scale), r.cmp, roundTo(pr[n - 1] as number, scale)) ? 1 : 0;
+  }
+  if (n === 1) {
+    o.status = S.Insufficient;
+    return;
+  }
+  o.prevValue = pv[n - 2] as number;
+
+  // D. Projection (on the gap for relational rules, whose limits are not those of the value).
+  let slope: number;
+  let xhat: number;
+  if (n >= THEIL_SEN_MIN_POINTS) {
+    slope = n === 6 ? theilSen6(px, py) : theilSenSlope(px, py, n);
+    const h = n >> 1;
+    const medX = n & 1 ? (px[h] as number) : ((px[h - 1] as number) + (px[h] as number)) / 2;
+    const medY = median(py, n);
+    o.intercept = medY - slope * medX;
+    xhat = medY + slope * (T - medX);
+    o.method = METHOD_THEIL_SEN;
+  } else {
+    slope = (xt - xb) / (t - b);
+    o.intercept = xt - slope * t;
+    xhat = xt + slope * (T - t);
+    o.method = METHOD_ENDPOINT;
+  }
+  if (!relational) {
+    if (xhat < r.lo) {
+      xhat = r.lo;
+      o.clipped = true;
+    } else if (xhat > r.hi) {
+      xhat = r.hi;
+      o.clipped = true;
+    }
+  }
+  o.slope = slope;
+  o.xhat = xhat;
+
+  // G. Small numbers: a rate from fewer than ~10 events a year is judged on the pooled counts after the base.
+  let small = false;
+  if (countYears > 0 && countSum / countYears < SMALL_EVENTS_PER_YEAR) {
+    let events = 0;
+    let exposure = 0;
+    for (let i = 1; i < n; i++) {
+      const den = pd[i] as number;
+      if (den > 0) {
+        events += pn[i] as number;
+        exposure += den;
+      }
+    }
+    if (exposure > 0) {
+      small = true;
+      o.flags |= F.SmallNumbers;
+      o.eventsPerYear = countSum / countYears;
+      o.events = events;
+      o.exposure = exposure;
+      o.pooledFrom = px[1] as number;
+      o.pooledRate = (r.factor * events) / exposure;
+      const [lo, hi] = poissonInterval(events);
+      o.ciLow = (r.factor * lo) / exposure;
+      o.ciHigh = (r.factor * hi) / exposure;
+    }
+  }
+
+  // F. Fluctuation, on the reported values; never from the rates of small numbers.
+  if (!small && n >= 3) {
+    const fluctuationSlope = !relational ? slope : n >= THEIL_SEN_MIN_POINTS ? theilSenSlope(px, pv, n) : 0;
+    testFluctuation(px, pv, n, fluctuationSlope, r.floor, o);
+  }
+
+  // annual_step: each year must improve by the step (per year elapsed since the previous report).
+  if (kind === Kind.AnnualStep) {
+    for (let i = 1; i < n; i++) {
+      const achieved = d * (roundTo(py[i] as number, scale) - roundTo(py[i - 1] as number, scale));
+      if (achieved < r.amount * ((px[i] as number) - (px[i - 1] as number)) - 1e-9) {
+        o.stepMissedMask |= 1 << ((px[i] as number) - (years[0] as number));
+      }
+    }
+    if (o.stepMissedMask !== 0) o.flags |= F.AnnualStepMissed;
+  }
+
+  // E. Status.
+  const slopeD = slope * d;
+  if (kind === Kind.DirectionOnly) {
+    if (slopeD > 0) o.status = (xt - (py[n - 2] as number)) * d > 0 ? S.Improving : S.ImprovingLastFell;
+    else {
+      o.status = S.Difficult;
+      o.difficulty = D.NoDirection;
+    }
+    return;
+  }
+  if (relational) {
+    // The gap must stay on the comparator's side of 0: its better direction comes from the comparator.
+    const gapD = r.cmp <= 1 ? 1 : -1;
+    constantTarget(o, o.met === 1, slope * gapD, meets(roundTo(xhat, scale), r.cmp, 0), t < T);
+    return;
+  }
+  if (small && kind !== Kind.AnnualStep) {
+    judgePooled(r, o, tv, t < T, slopeD);
+    return;
+  }
+  if (kind === Kind.Maintain || o.metAtBase === 1) {
+    // Destatis constant-target rule; never the ratio formulas when met at base.
+    constantTarget(o, o.met === 1, slopeD, meets(roundTo(xhat, scale), r.cmp, tv), t < T);
+    return;
+  }
+
+  // C. Schedule and APR against the distance to go (at least one published unit, so a strict comparator
+  // sitting exactly on the target does not divide by zero).
+  const distance = Math.max(Math.abs(tv - xb), r.unit);
+  o.expected = (t - b) / (T - b);
+  o.cs = (d * (xt - xb)) / distance;
+  o.apr = (d * (xhat - xb)) / distance;
+  if (o.met === 1) {
+    // annual_step: this year's path is met; 提前达标 only once the final target is.
+    const early = t < T && (kind !== Kind.AnnualStep || meets(roundTo(xt, scale), r.cmp, tv));
+    o.status = early ? S.MetEarly : S.Met;
+  } else if (t >= T) o.status = S.NotMet;
+  else if (o.apr >= ON_TRACK_APR) o.status = S.OnTrack;
+  else {
+    o.status = S.Difficult;
+    o.difficulty = o.apr > 0 ? D.Accelerate : D.Reverse;
+  }
+}
+
+/** Destatis rule for constant targets (maintain, relational, and any target met at base). */
+function constantTarget(o: KernelOut, met: boolean, slopeD: number, projectionMeets: boolean, beforeT: boolean): void {
+  o.status = met ? (slopeD < 0 ? S.MetAtRisk : S.Met) : S.NotMet;
+  if (beforeT && !projectionMeets) {
+    o.projectedMiss = true;
+    o.difficulty = met || slopeD <= 0 ? D.Reverse : D.Accelerate;
+  }
+}
+
+/** §G: the pooled rate decides met; 预计达标困难 only when the whole 95% interval is on the wrong side. */
+function judgePooled(r: CompiledRule, o: KernelOut, tv: number, beforeT: boolean, slopeD: number): void {
+  o.met = meets(roundTo(o.pooledRate, r.scale), r.cmp, o.targetNow) ? 1 : 0;
+  if (o.met === 1) {
+    o.status = beforeT && r.kind !== Kind.Maintain && o.metAtBase !== 1 ? S.MetEarly : S.Met;
+    return;
+  }
+  const bestEnd = r.d > 0 ? o.ciHigh : o.ciLow;
+  if (!beforeT) o.status = S.NotMet;
+  else if (!meets(bestEnd, r.cmp, tv)) {
+    o.status = S.Difficult;
+    o.difficulty = slopeD > 0 ? D.Accelerate : D.Reverse;
+  } else o.status = S.NotMet;
+}
