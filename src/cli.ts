@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { CatalogError } from './catalog/load.ts';
 import { ConfigError } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { VERSION } from './version.ts';
@@ -38,7 +39,7 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CatalogError) {
     console.error(error.message);
     process.exit(1);
   }

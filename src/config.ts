@@ -23,6 +23,15 @@ const ConfigSchema = z.object({
     .optional(),
   TIANPING_PLAN_DIR: z.string().min(1, '不能为空').default('plans/wuqing-2021-2025'),
   TIANPING_DEMO: booleanFlag.optional(),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, '不能少于 8（等保二级要求）').default(8),
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(3, '不能少于 3 类').max(4, '最多 4 类').default(3),
+  PASSWORD_EXPIRY_DAYS: z.coerce.number().int().min(1, '至少 1 天').default(90),
+  PASSWORD_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(0).default(7),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, '至少 1 次').default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1, '至少 1 分钟').default(15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1, '至少 1 分钟').default(30),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '不能少于 180 天（日志留存要求）').default(365),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: '应为 fatal、error、warn、info、debug、trace 或 silent',
@@ -40,6 +49,20 @@ export interface Config {
   /** Demo mode: demo data and demo accounts. Defaults to on for the embedded engine, off on a PostgreSQL server. */
   demo: boolean;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  security: SecurityConfig;
+}
+
+/** Login security (等保2.0 二级 baseline); every value configurable. */
+export interface SecurityConfig {
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  passwordExpiryDays: number;
+  passwordExpiryWarningDays: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
+  sessionIdleMinutes: number;
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -65,5 +88,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     planDir: path.resolve(cwd, c.TIANPING_PLAN_DIR),
     demo: c.TIANPING_DEMO ?? c.DATABASE_URL === undefined,
     logLevel: c.LOG_LEVEL,
+    security: {
+      passwordMinLength: c.PASSWORD_MIN_LENGTH,
+      passwordMinClasses: c.PASSWORD_MIN_CLASSES,
+      passwordExpiryDays: c.PASSWORD_EXPIRY_DAYS,
+      passwordExpiryWarningDays: c.PASSWORD_EXPIRY_WARNING_DAYS,
+      loginMaxFailures: c.LOGIN_MAX_FAILURES,
+      loginLockMinutes: c.LOGIN_LOCK_MINUTES,
+      loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+      sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
+      auditRetentionDays: c.AUDIT_RETENTION_DAYS,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { CatalogError } from './catalog/load.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { startServer } from './server/start.ts';
@@ -11,7 +12,7 @@ export async function main(): Promise<void> {
     const where = config.databaseUrl ? 'PostgreSQL 服务器' : `嵌入式数据库（${config.dataDir}）`;
     console.log(`天平已启动：${server.url}  数据库：${where}${config.demo ? '  演示模式' : ''}`);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CatalogError) {
       console.error(error.message);
       process.exit(1);
     }

@@ -1,24 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ROLE_LABELS, type Role } from '../core/auth/roles.ts';
+import { actorOf, audit } from './audit/audit.ts';
+import { CSRF_HEADER, loadSession, SESSION_COOKIE } from './auth/sessions.ts';
+import type { AppDeps } from './deps.ts';
+import { AppError } from './errors.ts';
 
-// Every API route declares who may call it (ARCHITECTURE.md §6). A route without a declaration stops the
-// server from starting, so no route can be added and forgotten.
-
-/** Roles, as in GLOSSARY.md: 妇儿工委办公室, 统计局（监测组）, 填报员, 分管领导, 镇街填报员, 区领导, 系统管理员. */
-export const ROLES = [
-  'office',
-  'statistics',
-  'unit_reporter',
-  'unit_leader',
-  'town_reporter',
-  'district_leader',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+// Authorization lives on the server, declared per route and checked here, in one place (ARCHITECTURE.md §6).
+// Every /api route declares `config.access`; a route without one stops the server from starting, so no route
+// can be added and forgotten. Data scope (own unit, own town) is applied by each feature's queries through
+// `scopeOf` in ./scope.ts.
 
 export type Access =
   | { public: true }
-  /** Any signed-in user (e.g. change one's own password). */
-  | { authenticated: true }
+  /** Any signed-in user. `duringPasswordChange`: also before a forced password change (the auth routes). */
+  | { authenticated: true; duringPasswordChange?: true }
   | { roles: readonly Role[] };
 
 declare module 'fastify' {
@@ -27,12 +22,60 @@ declare module 'fastify' {
   }
 }
 
-export function requireAccessDeclarations(app: FastifyInstance): void {
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function routeAccess(request: FastifyRequest): Access | undefined {
+  return (request.routeOptions.config as { access?: Access } | undefined)?.access;
+}
+
+export function registerAccessControl(app: FastifyInstance, { config, database }: AppDeps): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
-    const access = (route.config as { access?: Access } | undefined)?.access;
-    if (!access) {
+    if (!(route.config as { access?: Access } | undefined)?.access) {
       throw new Error(`路由 ${String(route.method)} ${route.url} 未声明访问权限（config.access）`);
     }
   });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = routeAccess(request);
+    if (!access) return; // not an API route (static files, 404)
+    const token = request.cookies[SESSION_COOKIE];
+    const lookup = token ? await loadSession(database.db, token, config.security) : { kind: 'none' as const };
+    if (lookup.kind === 'ok') request.session = lookup.session;
+    else if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if ('public' in access) return;
+
+    const session = request.session;
+    if (!session) {
+      throw lookup.kind === 'expired'
+        ? new AppError(
+            401,
+            'SESSION_EXPIRED',
+            `长时间未操作（超过 ${config.security.sessionIdleMinutes} 分钟），请重新登录`,
+          )
+        : new AppError(401, 'UNAUTHENTICATED', '请先登录');
+    }
+    if (STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError(403, 'CSRF_INVALID', '请求校验失败（CSRF），请刷新页面后重试');
+    }
+    const duringPasswordChange = 'authenticated' in access && access.duringPasswordChange === true;
+    if (session.user.mustChangePassword && !duringPasswordChange) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改密码（首次登录、管理员重置或密码已过期）');
+    }
+    if ('roles' in access && !access.roles.includes(session.user.role)) {
+      await audit(database.db, actorOf(request), {
+        action: 'access.denied',
+        objectType: 'route',
+        objectId: `${request.method} ${request.routeOptions.url}`,
+        result: 'denied',
+      });
+      throw new AppError(403, 'FORBIDDEN', `您的角色（${ROLE_LABELS[session.user.role]}）无权执行此操作`);
+    }
+  });
+}
+
+/** The signed-in user of a route that requires one (the hook above has already refused anonymous callers). */
+export function currentUser(request: FastifyRequest) {
+  if (!request.session) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+  return request.session.user;
 }

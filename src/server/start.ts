@@ -3,6 +3,8 @@ import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildApp } from './app.ts';
+import { purgeAuditLog } from './audit/audit.ts';
+import { bootstrap } from './bootstrap.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -16,13 +18,21 @@ export async function startServer(config: Config, logger?: boolean): Promise<Run
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
+    await bootstrap(config, database);
     const app = await buildApp({ config, database, ...(logger === undefined ? {} : { logger }) });
     const address = await app.listen({ port: config.port, host: config.host });
+    // Audit retention: purge once at start and then daily.
+    const purge = () =>
+      purgeAuditLog(database.db, config.security.auditRetentionDays).catch((error) => app.log.error(error));
+    await purge();
+    const purgeTimer = setInterval(purge, 86_400_000);
+    purgeTimer.unref();
     return {
       app,
       database,
       url: address,
       async stop() {
+        clearInterval(purgeTimer);
         await app.close();
         await database.close();
       },

@@ -40,7 +40,7 @@ describe('one process owns the embedded data folder', () => {
 
     const health = await fetch(`${first.url}/api/health`);
     expect(health.status).toBe(200);
-    expect((await health.json()).engine).toBe('pglite');
+    expect(((await health.json()) as { engine: string }).engine).toBe('pglite');
 
     expect(await first.stop()).toBe(0);
     first = undefined;

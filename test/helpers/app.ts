@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/db/connection.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { bootstrap } from '../../src/server/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {
@@ -11,10 +12,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A Fastify app on a fresh, migrated test database, driven with app.inject (no port). */
+/**
+ * A Fastify app on a fresh, migrated, bootstrapped test database (default organisation; demo accounts unless
+ * `demo: false`), driven with app.inject (no port).
+ */
 export async function createTestApp(engine: Engine, overrides: Partial<Config> = {}): Promise<TestApp> {
   const db = await createTestDatabase(engine);
-  const config = { ...loadConfig({}), demo: false, ...overrides };
+  const config = { ...loadConfig({}), demo: true, ...overrides };
+  await bootstrap(config, db.database);
   const app = await buildApp({ config, database: db.database, logger: false });
   await app.ready();
   return {

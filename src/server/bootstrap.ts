@@ -1,0 +1,18 @@
+import { importCatalog } from '../catalog/import.ts';
+import { loadPlanFolder } from '../catalog/load.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connection.ts';
+import { loadOrganisation } from '../organisation/load.ts';
+import { seedOrganisation } from '../organisation/seed.ts';
+import { ensureDemoAccounts } from './auth/demo-accounts.ts';
+
+/**
+ * Brings a migrated database up to the plan folder: the catalog (updated in place at every start), the default
+ * organisation when there is none yet, and in demo mode the demo accounts. Safe to run at every start; an
+ * invalid plan folder stops start-up with its problems listed and changes nothing.
+ */
+export async function bootstrap(config: Config, database: Database): Promise<void> {
+  await importCatalog(database.db, await loadPlanFolder(config.planDir));
+  await seedOrganisation(database.db, loadOrganisation(config.planDir));
+  if (config.demo) await ensureDemoAccounts(database.db);
+}

@@ -1,0 +1,24 @@
+import { ROLE_SCOPE } from '../core/auth/roles.ts';
+import type { SessionUser } from './auth/sessions.ts';
+import { AppError } from './errors.ts';
+
+// Data scope: a unit's users see only their unit's records, a town's only its town's. Records out of scope
+// answer 404, exactly like records that do not exist, so ids cannot be probed.
+
+export function canSeeUnit(user: SessionUser, unitId: number): boolean {
+  const scope = ROLE_SCOPE[user.role];
+  return scope === 'all' || (scope === 'own_unit' && user.unitId === unitId);
+}
+
+export function canSeeArea(user: SessionUser, areaId: number): boolean {
+  const scope = ROLE_SCOPE[user.role];
+  return scope === 'all' || (scope === 'own_area' && user.areaId === areaId);
+}
+
+export function assertUnitInScope(user: SessionUser, unitId: number, what = '记录'): void {
+  if (!canSeeUnit(user, unitId)) throw new AppError(404, 'NOT_FOUND', `${what}不存在`);
+}
+
+export function assertAreaInScope(user: SessionUser, areaId: number, what = '记录'): void {
+  if (!canSeeArea(user, areaId)) throw new AppError(404, 'NOT_FOUND', `${what}不存在`);
+}
