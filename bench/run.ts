@@ -1,10 +1,12 @@
 // npm run bench [name…]: runs the benchmarks and prints their figures. Not part of the test suite.
+import { benchAssessment } from './assessment.ts';
 import { benchStartup } from './startup.ts';
 
 type Bench = () => Promise<{ lines: string[] }>;
 
 const BENCHES: Record<string, Bench> = {
   startup: benchStartup,
+  assessment: benchAssessment,
 };
 
 const wanted = process.argv.slice(2);

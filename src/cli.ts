@@ -36,6 +36,23 @@ program
     }
   });
 
+program
+  .command('assess')
+  .description('按监测评估方法评估给定指标序列（JSON 输入，JSON 输出；格式见 docs/cli-assess.md）')
+  .requiredOption('--input <file>', '输入 JSON 文件（- 表示标准输入）')
+  .action(async (options: { input: string }) => {
+    const fs = await import('node:fs');
+    const { runAssess, AssessInputError } = await import('./cli/assess.ts');
+    const text = fs.readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
+    try {
+      console.log(runAssess(text));
+    } catch (error) {
+      if (!(error instanceof AssessInputError)) throw error;
+      console.error(error.message);
+      process.exitCode = 2;
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

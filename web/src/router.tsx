@@ -9,11 +9,13 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 const notYetAvailable = page(() => import('./shell/NotYetAvailable.tsx'));
 
 export const router = createBrowserRouter([
+  { path: '/login', lazy: page(() => import('./auth/LoginPage.tsx')) },
   {
     path: '/',
     Component: AppLayout,
     children: [
       { index: true, lazy: page(() => import('./home/HomePage.tsx')) },
+      { path: 'password', lazy: page(() => import('./auth/PasswordPage.tsx')) },
       { path: 'catalog/*', lazy: notYetAvailable },
       { path: 'collection/*', lazy: notYetAvailable },
       { path: 'review/*', lazy: notYetAvailable },

@@ -1,4 +1,5 @@
 // The one place the web app talks to the server. Errors carry the server's stable code and Chinese message.
+// State-changing requests carry the session's CSRF token; a 401 sends the user to the login page.
 
 export class ApiError extends Error {
   constructor(
@@ -9,23 +10,76 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** Field problems from the server ({ field: 'body.x', message }), keyed by the field name without its prefix. */
+  get fields(): Record<string, string> {
+    const list = (this.body.fields ?? []) as { field: string; message: string }[];
+    return Object.fromEntries(list.map((f) => [f.field.replace(/^(body|query|params)\./, ''), f.message]));
+  }
 }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+let csrfToken: string | undefined;
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token;
+}
+
+type UnauthorizedListener = (error: ApiError) => void;
+let onUnauthorized: UnauthorizedListener | undefined;
+export function setUnauthorizedListener(listener: UnauthorizedListener | undefined) {
+  onUnauthorized = listener;
+}
+
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  if (init.body && !(init.body instanceof FormData)) headers.set('content-type', 'application/json');
+  if (init.body && !(init.body instanceof FormData) && !headers.has('content-type')) {
+    headers.set('content-type', 'application/json');
+  }
+  if (init.method && init.method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
   const response = await fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
-  const text = await response.text();
-  const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (!response.ok) {
-    throw new ApiError(
+    const text = await response.text();
+    let body: Record<string, unknown> = {};
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      body = { message: text };
+    }
+    const error = new ApiError(
       response.status,
       String(body.code ?? 'HTTP_ERROR'),
       String(body.message ?? `请求失败（${response.status}）`),
       body,
     );
+    if (response.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.(error);
+    throw error;
   }
-  return body as T;
+  return response;
+}
+
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await request(path, init);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+export const post = <T>(path: string, body?: unknown) =>
+  api<T>(path, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body: JSON.stringify(body) });
+export const put = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body: JSON.stringify(body) });
+export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' });
+
+/** Downloads a file from the API (with the session), keeping the server's file name. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await request(path);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const name = match ? decodeURIComponent(match[1] as string) : fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
 }
 
 export interface Health {

@@ -2,11 +2,13 @@ import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Health } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
+import { useUser } from '../auth/AuthContext.tsx';
 import { SYSTEM_NAME } from '../shell/AppLayout.tsx';
-import { SECTIONS } from '../shell/sections.tsx';
+import { sectionsFor } from '../shell/sections.tsx';
 
 export default function HomePage() {
   const { data: health } = useApi<Health>('/health');
+  const user = useUser();
   return (
     <div>
       <Typography.Title level={3}>{SYSTEM_NAME}</Typography.Title>
@@ -15,22 +17,24 @@ export default function HomePage() {
         支撑区妇儿工委办公室、统计局（监测组）和各成员单位完成年度监测、终期评估、预警督办和报告编写。
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        {SECTIONS.filter((s) => s.path !== '/').map((s) => (
-          <Col key={s.path} xs={24} md={12} xl={8}>
-            <Link to={s.path}>
-              <Card
-                hoverable
-                title={
-                  <span>
-                    {s.icon} {s.label}
-                  </span>
-                }
-              >
-                {s.summary}
-              </Card>
-            </Link>
-          </Col>
-        ))}
+        {sectionsFor(user.role)
+          .filter((s) => s.path !== '/')
+          .map((s) => (
+            <Col key={s.path} xs={24} md={12} xl={8}>
+              <Link to={s.path}>
+                <Card
+                  hoverable
+                  title={
+                    <span>
+                      {s.icon} {s.label}
+                    </span>
+                  }
+                >
+                  {s.summary}
+                </Card>
+              </Link>
+            </Col>
+          ))}
       </Row>
       {health && (
         <Card size="small" style={{ marginTop: 16 }} title="系统状态">

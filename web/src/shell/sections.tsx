@@ -9,6 +9,7 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Role } from '../../../src/core/auth/roles.ts';
 
 /** The side menu: the sections of the system in the order of the yearly work. */
 export interface Section {
@@ -17,6 +18,8 @@ export interface Section {
   icon: ReactNode;
   /** One line on what the section is for, shown on the home page. */
   summary: string;
+  /** Who sees the section in the menu (the server enforces the same on every route). Absent: everyone. */
+  roles?: Role[];
 }
 
 export const SECTIONS: Section[] = [
@@ -32,12 +35,14 @@ export const SECTIONS: Section[] = [
     label: '数据填报',
     icon: <EditOutlined />,
     summary: '成员单位和镇街按年度填报监测数据、提交年度工作报告',
+    roles: ['unit_reporter', 'unit_leader', 'town_reporter', 'office', 'statistics'],
   },
   {
     path: '/review',
     label: '数据审核',
     icon: <AuditOutlined />,
     summary: '统计局（监测组）审核各单位报送的数据，通过或退回',
+    roles: ['statistics', 'office'],
   },
   { path: '/analysis', label: '监测分析', icon: <BarChartOutlined />, summary: '达标情况、趋势、分性别和分镇街差异' },
   {
@@ -45,7 +50,24 @@ export const SECTIONS: Section[] = [
     label: '预警督办',
     icon: <AlertOutlined />,
     summary: '预计达标困难、波动较大指标的预警，督办与整改',
+    roles: ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'],
   },
-  { path: '/reports', label: '报告', icon: <FileWordOutlined />, summary: '年度和终期监测报告、评估报告、统计表' },
-  { path: '/admin', label: '系统管理', icon: <SettingOutlined />, summary: '成员单位、镇街、用户、责任分工、审计日志' },
+  {
+    path: '/reports',
+    label: '报告',
+    icon: <FileWordOutlined />,
+    summary: '年度和终期监测报告、评估报告、统计表',
+    roles: ['office', 'statistics', 'district_leader'],
+  },
+  {
+    path: '/admin',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    summary: '成员单位、镇街、用户、责任分工、审计日志',
+    roles: ['admin', 'office'],
+  },
 ];
+
+export function sectionsFor(role: Role): Section[] {
+  return SECTIONS.filter((s) => !s.roles || s.roles.includes(role));
+}
