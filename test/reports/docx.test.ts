@@ -1,0 +1,183 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_HEADER, renderDocx } from '../../src/reports/docx/gbt9704.ts';
+import { chineseNumber, HeadingCounter } from '../../src/reports/docx/numbering.ts';
+import { headerRows, heading, paragraph, placeHeader } from '../../src/reports/model.ts';
+import { type DocxParts, paragraphTexts, readDocx, styleXml } from './docx-xml.ts';
+import { sampleReport, sampleTable } from './sample.ts';
+
+// GB/T 9704 numbers in twips (1 mm = 56.693 twips, 1 pt = 20 twips).
+const A4 = { w: 11906, h: 16838 };
+const MARGINS = { top: 2098, bottom: 1984, left: 1587, right: 1474 };
+const EXACT_28_95 = 'w:line="579" w:lineRule="exact"';
+
+describe('GB/T 9704 .docx', () => {
+  let demo: DocxParts;
+  let plain: DocxParts;
+  beforeAll(async () => {
+    demo = await readDocx(await renderDocx(await sampleReport(true)));
+    plain = await readDocx(await renderDocx(await sampleReport(false)));
+  });
+
+  it('lays out A4 portrait pages with the standard margins, and a landscape section for the wide appendix table', () => {
+    const sections = [...demo.document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    const [portrait, landscape] = sections as [string, string];
+    expect(portrait).toContain(`<w:pgSz w:w="${A4.w}" w:h="${A4.h}" w:orient="portrait"/>`);
+    const m = MARGINS;
+    expect(portrait).toMatch(
+      new RegExp(`<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}"`),
+    );
+    // Turned page: the same type area, binding edge on top.
+    expect(landscape).toContain(`<w:pgSz w:w="${A4.h}" w:h="${A4.w}" w:orient="landscape"/>`);
+    expect(landscape).toMatch(
+      new RegExp(`<w:pgMar w:top="${m.left}" w:right="${m.top}" w:bottom="${m.right}" w:left="${m.bottom}"`),
+    );
+  });
+
+  it('names the official fonts and sizes in the styles', () => {
+    const s = demo.styles;
+    expect(s).toContain('<w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"/>');
+    expect(styleXml(s, 'Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(styleXml(s, 'Title')).toContain('<w:sz w:val="44"/>'); // 二号
+    expect(styleXml(s, 'Heading1')).toContain('w:eastAsia="黑体"');
+    expect(styleXml(s, 'Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(styleXml(s, 'Heading3')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(styleXml(s, 'Heading3')).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'GwBody']) {
+      expect(styleXml(s, id)).toContain('<w:sz w:val="32"/>'); // 三号
+    }
+    expect(styleXml(s, 'GwTableText')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(styleXml(s, 'GwTableText')).toContain('<w:sz w:val="24"/>'); // 小四
+  });
+
+  it('sets the body to an exact 28.95 pt line with a two-character first-line indent', () => {
+    const body = styleXml(demo.styles, 'GwBody');
+    expect(body).toContain(EXACT_28_95);
+    expect(body).toContain('w:firstLineChars="200"');
+    expect(styleXml(demo.styles, 'Heading1')).toContain(EXACT_28_95);
+  });
+
+  it('numbers the headings and keeps them in order', () => {
+    expect(paragraphTexts(demo.document, /^Heading[123]$/)).toEqual([
+      '一、总体情况',
+      '（一）妇女与健康',
+      '1.孕产妇死亡率',
+      '2.妇女常见病筛查率',
+      '（二）妇女与教育',
+      '二、存在的问题',
+      '三、下一步工作建议',
+      '附表1',
+    ]);
+    expect(paragraphTexts(demo.document)[0]).toBe('武清区妇女发展规划（2021—2025年）2025年度监测报告');
+  });
+
+  it('writes the table with repeated bold header rows, merged cells and formatted numbers', () => {
+    const doc = demo.document;
+    expect(doc).toContain('表1　妇女与健康领域主要指标监测情况');
+    expect(doc.match(/<w:tblHeader\/>/g)?.length).toBe(4); // 2 header rows in each of 2 tables
+    expect(doc).toContain('<w:gridSpan w:val="3"/>');
+    expect(doc).toContain('<w:vMerge w:val="restart"/>');
+    expect(doc).toContain('<w:vMerge w:val="continue"/>');
+    expect(doc).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(doc).toMatch(/<w:insideV w:val="single"[^>]*w:sz="4"/);
+    expect(paragraphTexts(doc)).toContain('17.5');
+    expect(paragraphTexts(doc)).toContain('0.0'); // decimals: 1
+    expect(paragraphTexts(doc)).toContain('—'); // null
+    expect(paragraphTexts(doc)).toContain('附表1');
+  });
+
+  it('embeds the chart as a PNG with its caption', () => {
+    expect(demo.document).toContain('<pic:pic');
+    expect(paragraphTexts(demo.document)).toContain('图1　孕产妇死亡率变化情况');
+  });
+
+  it('prints "— n —" page numbers, right on odd pages and left on even pages', () => {
+    expect(demo.settings).toContain('<w:evenAndOddHeaders/>');
+    const footers = demo.footers.join('');
+    expect(footers).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
+    expect(footers).toContain('>— </w:t>');
+    expect(footers).toContain('> —</w:t>');
+    expect(footers).toContain('<w:jc w:val="right"/>');
+    expect(footers).toContain('<w:jc w:val="left"/>');
+    expect(styleXml(demo.styles, 'GwPageNumber')).toContain('w:eastAsia="宋体"');
+    expect(styleXml(demo.styles, 'GwPageNumber')).toContain('<w:sz w:val="28"/>'); // 四号
+  });
+
+  it('marks every page of a demo document, and nothing in a real one', () => {
+    expect(demo.headers.length).toBeGreaterThan(0);
+    for (const header of demo.headers) expect(paragraphTexts(header)).toContain(DEMO_HEADER);
+    expect(demo.document).toMatch(/<w:headerReference w:type="default"/);
+    expect(demo.document).toMatch(/<w:headerReference w:type="even"/);
+    expect(paragraphTexts(demo.document)).toContain('（本报告使用演示数据，非正式统计结果）');
+
+    expect(plain.headers.join('')).not.toContain('演示数据');
+    expect(plain.document).not.toContain('演示数据');
+  });
+
+  it('renders a document without blocks', async () => {
+    const parts = await readDocx(await renderDocx({ title: '空报告', date: '2026年1月', demo: false, blocks: [] }));
+    expect(paragraphTexts(parts.document)[0]).toBe('空报告');
+  });
+
+  it('restarts lower heading numbers under a new higher heading', async () => {
+    const doc = { title: 't', date: 'd', demo: false };
+    const blocks = [
+      heading(1, 'a'),
+      heading(2, 'b'),
+      heading(3, 'c'),
+      heading(1, 'd'),
+      heading(2, 'e'),
+      paragraph('x'),
+    ];
+    const texts = paragraphTexts((await readDocx(await renderDocx({ ...doc, blocks }))).document);
+    expect(texts).toEqual(expect.arrayContaining(['一、a', '（一）b', '1.c', '二、d', '（一）e']));
+  });
+});
+
+describe('heading numbers', () => {
+  it('writes Chinese numerals', () => {
+    expect([1, 9, 10, 11, 20, 35, 99].map(chineseNumber)).toEqual([
+      '一',
+      '九',
+      '十',
+      '十一',
+      '二十',
+      '三十五',
+      '九十九',
+    ]);
+    expect(() => chineseNumber(0)).toThrow(RangeError);
+  });
+
+  it('counts per level', () => {
+    const c = new HeadingCounter();
+    expect([c.next(1), c.next(2), c.next(2), c.next(3), c.next(1), c.next(3)]).toEqual([
+      '一、',
+      '（一）',
+      '（二）',
+      '1.',
+      '二、',
+      '1.',
+    ]);
+  });
+});
+
+describe('header grid', () => {
+  it('places cells after row-spanning cells from above', () => {
+    const placed = placeHeader(sampleTable.header, 6);
+    expect(placed[1]!.map((p) => p.col)).toEqual([2, 3, 4]);
+    const rows = headerRows(sampleTable.header, 6);
+    expect(rows[1]!.map((r) => [r.placed.cell.text, r.continued])).toEqual([
+      ['指标', true],
+      ['目标值', true],
+      ['2020年', false],
+      ['2024年', false],
+      ['2025年', false],
+      ['评估结果', true],
+    ]);
+  });
+
+  it('rejects headers that do not fill the grid', () => {
+    expect(() => placeHeader([[{ text: 'a', colSpan: 3 }]], 2)).toThrow(/超出表格范围/);
+    expect(() => headerRows([[{ text: 'a' }]], 2)).toThrow(/没有单元格/);
+  });
+});
