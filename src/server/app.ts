@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { VERSION } from '../version.ts';
 import { registerAccessControl } from './access.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { collectionRoutes } from './collection/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(organisationRoutes, deps);
       await api.register(userRoutes, deps);
       await api.register(auditRoutes, deps);
+      await api.register(collectionRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import { importCatalog } from '../catalog/import.ts';
 import { loadPlanFolder } from '../catalog/load.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
+import { ACTIVE_FOLDER, setSetting } from '../settings.ts';
 import { loadOrganisation } from '../organisation/load.ts';
 import { seedOrganisation } from '../organisation/seed.ts';
 import { ensureDemoAccounts } from './auth/demo-accounts.ts';
@@ -12,7 +13,9 @@ import { ensureDemoAccounts } from './auth/demo-accounts.ts';
  * invalid plan folder stops start-up with its problems listed and changes nothing.
  */
 export async function bootstrap(config: Config, database: Database): Promise<void> {
-  await importCatalog(database.db, await loadPlanFolder(config.planDir));
+  const catalog = await loadPlanFolder(config.planDir);
+  await importCatalog(database.db, catalog);
+  await setSetting(database.db, ACTIVE_FOLDER, catalog.folder.id);
   await seedOrganisation(database.db, loadOrganisation(config.planDir));
   if (config.demo) await ensureDemoAccounts(database.db);
 }

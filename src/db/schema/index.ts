@@ -3,3 +3,4 @@
 export * from './catalog.ts';
 export * from './organisation.ts';
 export * from './settings.ts';
+export * from './collection.ts';

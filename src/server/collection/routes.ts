@@ -1,0 +1,432 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  act,
+  findSubmission,
+  openRound,
+  reporterName,
+  reporterOf,
+  type Submission,
+  submissionFor,
+  taskValues,
+} from '../../collection/submissions.ts';
+import { findRound, type Reporter, roundYears, taskItems } from '../../collection/tasks.ts';
+import { keyOf, saveValues } from '../../collection/values.ts';
+import { ROLE_SCOPE } from '../../core/auth/roles.ts';
+import { describeRule } from '../../core/catalog/index.ts';
+import { SUBMISSION_STATUSES, type SubmissionStatus, unitCanEdit } from '../../core/collection/workflow.ts';
+import type { Db } from '../../db/connection.ts';
+import {
+  area,
+  dataValue,
+  dataValueHistory,
+  orgUnit,
+  plan,
+  reportingRound,
+  responsibility,
+  submission,
+  submissionEvent,
+} from '../../db/schema/index.ts';
+import { ACTIVE_FOLDER, getSetting } from '../../settings.ts';
+import { currentUser } from '../access.ts';
+import { actorOf, audit } from '../audit/audit.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { AppDeps } from '../deps.ts';
+import { AppError, notFound } from '../errors.ts';
+import { canSeeArea, canSeeUnit } from '../scope.ts';
+
+const Id = z.coerce.number().int().positive('编号应为正整数');
+const RoundParams = z.object({ id: Id });
+const Num = z.number({ message: '应为数字' }).finite('应为有限数字').nullable();
+const Text = z.string().max(500, '最多 500 字').nullable().optional();
+
+const ValueInput = z.object({
+  indicatorId: z.number().int().positive(),
+  year: z.number().int().min(1990).max(2100),
+  areaId: z.number().int().positive().nullable(),
+  sex: z.enum(['total', 'female', 'male'], { message: '性别应为 total、female 或 male' }),
+  value: Num,
+  numerator: Num.optional(),
+  denominator: Num.optional(),
+  source: Text,
+  caliberNote: Text,
+  comment: Text,
+  explanation: Text,
+  expectedVersion: z.number().int().min(0),
+});
+
+const RoundCreate = z.object({
+  kind: z.enum(['annual', 'final'], { message: '类型应为年度监测或终期评估' }),
+  year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期格式应为 YYYY-MM-DD'),
+  title: z.string().trim().max(60).optional(),
+});
+
+const Action = z.object({
+  action: z.enum(['submit', 'confirm', 'send_back', 'return', 'approve', 'reopen']),
+  reason: z.string().trim().max(1000).optional(),
+  valueReturns: z
+    .array(
+      z.object({ valueId: z.number().int().positive(), reason: z.string().trim().min(1, '请填写退回原因').max(500) }),
+    )
+    .max(5000)
+    .optional(),
+});
+
+const READERS = ['office', 'statistics', 'unit_reporter', 'unit_leader', 'town_reporter', 'district_leader'] as const;
+
+/** The reporter a user acts for: own unit or town; all-scope roles name one with ?unitId / ?areaId. */
+function reporterFor(user: SessionUser, query: { unitId?: number | undefined; areaId?: number | undefined }): Reporter {
+  const scope = ROLE_SCOPE[user.role];
+  if (scope === 'own_unit') return { kind: 'unit', unitId: user.unitId as number };
+  if (scope === 'own_area') return { kind: 'area', areaId: user.areaId as number };
+  if (query.unitId) return { kind: 'unit', unitId: query.unitId };
+  if (query.areaId) return { kind: 'area', areaId: query.areaId };
+  throw new AppError(400, 'VALIDATION_FAILED', '请指定单位或镇街（unitId 或 areaId）');
+}
+
+function assertSubmissionInScope(user: SessionUser, s: Submission) {
+  const visible = s.unitId !== null ? canSeeUnit(user, s.unitId) : canSeeArea(user, s.areaId as number);
+  if (!visible) throw notFound('填报任务');
+}
+
+async function progressOf(db: Db, roundId: number, s: Submission) {
+  const round = await findRound(db, roundId);
+  if (!round) return { expected: 0, filled: 0 };
+  const items = await taskItems(db, round, reporterOf(s));
+  const values = await taskValues(db, items);
+  let expected = 0;
+  let filled = 0;
+  for (const item of items) {
+    for (const year of item.years) {
+      for (const sex of item.sexes) {
+        expected++;
+        const v = values.get(keyOf({ indicatorId: item.indicator.id, year, areaId: item.areaId, sex }));
+        if (v && (v.value !== null || v.explanation)) filled++;
+      }
+    }
+  }
+  return { expected, filled };
+}
+
+export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
+  const { db } = database;
+
+  app.get(
+    '/rounds',
+    { schema: { tags: ['数据填报'], summary: '填报任务（轮次）列表' }, config: { access: { roles: READERS } } },
+    async () => {
+      const rounds = await db
+        .select()
+        .from(reportingRound)
+        .orderBy(desc(reportingRound.year), asc(reportingRound.kind));
+      const subs = await db.select({ roundId: submission.roundId, status: submission.status }).from(submission);
+      return {
+        rounds: rounds.map((r) => {
+          const counts = Object.fromEntries(SUBMISSION_STATUSES.map((st) => [st, 0])) as Record<
+            SubmissionStatus,
+            number
+          >;
+          for (const s of subs) if (s.roundId === r.id) counts[s.status]++;
+          return { ...r, counts };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/rounds',
+    {
+      schema: { tags: ['数据填报'], summary: '开启填报任务', body: RoundCreate },
+      config: { access: { roles: ['office'] } },
+    },
+    async (request) => {
+      const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
+      if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
+      const [cycle] = await db
+        .select({ base: plan.baseYear, end: plan.cycleEnd })
+        .from(plan)
+        .where(eq(plan.folderId, folderId))
+        .limit(1);
+      const { year, kind } = request.body;
+      if (cycle && (year < cycle.base || year > cycle.end)) {
+        throw new AppError(400, 'VALIDATION_FAILED', `年份应在规划周期 ${cycle.base}–${cycle.end} 年之内`, {
+          fields: [{ field: 'body.year', message: `应在 ${cycle.base}–${cycle.end} 之间` }],
+        });
+      }
+      if (cycle && kind === 'final' && year !== cycle.end) {
+        throw new AppError(400, 'VALIDATION_FAILED', `终期评估的年份应为规划末年 ${cycle.end} 年`, {
+          fields: [{ field: 'body.year', message: `应为 ${cycle.end}` }],
+        });
+      }
+      return { round: await openRound(db, actorOf(request), { folderId, ...request.body }) };
+    },
+  );
+
+  app.get(
+    '/rounds/:id',
+    {
+      schema: { tags: ['数据填报'], summary: '填报任务详情：各单位、镇街的报送状态与进度', params: RoundParams },
+      config: { access: { roles: READERS } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const round = await findRound(db, request.params.id);
+      if (!round) throw notFound('填报任务');
+      const subs = await db
+        .select()
+        .from(submission)
+        .where(eq(submission.roundId, round.id))
+        .orderBy(asc(submission.id));
+      const units = new Map(
+        (await db.select({ id: orgUnit.id, name: orgUnit.name, position: orgUnit.position }).from(orgUnit)).map((u) => [
+          u.id,
+          u,
+        ]),
+      );
+      const areas = new Map(
+        (await db.select({ id: area.id, name: area.name, position: area.position }).from(area)).map((a) => [a.id, a]),
+      );
+      const visible = subs.filter((s) =>
+        s.unitId !== null ? canSeeUnit(user, s.unitId) : canSeeArea(user, s.areaId as number),
+      );
+      const submissions = await Promise.all(
+        visible.map(async (s) => ({
+          ...s,
+          reporterName: s.unitId !== null ? units.get(s.unitId)?.name : areas.get(s.areaId as number)?.name,
+          reporterKind: s.unitId !== null ? 'unit' : 'area',
+          position:
+            s.unitId !== null
+              ? (units.get(s.unitId)?.position ?? 0)
+              : 1000 + (areas.get(s.areaId as number)?.position ?? 0),
+          progress: await progressOf(db, round.id, s),
+        })),
+      );
+      submissions.sort((a, b) => a.position - b.position);
+      return { round, years: await roundYears(db, round), submissions };
+    },
+  );
+
+  app.get(
+    '/rounds/:id/task',
+    {
+      schema: {
+        tags: ['数据填报'],
+        summary: '本单位（或指定单位/镇街）的填报表：指标、目标、往年数据、本轮数据与提示',
+        params: RoundParams,
+        querystring: z.object({ unitId: Id.optional(), areaId: Id.optional() }),
+      },
+      config: { access: { roles: READERS } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const round = await findRound(db, request.params.id);
+      if (!round) throw notFound('填报任务');
+      const reporter = reporterFor(user, request.query);
+      const s = await submissionFor(db, round.id, reporter);
+      if (!s) throw notFound('该单位在本轮没有填报任务');
+      assertSubmissionInScope(user, s);
+      const items = await taskItems(db, round, reporter);
+      const years = await roundYears(db, round);
+      const [base] = await db
+        .select({ baseYear: plan.baseYear })
+        .from(plan)
+        .where(eq(plan.folderId, round.folderId))
+        .limit(1);
+      const firstYear = Math.min(base?.baseYear ?? years[0] ?? round.year, ...years);
+      const indicatorIds = items.map((i) => i.indicator.id);
+      const areaId = reporter.kind === 'area' ? reporter.areaId : null;
+      const all = indicatorIds.length
+        ? await db
+            .select()
+            .from(dataValue)
+            .where(
+              and(
+                inArray(dataValue.indicatorId, indicatorIds),
+                areaId === null ? isNull(dataValue.areaId) : eq(dataValue.areaId, areaId),
+              ),
+            )
+        : [];
+      const byKey = new Map(all.map((v) => [keyOf(v), v]));
+      return {
+        round,
+        submission: { ...s, reporterName: await reporterName(db, s) },
+        years,
+        items: items.map((item) => {
+          const ind = item.indicator;
+          return {
+            indicator: {
+              id: ind.id,
+              code: ind.code,
+              name: ind.name,
+              unit: ind.unit,
+              planId: ind.planId,
+              disaggregations: ind.disaggregations,
+              counts: ind.counts,
+              precision: ind.precision,
+              target: describeRule(ind.rule, {
+                unit: ind.unit,
+                better: ind.better,
+                baseYear: base?.baseYear ?? 2020,
+                quote: ind.quote,
+              }),
+            },
+            areaId: item.areaId,
+            sexes: item.sexes,
+            years: item.years,
+            values: item.sexes.flatMap((sex) => {
+              const list = [];
+              for (let y = firstYear; y <= Math.max(...item.years); y++) {
+                const v = byKey.get(keyOf({ indicatorId: ind.id, year: y, areaId: item.areaId, sex }));
+                if (v) list.push(v);
+              }
+              return list;
+            }),
+          };
+        }),
+      };
+    },
+  );
+
+  app.put(
+    '/rounds/:id/values',
+    {
+      schema: {
+        tags: ['数据填报'],
+        summary: '保存本单位数据（草稿）；硬性审核不通过则整批不保存',
+        params: RoundParams,
+        body: z.object({ values: z.array(ValueInput).min(1, '没有要保存的数据').max(20_000) }),
+      },
+      config: { access: { roles: ['unit_reporter', 'town_reporter'] } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const round = await findRound(db, request.params.id);
+      if (!round) throw notFound('填报任务');
+      if (round.status !== 'open') throw new AppError(409, 'ROUND_CLOSED', '该填报任务已关闭');
+      const reporter = reporterFor(user, {});
+      const s = await submissionFor(db, round.id, reporter);
+      if (!s) throw notFound('该单位在本轮没有填报任务');
+      if (!unitCanEdit(s.status)) {
+        throw new AppError(409, 'SUBMISSION_NOT_EDITABLE', '本单位数据已提交，正在确认或审核中，不能修改');
+      }
+      const items = await taskItems(db, round, reporter);
+      const allowed = new Map(items.map((i) => [i.indicator.id, i]));
+      request.body.values.forEach((v, index) => {
+        const item = allowed.get(v.indicatorId);
+        const ok = item && item.years.includes(v.year) && item.areaId === v.areaId && item.sexes.includes(v.sex);
+        if (!ok) {
+          throw new AppError(403, 'NOT_IN_TASK', `第 ${index + 1} 条数据不在本单位本轮的填报任务之内`, {
+            fields: [{ field: `values.${index}`, message: '不在填报任务之内' }],
+          });
+        }
+      });
+      const actor = actorOf(request);
+      const saved = await saveValues(db, request.body.values, {
+        actor,
+        unitId: user.unitId,
+        roundId: round.id,
+        fieldPrefix: 'values',
+      });
+      const changed = saved.filter((v) => v.changed).length;
+      if (changed > 0) {
+        await db.transaction(async (tx) => {
+          if (s.status === 'not_started') {
+            await tx
+              .update(submission)
+              .set({ status: 'in_progress', updatedAt: new Date(), updatedBy: user.id })
+              .where(eq(submission.id, s.id));
+            await tx
+              .insert(submissionEvent)
+              .values({
+                submissionId: s.id,
+                userId: user.id,
+                action: 'save',
+                fromStatus: 'not_started',
+                toStatus: 'in_progress',
+              });
+          }
+          await audit(tx, actor, {
+            action: 'value.save',
+            objectType: 'submission',
+            objectId: s.id,
+            detail: `保存 ${changed} 条数据`,
+          });
+        });
+      }
+      return { saved };
+    },
+  );
+
+  app.post(
+    '/submissions/:id/actions',
+    {
+      schema: {
+        tags: ['数据填报'],
+        summary: '提交、领导确认、审核退回、审核通过、重新打开',
+        params: RoundParams,
+        body: Action,
+      },
+      config: { access: { roles: ['unit_reporter', 'town_reporter', 'unit_leader', 'statistics'] } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const s = await findSubmission(db, request.params.id);
+      if (!s) throw notFound('填报任务');
+      assertSubmissionInScope(user, s);
+      const updated = await act(db, actorOf(request), user.role, s, request.body);
+      return { submission: updated };
+    },
+  );
+
+  app.get(
+    '/submissions/:id/events',
+    {
+      schema: { tags: ['数据填报'], summary: '报送流程记录', params: RoundParams },
+      config: { access: { roles: READERS } },
+    },
+    async (request) => {
+      const s = await findSubmission(db, request.params.id);
+      if (!s) throw notFound('填报任务');
+      assertSubmissionInScope(currentUser(request), s);
+      return {
+        events: await db
+          .select()
+          .from(submissionEvent)
+          .where(eq(submissionEvent.submissionId, s.id))
+          .orderBy(asc(submissionEvent.id)),
+      };
+    },
+  );
+
+  app.get(
+    '/values/:id/history',
+    {
+      schema: { tags: ['数据填报'], summary: '单个数据的修改记录', params: RoundParams },
+      config: { access: { roles: READERS } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const [value] = await db.select().from(dataValue).where(eq(dataValue.id, request.params.id));
+      if (!value) throw notFound('数据');
+      const scope = ROLE_SCOPE[user.role];
+      if (scope === 'own_area' && value.areaId !== user.areaId) throw notFound('数据');
+      if (scope === 'own_unit') {
+        const [lead] = await db
+          .select()
+          .from(responsibility)
+          .where(
+            and(eq(responsibility.indicatorId, value.indicatorId), eq(responsibility.unitId, user.unitId as number)),
+          );
+        if (!lead) throw notFound('数据');
+      }
+      const history = await db
+        .select()
+        .from(dataValueHistory)
+        .where(eq(dataValueHistory.valueId, value.id))
+        .orderBy(asc(dataValueHistory.id));
+      return { value, history };
+    },
+  );
+};
