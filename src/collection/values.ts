@@ -23,6 +23,8 @@ export interface ValueInput extends ValueKey {
   value: number | null;
   numerator?: number | null;
   denominator?: number | null;
+  /** The compared value of a relational target whose reference is not an indicator (女职工比例). */
+  reference?: number | null;
   source?: string | null;
   caliberNote?: string | null;
   comment?: string | null;
@@ -59,6 +61,7 @@ const CONTENT_FIELDS = [
   'value',
   'numerator',
   'denominator',
+  'reference',
   'source',
   'caliberNote',
   'comment',
@@ -71,6 +74,7 @@ function contentOf(x: Partial<Content>): Content {
     value: x.value ?? null,
     numerator: x.numerator ?? null,
     denominator: x.denominator ?? null,
+    reference: x.reference ?? null,
     source: x.source?.trim() || null,
     caliberNote: x.caliberNote?.trim() || null,
     comment: x.comment?.trim() || null,
@@ -240,13 +244,14 @@ async function writePlanned(
       version: number;
     }>(
       tx,
-      sql`insert into data_value (indicator_id, year, area_id, sex, value, numerator, denominator, source, caliber_note,
+      sql`insert into data_value (indicator_id, year, area_id, sex, value, numerator, denominator, reference, source, caliber_note,
             comment, explanation, unit_id, round_id, is_demo, updated_by)
           select u.*, ${options.unitId}::int, ${options.roundId}::int, ${options.isDemo ?? false}, ${userId}::int
           from unnest(${col(inserts, (p) => p.input.indicatorId)}::int[], ${col(inserts, (p) => p.input.year)}::int[],
             ${col(inserts, (p) => p.input.areaId)}::int[], ${col(inserts, (p) => p.input.sex)}::text[],
             ${col(inserts, (p) => p.content.value)}::float8[], ${col(inserts, (p) => p.content.numerator)}::float8[],
-            ${col(inserts, (p) => p.content.denominator)}::float8[], ${col(inserts, (p) => p.content.source)}::text[],
+            ${col(inserts, (p) => p.content.denominator)}::float8[], ${col(inserts, (p) => p.content.reference)}::float8[],
+            ${col(inserts, (p) => p.content.source)}::text[],
             ${col(inserts, (p) => p.content.caliberNote)}::text[], ${col(inserts, (p) => p.content.comment)}::text[],
             ${col(inserts, (p) => p.content.explanation)}::text[]) as u
           returning id, indicator_id, year, area_id, sex, version`,
@@ -273,16 +278,17 @@ async function writePlanned(
     const updated = await rows<{ id: number; version: number }>(
       tx,
       sql`update data_value d set value = u.value, numerator = u.numerator, denominator = u.denominator,
-            source = u.source, caliber_note = u.caliber_note, comment = u.comment, explanation = u.explanation,
+            reference = u.reference, source = u.source, caliber_note = u.caliber_note, comment = u.comment, explanation = u.explanation,
             return_reason = null, unit_id = coalesce(${options.unitId}::int, d.unit_id),
             round_id = coalesce(${options.roundId}::int, d.round_id), version = d.version + 1, updated_at = now(),
             updated_by = ${userId}::int
           from unnest(${col(updates, (p) => p.before!.id)}::int[], ${col(updates, (p) => p.before!.version)}::int[],
             ${col(updates, (p) => p.content.value)}::float8[], ${col(updates, (p) => p.content.numerator)}::float8[],
-            ${col(updates, (p) => p.content.denominator)}::float8[], ${col(updates, (p) => p.content.source)}::text[],
+            ${col(updates, (p) => p.content.denominator)}::float8[], ${col(updates, (p) => p.content.reference)}::float8[],
+            ${col(updates, (p) => p.content.source)}::text[],
             ${col(updates, (p) => p.content.caliberNote)}::text[], ${col(updates, (p) => p.content.comment)}::text[],
             ${col(updates, (p) => p.content.explanation)}::text[])
-            as u(id, version, value, numerator, denominator, source, caliber_note, comment, explanation)
+            as u(id, version, value, numerator, denominator, reference, source, caliber_note, comment, explanation)
           where d.id = u.id and d.version = u.version and not d.locked
           returning d.id, d.version`,
     );

@@ -54,6 +54,8 @@ CREATE TABLE data_value (
   value double precision,
   numerator double precision,
   denominator double precision,
+  -- For a relational target whose reference is not itself an indicator (女职工比例): the reference value.
+  reference double precision,
   source text,
   caliber_note text,
   comment text,

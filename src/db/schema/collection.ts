@@ -65,6 +65,7 @@ export const dataValue = pgTable('data_value', {
   value: doublePrecision('value'),
   numerator: doublePrecision('numerator'),
   denominator: doublePrecision('denominator'),
+  reference: doublePrecision('reference'),
   source: text('source'),
   caliberNote: text('caliber_note'),
   comment: text('comment'),

@@ -49,6 +49,7 @@ const ValueInput = z.object({
   value: Num,
   numerator: Num.optional(),
   denominator: Num.optional(),
+  reference: Num.optional(),
   source: Text,
   caliberNote: Text,
   comment: Text,
@@ -264,6 +265,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
               planId: ind.planId,
               disaggregations: ind.disaggregations,
               counts: ind.counts,
+              rule: ind.rule,
               precision: ind.precision,
               target: describeRule(ind.rule, {
                 unit: ind.unit,
