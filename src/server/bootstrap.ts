@@ -2,20 +2,30 @@ import { importCatalog } from '../catalog/import.ts';
 import { loadPlanFolder } from '../catalog/load.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
-import { ACTIVE_FOLDER, setSetting } from '../settings.ts';
+import { generateDemoData, hasDemoData } from '../demo/generate.ts';
 import { loadOrganisation } from '../organisation/load.ts';
 import { seedOrganisation } from '../organisation/seed.ts';
+import { ACTIVE_FOLDER, setSetting } from '../settings.ts';
 import { ensureDemoAccounts } from './auth/demo-accounts.ts';
 
 /**
  * Brings a migrated database up to the plan folder: the catalog (updated in place at every start), the default
- * organisation when there is none yet, and in demo mode the demo accounts. Safe to run at every start; an
+ * organisation when there is none yet, and in demo mode the demo accounts and, once, the demo data. Safe to run at every start; an
  * invalid plan folder stops start-up with its problems listed and changes nothing.
  */
-export async function bootstrap(config: Config, database: Database): Promise<void> {
+export async function bootstrap(
+  config: Config,
+  database: Database,
+  options: { demoData?: boolean } = {},
+): Promise<void> {
   const catalog = await loadPlanFolder(config.planDir);
   await importCatalog(database.db, catalog);
   await setSetting(database.db, ACTIVE_FOLDER, catalog.folder.id);
   await seedOrganisation(database.db, loadOrganisation(config.planDir));
-  if (config.demo) await ensureDemoAccounts(database.db);
+  if (config.demo) {
+    await ensureDemoAccounts(database.db);
+    const wantData = options.demoData ?? true;
+    if (wantData && !(await hasDemoData(database.db)))
+      await generateDemoData(database.db, { folderId: catalog.folder.id });
+  }
 }

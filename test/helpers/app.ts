@@ -13,13 +13,17 @@ export interface TestApp {
 }
 
 /**
- * A Fastify app on a fresh, migrated, bootstrapped test database (default organisation; demo accounts unless
- * `demo: false`), driven with app.inject (no port).
+ * A Fastify app on a fresh, migrated, bootstrapped test database (the bundled plan, default organisation and
+ * responsibility; demo accounts unless `demo: false`; demo data only when asked), driven with app.inject.
  */
-export async function createTestApp(engine: Engine, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  overrides: Partial<Config> = {},
+  options: { demoData?: boolean } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase(engine);
   const config = { ...loadConfig({}), demo: true, ...overrides };
-  await bootstrap(config, db.database);
+  await bootstrap(config, db.database, { demoData: options.demoData ?? false });
   const app = await buildApp({ config, database: db.database, logger: false });
   await app.ready();
   return {

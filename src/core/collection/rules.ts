@@ -36,7 +36,8 @@ export interface Rule {
 const COUNT_UNITS = new Set(['个', '名', '人', '项', '所', '家', '次']);
 const isPercent = (i: IndicatorFacts) => i.unit === '%';
 const isRatePerThousandOrMore = (i: IndicatorFacts) => i.unit === '‰' || i.unit === '/10万';
-const isCount = (i: IndicatorFacts) => COUNT_UNITS.has(i.unit);
+/** A head count (名, 个 …) reported in whole numbers; 每百名学生拥有…名 is a density with decimals, not a count. */
+const isCount = (i: IndicatorFacts) => COUNT_UNITS.has(i.unit) && i.precision === 0;
 const hasCounts = (i: IndicatorFacts) => Boolean(i.counts);
 
 export const RULES: Rule[] = [

@@ -1,0 +1,92 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { dataValue, indicator, reportingRound, submission } from '../../src/db/schema/index.ts';
+import { generateDemoData } from '../../src/demo/generate.ts';
+import { bootstrap } from '../../src/server/bootstrap.ts';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/db.ts';
+
+const config = { ...loadConfig({}), demo: true };
+
+describe.each(ENGINES)('demo data (演示数据) on %s', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    await bootstrap(config, t.database, { demoData: true });
+  });
+  afterAll(() => t.drop());
+  const db = () => t.database.db;
+
+  it('fills 2020–2025 for every indicator, marked as demo, each year either a value or an explanation', async () => {
+    const live = await db().select().from(indicator).where(isNull(indicator.retiredAt));
+    const totals = await db()
+      .select()
+      .from(dataValue)
+      .where(and(isNull(dataValue.areaId), eq(dataValue.sex, 'total')));
+    for (const ind of live) {
+      const years = totals.filter((v) => v.indicatorId === ind.id);
+      expect(years.map((v) => v.year).sort(), ind.code).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+      for (const v of years) expect(v.value !== null || Boolean(v.explanation), `${ind.code} ${v.year}`).toBe(true);
+    }
+    expect(totals.every((v) => v.isDemo)).toBe(true);
+    const gaps = totals.filter((v) => v.value === null);
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(gaps.length).toBeLessThan(totals.length * 0.05);
+  });
+
+  it('reports rare-event rates with their counts, consistent with the rate', async () => {
+    const [mmr] = await db().select().from(indicator).where(eq(indicator.name, '孕产妇死亡率'));
+    const rows = await db()
+      .select()
+      .from(dataValue)
+      .where(and(eq(dataValue.indicatorId, mmr!.id), isNull(dataValue.areaId)));
+    for (const r of rows) {
+      expect(r.denominator).toBeGreaterThan(4000);
+      expect(Math.abs(r.value! - (r.numerator! / r.denominator!) * 100000)).toBeLessThan(0.06);
+    }
+  });
+
+  it('leaves earlier rounds approved and locked, the last one open with units at different steps', async () => {
+    const rounds = await db().select().from(reportingRound).orderBy(reportingRound.year);
+    expect(rounds.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    const last = rounds.at(-1)!;
+    const statuses = await db()
+      .select({ status: submission.status, n: sql<number>`count(*)::int` })
+      .from(submission)
+      .where(eq(submission.roundId, last.id))
+      .groupBy(submission.status);
+    const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
+    expect(byStatus.approved).toBeGreaterThan(10);
+    expect(byStatus.in_progress).toBeGreaterThan(0);
+    const unlocked2023 = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(dataValue)
+      .where(and(eq(dataValue.year, 2023), eq(dataValue.locked, false)));
+    expect(unlocked2023[0]!.n).toBe(0);
+  });
+
+  it('is deterministic and generated once', async () => {
+    const snapshot = async (d: TestDatabase) =>
+      (
+        await d.database.db
+          .select({
+            i: dataValue.indicatorId,
+            y: dataValue.year,
+            a: dataValue.areaId,
+            s: dataValue.sex,
+            v: dataValue.value,
+          })
+          .from(dataValue)
+      )
+        .map((r) => `${r.i}|${r.y}|${r.a}|${r.s}|${r.v}`)
+        .sort();
+    const before = await snapshot(t);
+    await bootstrap(config, t.database, { demoData: true });
+    expect(await snapshot(t)).toEqual(before);
+    const other = await createTestDatabase('pglite');
+    await bootstrap(config, other.database, { demoData: true });
+    expect(await snapshot(other)).toEqual(before);
+    await other.drop();
+    await expect(generateDemoData(db(), { folderId: 'wuqing-2021-2025' })).rejects.toThrow();
+  });
+});
