@@ -30,9 +30,10 @@ describe.each(ENGINES)('a reporting round from opening to approval and reopening
       [{ indicatorId: care.id, year: 2024, areaId: null, sex: 'total', value: 95.2, expectedVersion: 0 }],
       { actor: { userId: null, username: 'seed', unitName: null, ip: null }, unitId: null, roundId: null },
     );
-    [office, unit, leader, stats] = await Promise.all(
-      ['office', 'wjw', 'wjw_leader', 'stats'].map((u) => login(t.app, u)),
-    );
+    office = await login(t.app, 'office');
+    unit = await login(t.app, 'wjw');
+    leader = await login(t.app, 'wjw_leader');
+    stats = await login(t.app, 'stats');
   });
   afterAll(() => t.close());
 
