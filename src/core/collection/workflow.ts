@@ -77,6 +77,7 @@ export function checkTransition(status: SubmissionStatus, action: SubmissionActi
   if (!t.from.includes(status)) {
     return {
       ok: false,
+      reason: 'status',
       message: `当前状态为“${SUBMISSION_STATUS_LABELS[status]}”，不能执行“${ACTION_LABELS[action]}”`,
     };
   }
