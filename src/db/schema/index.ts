@@ -1,6 +1,6 @@
 // The Drizzle schema, one file per feature. Each table here is created by a migration in ../migrations.
 
 export * from './catalog.ts';
+export * from './collection.ts';
 export * from './organisation.ts';
 export * from './settings.ts';
-export * from './collection.ts';
