@@ -22,8 +22,8 @@ describe.each(ENGINES)('a reporting round from opening to approval and reopening
   beforeAll(async () => {
     t = await createTestApp(engine);
     const assigned = await assignLead(t.db.database.db, '区卫生健康委', ['孕产妇死亡率', '孕产妇系统管理率']);
-    mmr = assigned.indicators['孕产妇死亡率']!;
-    care = assigned.indicators['孕产妇系统管理率']!;
+    mmr = assigned.indicators.孕产妇死亡率!;
+    care = assigned.indicators.孕产妇系统管理率!;
     // Last year's approved figure, so this year's entry can be compared with it.
     await saveValues(
       t.db.database.db,

@@ -317,7 +317,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       const allowed = new Map(items.map((i) => [i.indicator.id, i]));
       request.body.values.forEach((v, index) => {
         const item = allowed.get(v.indicatorId);
-        const ok = item && item.years.includes(v.year) && item.areaId === v.areaId && item.sexes.includes(v.sex);
+        const ok = item?.years.includes(v.year) && item.areaId === v.areaId && item.sexes.includes(v.sex);
         if (!ok) {
           throw new AppError(403, 'NOT_IN_TASK', `第 ${index + 1} 条数据不在本单位本轮的填报任务之内`, {
             fields: [{ field: `values.${index}`, message: '不在填报任务之内' }],
@@ -339,15 +339,13 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
               .update(submission)
               .set({ status: 'in_progress', updatedAt: new Date(), updatedBy: user.id })
               .where(eq(submission.id, s.id));
-            await tx
-              .insert(submissionEvent)
-              .values({
-                submissionId: s.id,
-                userId: user.id,
-                action: 'save',
-                fromStatus: 'not_started',
-                toStatus: 'in_progress',
-              });
+            await tx.insert(submissionEvent).values({
+              submissionId: s.id,
+              userId: user.id,
+              action: 'save',
+              fromStatus: 'not_started',
+              toStatus: 'in_progress',
+            });
           }
           await audit(tx, actor, {
             action: 'value.save',
