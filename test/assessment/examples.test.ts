@@ -71,3 +71,37 @@ describe('METHODOLOGY.md worked examples', () => {
     expect(r.warning?.kinds).toContain('波动较大');
   });
 });
+
+describe('direction-only targets at the natural limit', () => {
+  it('counts a quantity held at its best possible value (0 transmissions) as 趋势向好, not 方向未达', () => {
+    const r = assessIndicator({
+      id: 'zero',
+      rule: { kind: 'direction_only', wording: '减少' },
+      better: 'lower',
+      baseYear: 2020,
+      targetYear: 2025,
+      limits: [0, 100],
+      series: [2020, 2021, 2022, 2023, 2024].map((year) => ({ year, value: 0 })),
+    });
+    expect(r.status).toBe('趋势向好');
+    expect(r.warning).toBeNull();
+  });
+
+  it('still warns when the quantity moved off its best value the wrong way', () => {
+    const r = assessIndicator({
+      id: 'up',
+      rule: { kind: 'direction_only', wording: '减少' },
+      better: 'lower',
+      baseYear: 2020,
+      targetYear: 2025,
+      limits: [0, 100],
+      series: [
+        { year: 2020, value: 0 },
+        { year: 2021, value: 0.5 },
+        { year: 2022, value: 1 },
+        { year: 2023, value: 1.5 },
+      ],
+    });
+    expect(r.status).toBe('预计达标困难');
+  });
+});

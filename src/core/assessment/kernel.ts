@@ -275,6 +275,12 @@ export function assessSeries(
   // E. Status.
   const slopeD = slope * d;
   if (kind === Kind.DirectionOnly) {
+    // Already at the best the quantity allows (0 transmissions, 100% coverage): nothing left to improve.
+    const atBest = d > 0 ? xt >= r.hi : xt <= r.lo;
+    if (atBest && (py[n - 2] as number) * d >= xt * d - 1e-12) {
+      o.status = S.Improving;
+      return;
+    }
     if (slopeD > 0) o.status = (xt - (py[n - 2] as number)) * d > 0 ? S.Improving : S.ImprovingLastFell;
     else {
       o.status = S.Difficult;
