@@ -53,6 +53,15 @@ program
     }
   });
 
+program
+  .command('catalog')
+  .description('读取规划目录（TIANPING_PLAN_DIR），列出各规划的领域、主要目标、策略措施和监测指标数；不打开数据库')
+  .option('--json', '以 JSON 输出整个规划目录（格式见 docs/catalog.md）')
+  .action(async (options: { json?: boolean }) => {
+    const { runCatalog } = await import('./cli/catalog.ts');
+    console.log(await runCatalog(options));
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -19,6 +19,7 @@ import { VERSION } from '../version.ts';
 import { registerAccessControl } from './access.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { catalogRoutes } from './catalog/routes.ts';
 import { collectionRoutes } from './collection/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(userRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(collectionRoutes, deps);
+      await api.register(catalogRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -16,9 +16,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: page(() => import('./home/HomePage.tsx')) },
       { path: 'password', lazy: page(() => import('./auth/PasswordPage.tsx')) },
-      { path: 'catalog/*', lazy: notYetAvailable },
       { path: 'collection/*', lazy: notYetAvailable },
       { path: 'review/*', lazy: notYetAvailable },
+      { path: 'catalog', lazy: page(() => import('./catalog/CatalogPage.tsx')) },
+      { path: 'catalog/indicators/:id', lazy: page(() => import('./catalog/IndicatorPage.tsx')) },
       { path: 'analysis/*', lazy: notYetAvailable },
       { path: 'warnings/*', lazy: notYetAvailable },
       { path: 'reports/*', lazy: notYetAvailable },
