@@ -36,6 +36,56 @@ program
     }
   });
 
+const user = program
+  .command('user')
+  .description('用户账号管理（首个管理员、重置密码、解锁；见 docs/administration.md）');
+
+user
+  .command('create')
+  .description('新建用户（首次登录须修改密码）；不给 --password 时从终端（不回显）或标准输入第一行读取')
+  .requiredOption('--username <username>', '用户名')
+  .requiredOption('--name <name>', '姓名')
+  .requiredOption(
+    '--role <role>',
+    '角色：office、statistics、unit_reporter、unit_leader、town_reporter、district_leader、admin',
+  )
+  .option('--unit <unit>', '所属单位（全称或代码，如 区卫生健康委）')
+  .option('--area <area>', '所属镇街（全称或代码，如 杨村街道）')
+  .option('--password <password>', '初始密码')
+  .action(async (options: import('./admin/cli.ts').UserCreateOptions) => {
+    const { userCreate } = await import('./admin/cli.ts');
+    await userCreate(options);
+  });
+
+user
+  .command('reset')
+  .description('重置密码并解除锁定（下次登录须修改）；不给 --password 时从终端或标准输入读取')
+  .requiredOption('--username <username>', '用户名')
+  .option('--password <password>', '临时密码')
+  .action(async (options: { username: string; password?: string }) => {
+    const { userReset } = await import('./admin/cli.ts');
+    await userReset(options);
+  });
+
+user
+  .command('unlock')
+  .description('解除登录失败锁定')
+  .requiredOption('--username <username>', '用户名')
+  .action(async (options: { username: string }) => {
+    const { userUnlock } = await import('./admin/cli.ts');
+    await userUnlock(options);
+  });
+
+program
+  .command('audit')
+  .description('审计日志')
+  .command('purge')
+  .description('删除超过保存期（AUDIT_RETENTION_DAYS，不少于 180 天）的审计日志')
+  .action(async () => {
+    const { auditPurge } = await import('./admin/cli.ts');
+    await auditPurge();
+  });
+
 program
   .command('assess')
   .description('按监测评估方法评估给定指标序列（JSON 输入，JSON 输出；格式见 docs/cli-assess.md）')

@@ -24,16 +24,32 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/** Every /api route of an app with its declared access, as registered (for the authorization-matrix test). */
+const registeredRoutes = new WeakMap<FastifyInstance, RouteInfo[]>();
+export function apiRoutes(app: FastifyInstance): readonly RouteInfo[] {
+  return registeredRoutes.get(app) ?? [];
+}
+
 export function routeAccess(request: FastifyRequest): Access | undefined {
   return (request.routeOptions.config as { access?: Access } | undefined)?.access;
 }
 
 export function registerAccessControl(app: FastifyInstance, { config, database }: AppDeps): void {
+  const routes: RouteInfo[] = [];
+  registeredRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
-    if (!(route.config as { access?: Access } | undefined)?.access) {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) {
       throw new Error(`路由 ${String(route.method)} ${route.url} 未声明访问权限（config.access）`);
     }
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -25,6 +25,7 @@ import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
+import { responsibilityRoutes } from './responsibility/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 // Validation messages in Chinese, for the API and the CLI alike.
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(healthRoutes, deps);
       await api.register(authRoutes, deps);
       await api.register(organisationRoutes, deps);
+      await api.register(responsibilityRoutes, deps);
       await api.register(userRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(collectionRoutes, deps);

@@ -5,6 +5,7 @@ import type { Database } from '../db/connection.ts';
 import { generateDemoData, hasDemoData } from '../demo/generate.ts';
 import { loadOrganisation } from '../organisation/load.ts';
 import { seedOrganisation } from '../organisation/seed.ts';
+import { seedResponsibility } from '../responsibility/seed.ts';
 import { ACTIVE_FOLDER, setSetting } from '../settings.ts';
 import { ensureDemoAccounts } from './auth/demo-accounts.ts';
 
@@ -22,6 +23,7 @@ export async function bootstrap(
   await importCatalog(database.db, catalog);
   await setSetting(database.db, ACTIVE_FOLDER, catalog.folder.id);
   await seedOrganisation(database.db, loadOrganisation(config.planDir));
+  await seedResponsibility(database.db, config.planDir, { catalog });
   if (config.demo) {
     await ensureDemoAccounts(database.db);
     const wantData = options.demoData ?? true;

@@ -1,0 +1,168 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { ROLES, type Role } from '../../src/core/auth/roles.ts';
+import { type Access, apiRoutes, type RouteInfo, registerAccessControl } from '../../src/server/access.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { ENGINES } from '../helpers/db.ts';
+import { type Client, login } from '../helpers/session.ts';
+
+// Every /api route × every role and an anonymous caller: the declared access is what the server enforces, and
+// the declarations of the sensitive routes are what the issue asks for (so a wrong declaration fails here too).
+
+/** One demo user per role. */
+const USER_OF: Record<Role, string> = {
+  office: 'office',
+  statistics: 'stats',
+  unit_reporter: 'wjw',
+  unit_leader: 'wjw_leader',
+  town_reporter: 'yangcun',
+  district_leader: 'leader',
+  admin: 'admin',
+};
+
+const ALL_SIGNED_IN = 'all signed-in';
+const PUBLIC = 'public';
+type Expected = typeof PUBLIC | typeof ALL_SIGNED_IN | Role[];
+
+/** Who may call the sensitive routes, from the issue: admin manages users; office and admin the organisation; … */
+const EXPECTED: Record<string, Expected> = {
+  'GET /api/health': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'GET /api/auth/demo-accounts': PUBLIC,
+  'GET /api/auth/me': ALL_SIGNED_IN,
+  'POST /api/auth/logout': ALL_SIGNED_IN,
+  'POST /api/auth/password': ALL_SIGNED_IN,
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/:id': ['admin'],
+  'POST /api/admin/users/:id/reset-password': ['admin'],
+  'POST /api/admin/users/:id/unlock': ['admin'],
+  'GET /api/audit': ['admin', 'office'],
+  'GET /api/audit/export.xlsx': ['admin', 'office'],
+  'GET /api/org/units': ALL_SIGNED_IN,
+  'GET /api/org/units/:id': ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader', 'admin'],
+  'POST /api/org/units': ['office', 'admin'],
+  'PATCH /api/org/units/:id': ['office', 'admin'],
+  'PATCH /api/org/units/:id/contact': ['office', 'admin', 'unit_leader'],
+  'GET /api/org/areas': ALL_SIGNED_IN,
+  'POST /api/org/areas': ['office', 'admin'],
+  'PATCH /api/org/areas/:id': ['office', 'admin'],
+};
+
+function allowedRoles(access: Access): Role[] | typeof PUBLIC {
+  if ('public' in access) return PUBLIC;
+  if ('authenticated' in access) return [...ROLES];
+  return [...access.roles];
+}
+
+/** A concrete address for a route: every parameter becomes 1. */
+const concrete = (url: string) => url.replace(/:[A-Za-z_]+/g, '1');
+
+describe.each(ENGINES)('authorization matrix on %s', (engine) => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+  const clients = new Map<Role, Client>();
+
+  beforeAll(async () => {
+    const base = loadConfig({});
+    t = await createTestApp(engine, { security: { ...base.security, loginRateLimitPerMinute: 10_000 } });
+    routes = apiRoutes(t.app).filter((r) => r.method !== 'HEAD');
+    for (const role of ROLES) clients.set(role, await login(t.app, USER_OF[role]));
+  });
+  afterAll(() => t?.close());
+
+  it('knows the routes and every sensitive route is declared as the issue requires', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    const declared = new Map(routes.map((r) => [`${r.method} ${r.url}`, r.access]));
+    for (const [route, expected] of Object.entries(EXPECTED)) {
+      const access = declared.get(route);
+      expect(access, `${route} is not registered`).toBeDefined();
+      const actual = allowedRoles(access as Access);
+      if (expected === PUBLIC) expect(actual, route).toBe(PUBLIC);
+      else if (expected === ALL_SIGNED_IN) expect(access, route).toHaveProperty('authenticated', true);
+      else expect(new Set(actual), route).toEqual(new Set(expected));
+    }
+  });
+
+  it('answers 401 to anonymous callers of every non-public route', async () => {
+    for (const route of routes) {
+      const res = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), payload: {} });
+      const label = `${route.method} ${route.url}`;
+      if ('public' in route.access) expect(res.statusCode, label).not.toBe(401);
+      else {
+        expect(res.statusCode, label).toBe(401);
+        expect(res.json().code, label).toBe('UNAUTHENTICATED');
+      }
+    }
+  });
+
+  it('answers 403 FORBIDDEN to every role not allowed, and never 401/403 to an allowed one', async () => {
+    for (const route of routes) {
+      // Signing out would end the session the rest of the matrix uses; it gets its own check below.
+      if (route.url === '/api/auth/logout') continue;
+      const allowed = allowedRoles(route.access);
+      for (const role of ROLES) {
+        const client = clients.get(role) as Client;
+        const res = await client.request({ method: route.method, url: concrete(route.url), payload: {} });
+        const label = `${role} → ${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (allowed === PUBLIC || allowed.includes(role)) {
+          expect([401, 403], label).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().code, label).toBe('FORBIDDEN');
+        }
+      }
+    }
+  });
+
+  // Known bug (reported, not in this change's files): an empty PATCH body reaches `db.update().set({})`, which
+  // Drizzle refuses ("No values to set"), so the API answers 500 INTERNAL instead of 400. When the routes reject
+  // empty bodies, this test fails: remove `.fails` then.
+  it.fails('answers an empty PATCH with 400, not 500', async () => {
+    const admin = clients.get('admin') as Client;
+    for (const url of ['/api/org/units/1', '/api/org/units/1/contact', '/api/org/areas/1', '/api/admin/users/1']) {
+      expect((await admin.patch(url, {})).statusCode, url).toBeLessThan(500);
+    }
+  });
+
+  it('lets every role sign out', async () => {
+    for (const role of ROLES) {
+      const client = await login(t.app, USER_OF[role]);
+      expect((await client.post('/api/auth/logout')).statusCode, role).toBe(200);
+      expect((await client.get('/api/auth/me')).statusCode, role).toBe(401);
+    }
+  });
+});
+
+describe('a route without an access declaration', () => {
+  const config = loadConfig({});
+  const database = {} as Parameters<typeof buildApp>[0]['database'];
+
+  it('stops the server from starting', async () => {
+    const app = Fastify({ logger: false });
+    registerAccessControl(app, { config, database });
+    app.register(
+      async (api) => {
+        api.get('/declared', { config: { access: { public: true } } }, async () => ({ ok: true }));
+        api.get('/forgotten', async () => ({ ok: true }));
+      },
+      { prefix: '/api' },
+    );
+    await expect(app.ready()).rejects.toThrow(/GET \/api\/forgotten 未声明访问权限/);
+    await app.close();
+  });
+
+  it('stops the real app too when a feature adds one', async () => {
+    const t = await createTestApp(ENGINES[0] as 'pglite');
+    try {
+      const app = await buildApp({ config: t.config, database: t.db.database, logger: false });
+      app.register(async (api) => api.post('/extra', async () => ({ ok: true })), { prefix: '/api' });
+      await expect(app.ready()).rejects.toThrow(/POST \/api\/extra 未声明访问权限/);
+      await app.close().catch(() => undefined);
+    } finally {
+      await t.close();
+    }
+  });
+});
