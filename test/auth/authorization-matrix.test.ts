@@ -117,13 +117,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     }
   });
 
-  // Known bug (reported, not in this change's files): an empty PATCH body reaches `db.update().set({})`, which
-  // Drizzle refuses ("No values to set"), so the API answers 500 INTERNAL instead of 400. When the routes reject
-  // empty bodies, this test fails: remove `.fails` then.
-  it.fails('answers an empty PATCH with 400, not 500', async () => {
+  // An empty PATCH body would reach `db.update().set({})`, which Drizzle refuses: the schemas reject it first.
+  it('answers an empty PATCH with 400 and a Chinese message, not 500', async () => {
     const admin = clients.get('admin') as Client;
     for (const url of ['/api/org/units/1', '/api/org/units/1/contact', '/api/org/areas/1', '/api/admin/users/1']) {
-      expect((await admin.patch(url, {})).statusCode, url).toBeLessThan(500);
+      const res = await admin.patch(url, {});
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().message, url).toContain('没有要修改的内容');
     }
   });
 

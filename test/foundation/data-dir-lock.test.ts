@@ -50,7 +50,8 @@ describe('one process owns the embedded data folder', () => {
     const kept = await rows<{ value: string }>(reopened.db, sql`select value from app_setting where key = 'probe'`);
     await reopened.close();
     expect(kept).toEqual([{ value: 'kept' }]);
-  });
+    // Two server processes start here; on a loaded 2-core machine a cold PGlite start alone can take 20 s.
+  }, 180_000);
 
   it('refuses an in-process opener while the folder is held, and takes over a stale lock', async () => {
     const held = await openDatabase({ dataDir });

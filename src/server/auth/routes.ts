@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passwordProblems } from '../../core/auth/password-policy.ts';
 import { ROLE_LABELS } from '../../core/auth/roles.ts';
-import { appUser } from '../../db/schema/index.ts';
+import { appUser, area, orgUnit } from '../../db/schema/index.ts';
 import { currentUser } from '../access.ts';
 import { ANONYMOUS, actorOf, audit } from '../audit/audit.ts';
 import type { AppDeps } from '../deps.ts';
@@ -42,8 +42,14 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const actor = { ...ANONYMOUS, username, ip: request.ip };
-      const [user] = await db.select().from(appUser).where(eq(appUser.username, username));
+      const [row] = await db
+        .select({ user: appUser, unitName: orgUnit.name, areaName: area.name })
+        .from(appUser)
+        .leftJoin(orgUnit, eq(orgUnit.id, appUser.unitId))
+        .leftJoin(area, eq(area.id, appUser.areaId))
+        .where(eq(appUser.username, username));
+      const user = row?.user;
+      const actor = { ...ANONYMOUS, username, unitName: row?.unitName ?? row?.areaName ?? null, ip: request.ip };
       const refuse = async (code: string, message: string, action = 'auth.login') => {
         await audit(db, { ...actor, userId: user?.id ?? null }, { action, result: 'failure', detail: message });
         throw new AppError(code === 'LOGIN_FAILED' ? 401 : 403, code, message);

@@ -1,6 +1,7 @@
 import { asc, eq, max } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ROLE_SCOPE } from '../../core/auth/roles.ts';
 import type { Db } from '../../db/connection.ts';
 import { uniqueViolation } from '../../db/errors.ts';
 import { area, orgUnit } from '../../db/schema/index.ts';
@@ -22,6 +23,9 @@ const Phone = z
   .regex(/^[0-9+\-() ]{0,30}$/, '电话号码格式不正确');
 
 const UnitCreate = z.object({ code: Code, name: Name });
+/** A PATCH must change something: an empty body is a client error, not a no-op. */
+export const notEmpty = (body: object) => Object.values(body).some((v) => v !== undefined);
+export const NOTHING_TO_CHANGE = { message: '没有要修改的内容' };
 const UnitPatch = z.object({
   name: Name.optional(),
   active: z.boolean().optional(),
@@ -29,13 +33,15 @@ const UnitPatch = z.object({
   contactName: z.string().trim().max(30).nullable().optional(),
   contactPhone: Phone.nullable().optional(),
 });
-const ContactPatch = UnitPatch.pick({ contactName: true, contactPhone: true });
+const ContactPatch = UnitPatch.pick({ contactName: true, contactPhone: true }).refine(notEmpty, NOTHING_TO_CHANGE);
 const AreaCreate = z.object({
   code: Code,
   name: Name,
   kind: z.enum(['street', 'town'], { message: '类型应为街道或镇' }),
 });
-const AreaPatch = z.object({ name: Name.optional(), active: z.boolean().optional() });
+const AreaPatch = z
+  .object({ name: Name.optional(), active: z.boolean().optional() })
+  .refine(notEmpty, NOTHING_TO_CHANGE);
 
 const MANAGERS = ['office', 'admin'] as const;
 
@@ -62,20 +68,20 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
 
   app.get(
     '/org/units',
-    { schema: { tags: ['组织机构'], summary: '成员单位列表' }, config: { access: { authenticated: true } } },
-    async () => ({
-      units: await db
-        .select({
-          id: orgUnit.id,
-          code: orgUnit.code,
-          name: orgUnit.name,
-          kind: orgUnit.kind,
-          active: orgUnit.active,
-          confirmed: orgUnit.confirmed,
-        })
-        .from(orgUnit)
-        .orderBy(asc(orgUnit.position)),
-    }),
+    {
+      schema: { tags: ['组织机构'], summary: '成员单位列表（全区范围的角色另见联络员）' },
+      config: { access: { authenticated: true } },
+    },
+    async (request) => {
+      const units = await db.select().from(orgUnit).orderBy(asc(orgUnit.position));
+      // Contacts are a unit's own business: only roles that see every unit get them in the list.
+      const withContacts = ROLE_SCOPE[currentUser(request).role] === 'all';
+      return {
+        units: units.map(({ contactName, contactPhone, position: _position, ...u }) =>
+          withContacts ? { ...u, contactName, contactPhone } : u,
+        ),
+      };
+    },
   );
 
   app.get(
@@ -122,7 +128,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
   app.patch(
     '/org/units/:id',
     {
-      schema: { tags: ['组织机构'], summary: '修改成员单位', params: IdParams, body: UnitPatch },
+      schema: {
+        tags: ['组织机构'],
+        summary: '修改成员单位',
+        params: IdParams,
+        body: UnitPatch.refine(notEmpty, NOTHING_TO_CHANGE),
+      },
       config: { access: { roles: MANAGERS } },
     },
     async (request) => {

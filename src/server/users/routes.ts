@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
+import { NOTHING_TO_CHANGE, notEmpty } from '../organisation/routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive('编号应为正整数') });
 const Role = z.enum(ROLES, { message: `角色应为：${ROLES.map((r) => ROLE_LABELS[r]).join('、')}` });
@@ -26,13 +27,15 @@ const UserCreate = z.object({
   areaId: z.number().int().positive().nullable().default(null),
   password: z.string().min(1, '请设置初始密码').max(256),
 });
-const UserPatch = z.object({
-  displayName: z.string().trim().min(1).max(30).optional(),
-  role: Role.optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  areaId: z.number().int().positive().nullable().optional(),
-  disabled: z.boolean().optional(),
-});
+const UserPatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(30).optional(),
+    role: Role.optional(),
+    unitId: z.number().int().positive().nullable().optional(),
+    areaId: z.number().int().positive().nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine(notEmpty, NOTHING_TO_CHANGE);
 const ResetBody = z.object({ password: z.string().min(1, '请设置临时密码').max(256) });
 
 /** What a user record may show: never the hash. */
