@@ -1,12 +1,14 @@
 // npm run bench [name…]: runs the benchmarks and prints their figures. Not part of the test suite.
 import { benchAssessment } from './assessment.ts';
 import { benchStartup } from './startup.ts';
+import { benchUpload } from './upload.ts';
 
 type Bench = () => Promise<{ lines: string[] }>;
 
 const BENCHES: Record<string, Bench> = {
   startup: benchStartup,
   assessment: benchAssessment,
+  upload: benchUpload,
 };
 
 const wanted = process.argv.slice(2);

@@ -21,6 +21,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { collectionRoutes } from './collection/routes.ts';
+import { uploadRoutes } from './collection/upload-routes.ts';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(userRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(collectionRoutes, deps);
+      await api.register(uploadRoutes, deps);
       await api.register(catalogRoutes, deps);
     },
     { prefix: '/api' },
