@@ -42,6 +42,8 @@ export interface SaveOptions {
   reason?: string;
   /** Field path prefix for error messages, e.g. "values". */
   fieldPrefix?: string;
+  /** Check everything and report what would change, writing nothing (the upload preview). */
+  dryRun?: boolean;
 }
 
 export interface SavedValue extends ValueKey {
@@ -217,6 +219,16 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
     );
   }
 
+  if (options.dryRun) {
+    return planned.map((p) => ({
+      ...keyFields(p.input),
+      index: p.index,
+      id: p.before?.id ?? 0,
+      version: p.before?.version ?? 0,
+      changed: !p.before || !sameContent(p.before, p.content),
+      warnings: p.warnings,
+    }));
+  }
   return db.transaction(async (tx) => writePlanned(tx, planned, options));
 }
 

@@ -9,8 +9,8 @@ import { type CellProblem, type ParsedRow, type ParsedTemplate, problemText } fr
 import type { RowContent } from './template.ts';
 
 // The upload preview: what the file would change, row by row, judged by exactly the checks saveValues applies
-// (run for real inside a transaction that is then rolled back), with nothing written. The pure part — matching
-// the file's rows to the database's and classifying them — is `classifyRows`; `dryRun` is the rolled-back save;
+// (saveValues in its dry-run mode), with nothing written. The pure part — matching
+// the file's rows to the database's and classifying them — is `classifyRows`; `dryRun` is the save that checks and stops;
 // `PreviewStore` keeps confirmed-to-be previews in memory for a quarter of an hour, bound to their user.
 
 export type RowStatus = 'new' | 'changed' | 'unchanged' | 'invalid';
@@ -129,28 +129,9 @@ export function classifyRows(
   return { rows, inputs, inputRows, empty };
 }
 
-class Rollback extends Error {
-  constructor(readonly saved: SavedValue[]) {
-    super('rollback');
-  }
-}
-
-/**
- * saveValues without the save: runs it inside a transaction and rolls that back after capturing its answer, so
- * the preview applies exactly the checks (审核公式, versions, locks) a real save applies. On PGlite this holds the
- * single connection for the length of the batch.
- */
-export async function dryRun(db: Db, inputs: ValueInput[], options: SaveOptions): Promise<SavedValue[]> {
-  if (inputs.length === 0) return [];
-  try {
-    await db.transaction(async (tx) => {
-      throw new Rollback(await saveValues(tx, inputs, options));
-    });
-  } catch (error) {
-    if (error instanceof Rollback) return error.saved;
-    throw error;
-  }
-  throw new Error('dryRun: the transaction was not rolled back');
+/** saveValues without the save: exactly the checks (审核公式, versions, locks) a real save applies, nothing written. */
+export function dryRun(db: Db, inputs: ValueInput[], options: SaveOptions): Promise<SavedValue[]> {
+  return saveValues(db, inputs, { ...options, dryRun: true });
 }
 
 const FIELD_LABELS: Record<string, string> = {
