@@ -36,6 +36,26 @@ program
     }
   });
 
+program
+  .command('remind')
+  .description('发送填报截止提醒（站内通知与群机器人；服务器每小时也会自动执行，同一天重复执行不会重复提醒）')
+  .action(async () => {
+    const { loadConfig } = await import('./config.ts');
+    const { openDatabase } = await import('./db/connection.ts');
+    const { migrate } = await import('./db/migrate.ts');
+    const { sendDeadlineReminders, WEBHOOK_RUN_LABELS } = await import('./notices/reminders.ts');
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(database);
+      const run = await sendDeadlineReminders(database.db, new Date());
+      const robot = WEBHOOK_RUN_LABELS[run.webhook] + (run.webhookMessage ? `（${run.webhookMessage}）` : '');
+      console.log(`已生成提醒 ${run.created.length} 条（${run.today}）；群机器人：${robot}`);
+    } finally {
+      await database.close();
+    }
+  });
+
 const user = program
   .command('user')
   .description('用户账号管理（首个管理员、重置密码、解锁；见 docs/administration.md）');

@@ -23,8 +23,10 @@ import { catalogRoutes } from './catalog/routes.ts';
 import { collectionRoutes } from './collection/routes.ts';
 import { uploadRoutes } from './collection/upload-routes.ts';
 import type { AppDeps } from './deps.ts';
+import { documentRoutes } from './documents/routes.ts';
 import { registerErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
+import { noticeRoutes } from './notices/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
 import { responsibilityRoutes } from './responsibility/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -89,6 +91,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(collectionRoutes, deps);
       await api.register(uploadRoutes, deps);
       await api.register(catalogRoutes, deps);
+      await api.register(documentRoutes, deps);
+      await api.register(noticeRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { sendDeadlineReminders } from '../notices/reminders.ts';
 import { buildApp } from './app.ts';
 import { purgeAuditLog } from './audit/audit.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -27,12 +28,24 @@ export async function startServer(config: Config, logger?: boolean): Promise<Run
     await purge();
     const purgeTimer = setInterval(purge, 86_400_000);
     purgeTimer.unref();
+    // Deadline reminders: at start (not awaited: a slow group robot must not delay it) and then hourly.
+    let reminding: Promise<unknown> = Promise.resolve();
+    const remind = () => {
+      reminding = sendDeadlineReminders(database.db, new Date(), { log: app.log }).catch((error) =>
+        app.log.error(error),
+      );
+    };
+    remind();
+    const remindTimer = setInterval(remind, 3_600_000);
+    remindTimer.unref();
     return {
       app,
       database,
       url: address,
       async stop() {
         clearInterval(purgeTimer);
+        clearInterval(remindTimer);
+        await reminding;
         await app.close();
         await database.close();
       },

@@ -2,5 +2,6 @@
 
 export * from './catalog.ts';
 export * from './collection.ts';
+export * from './documents.ts';
 export * from './organisation.ts';
 export * from './settings.ts';

@@ -5,6 +5,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Health } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
+import { NoticeBell } from '../notices/NoticeBell.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { sectionsFor } from './sections.tsx';
 
@@ -36,6 +37,7 @@ export function AppLayout() {
         </Typography.Title>
         {health?.demo && <Tag color="gold">演示数据</Tag>}
         <div style={{ flex: 1 }} />
+        <NoticeBell />
         <Dropdown
           menu={{
             items: [

@@ -1,0 +1,108 @@
+// 单位文档 in a real browser: a unit writes and submits its annual work report with an attachment; the office
+// sees it in the overview of who has and has not submitted.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../../src/server/app.ts';
+import { tinyPdf } from '../documents/files.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import { artifactPath, launchBrowser } from './browser.ts';
+import { signIn } from './login.ts';
+
+const SECTIONS: [string, string][] = [
+  ['本年度实施情况', '孕产妇系统管理率达到 93.1%，完成妇女“两癌”筛查 2.1 万人，新建母婴室 12 个。'],
+  ['存在问题', '基层妇幼保健人员不足，部分镇街筛查覆盖率偏低。'],
+  ['原因分析', '编制有限、待遇偏低，人员流动较大。'],
+  ['对策措施', '争取专项编制，开展订单式培养，加强绩效激励。'],
+  ['下一年度工作安排', '推进妇幼保健机构标准化建设，筛查覆盖全部镇街。'],
+];
+
+async function chooseYear(page: Page, year: number) {
+  await page.getByLabel('年度', { exact: true }).click();
+  await page.locator(`.ant-select-item-option[title="${year}年"]`).click();
+  await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+}
+
+describe('单位文档 in the browser', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-e2e-documents-'));
+  let server: ServerProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
+    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('wjw writes and submits the 2025 annual work report', async () => {
+    const page = await signIn(browser.context, server.url, 'wjw');
+    await page.goto(`${server.url}/collection/documents`);
+    await chooseYear(page, 2025);
+    await page.getByRole('tab', { name: /2025年年度工作报告/ }).waitFor();
+    await page.getByText('先保存草稿，再上传附件。').first().waitFor();
+
+    // A refused submit names the empty sections.
+    await page.getByLabel('本年度实施情况').fill(SECTIONS[0]![1]);
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    await page.getByText('以下内容尚未填写，不能提交：存在问题、原因分析、对策措施、下一年度工作安排').waitFor();
+
+    for (const [label, text] of SECTIONS) await page.getByLabel(label).fill(text);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.locator('.ant-message-notice', { hasText: '草稿已保存' }).waitFor();
+
+    await page.locator('input[type=file]').setInputFiles({
+      name: '2025年度工作报告（盖章版）.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf(),
+    });
+    await page.getByRole('button', { name: /2025年度工作报告（盖章版）\.pdf/ }).waitFor();
+
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    await page.locator('.ant-message-notice', { hasText: '2025年年度工作报告已提交' }).waitFor();
+    await page.getByRole('button', { name: '撤回修改' }).waitFor();
+    await expect(
+      page
+        .getByRole('tab', { name: /2025年年度工作报告/ })
+        .getByText('已提交')
+        .count(),
+    ).resolves.toBe(1);
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await page.screenshot({ path: artifactPath('documents-unit.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the office sees it in the overview, with the units still missing', async () => {
+    const office = await launchBrowser();
+    try {
+      const page = await signIn(office.context, server.url, 'office');
+      await page.goto(`${server.url}/collection/documents`);
+      await chooseYear(page, 2025);
+      const row = page.getByRole('row', { name: /区卫生健康委/ });
+      await row.getByText('已提交').waitFor();
+      await expect(row.getByText('未提交').count()).resolves.toBe(2); // 实施方案, 评估报告
+      const other = page.getByRole('row', { name: /区教育局/ });
+      await expect(other.getByText('未提交').count()).resolves.toBe(3);
+      await page.getByText(/年度工作报告：已提交 1/).waitFor();
+      await page.screenshot({ path: artifactPath('documents.png'), fullPage: true });
+
+      await row.getByText('已提交').click();
+      const drawer = page.locator('.ant-drawer');
+      await drawer.getByText('区卫生健康委 · 2025年年度工作报告').waitFor();
+      await drawer.getByText(SECTIONS[2]![1]).waitFor();
+      await drawer.getByRole('button', { name: /盖章版/ }).waitFor();
+      await page.screenshot({ path: artifactPath('documents-drawer.png') });
+    } finally {
+      await office.close();
+    }
+  });
+});
