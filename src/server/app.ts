@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { VERSION } from '../version.ts';
 import { registerAccessControl } from './access.ts';
+import { analysisRoutes } from './analysis/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
@@ -29,6 +30,7 @@ import { healthRoutes } from './health/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
 import { responsibilityRoutes } from './responsibility/routes.ts';
+import { supervisionRoutes } from './supervision/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 // Validation messages in Chinese, for the API and the CLI alike.
@@ -91,6 +93,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(collectionRoutes, deps);
       await api.register(uploadRoutes, deps);
       await api.register(catalogRoutes, deps);
+      await api.register(analysisRoutes, deps);
+      await api.register(supervisionRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(noticeRoutes, deps);
     },

@@ -5,3 +5,4 @@ export * from './collection.ts';
 export * from './documents.ts';
 export * from './organisation.ts';
 export * from './settings.ts';
+export * from './supervision.ts';

@@ -1,0 +1,146 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analysis/analyse.ts';
+import { saveValues } from '../../src/collection/values.ts';
+import { assessIndicator } from '../../src/core/assessment/index.ts';
+import { dataValue, indicator } from '../../src/db/schema/index.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { ENGINES } from '../helpers/db.ts';
+import { type Client, login } from '../helpers/session.ts';
+
+const FOLDER = 'wuqing-2021-2025';
+
+describe.each(ENGINES)('监测分析 over the stored data on %s', (engine) => {
+  let t: TestApp;
+  let leader: Client;
+  beforeAll(async () => {
+    t = await createTestApp(engine, {}, { demoData: true });
+    leader = await login(t.app, 'leader');
+  });
+  afterAll(() => t.close());
+  const db = () => t.db.database.db;
+
+  it('gives 达标率 per plan as met over assessed, with 无数据, direction-only and qualitative apart', async () => {
+    const res = await leader.get('/api/analysis/overview');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.demo).toBe(true);
+    expect(body.byPlan.map((p: { group: string }) => p.group)).toEqual([
+      'wuqing-women-2021-2025',
+      'wuqing-children-2021-2025',
+    ]);
+    for (const p of body.byPlan) {
+      const counted = Object.values(p.counts as Record<string, number>).reduce((s, n) => s + n, 0);
+      expect(counted).toBe(p.assessed);
+      expect(p.rate).toBeCloseTo(p.met / p.assessed, 10);
+      expect(p.assessed + p.noData + p.directionOnly + p.qualitative).toBe(p.total);
+      expect(p.qualitative).toBeGreaterThan(0);
+    }
+    expect(body.charts.domainRate.series[0].data.length).toBeGreaterThan(5);
+    for (const w of body.warnings) {
+      expect(w.reasons.length).toBeGreaterThan(0);
+      expect(['预计达标困难', '波动较大']).toEqual(expect.arrayContaining(w.kinds));
+    }
+  });
+
+  it('judges each indicator exactly as the engine does on its approved series', async () => {
+    const a = await analyse(db(), { folderId: FOLDER });
+    const item = a.indicators.find((i) => i.name === '孕产妇死亡率')!;
+    const rows = (
+      await db()
+        .select()
+        .from(dataValue)
+        .where(and(eq(dataValue.indicatorId, item.id), isNull(dataValue.areaId)))
+    )
+      .filter((r) => r.locked && r.sex === 'total' && r.year <= (a.asOf ?? 0))
+      .sort((x, y) => x.year - y.year);
+    const [ind] = await db().select().from(indicator).where(eq(indicator.id, item.id));
+    const direct = assessIndicator({
+      id: String(item.id),
+      rule: ind!.rule,
+      better: ind!.better,
+      baseYear: 2020,
+      targetYear: 2025,
+      limits: [0, ind!.limits[1]],
+      precision: ind!.precision,
+      floor: ind!.floor,
+      factor: ind!.counts!.factor,
+      asOf: a.asOf!,
+      series: rows.map((r) => ({ year: r.year, value: r.value, numerator: r.numerator, denominator: r.denominator })),
+    });
+    expect(item.result).toEqual(direct);
+    expect(item.values.filter((v) => v !== null)).toEqual(rows.map((r) => r.value));
+  });
+
+  it('judges approved data by default and drafts only when asked, as preliminary', async () => {
+    const approved = await analyse(db(), { folderId: FOLDER, basis: 'approved' });
+    const preliminary = await analyse(db(), { folderId: FOLDER, basis: 'preliminary' });
+    // 区卫生健康委 is still filling in 2025 in the demo: its 2025 values count only as preliminary.
+    const held = approved.indicators.find((i) => i.leadUnit?.name === '区卫生健康委' && i.values.length)!;
+    const pre = preliminary.indicators.find((i) => i.id === held.id)!;
+    expect(held.values.at(-1)).toBeNull();
+    expect(pre.values.at(-1)).not.toBeNull();
+  });
+
+  it('recomputes from the raw values when data change: no stored status', async () => {
+    const a = await analyse(db(), { folderId: FOLDER, basis: 'preliminary' });
+    const target = a.indicators.find(
+      (i) =>
+        i.leadUnit?.name === '区卫生健康委' &&
+        i.unit === '%' &&
+        i.result.ruleKind === 'threshold' &&
+        i.disaggregations.length === 0,
+    )!;
+    const [row] = await db()
+      .select()
+      .from(dataValue)
+      .where(and(eq(dataValue.indicatorId, target.id), eq(dataValue.year, 2025), isNull(dataValue.areaId)));
+    expect(row!.locked).toBe(false);
+    const worse = target.better === 'higher' ? 1 : 99;
+    await saveValues(
+      db(),
+      [
+        {
+          indicatorId: target.id,
+          year: 2025,
+          areaId: null,
+          sex: 'total',
+          value: worse,
+          explanation: '测试',
+          expectedVersion: row!.version,
+        },
+      ],
+      {
+        actor: { userId: null, username: 'test', unitName: null, ip: null },
+        unitId: null,
+        roundId: null,
+      },
+    );
+    const after = (await analyse(db(), { folderId: FOLDER, basis: 'preliminary' })).indicators.find(
+      (i) => i.id === target.id,
+    )!;
+    expect(after.result.value).toBe(worse);
+    expect(after.result.met).toBe(false);
+  });
+
+  it('serves an indicator with its trend chart, target line and sex and town breakdowns', async () => {
+    const a = await analyse(db(), { folderId: FOLDER });
+    const withSex = a.indicators.find((i) => i.female && i.result.target !== null)!;
+    const res = await leader.get(`/api/analysis/indicators/${withSex.id}`);
+    expect(res.statusCode).toBe(200);
+    const names = res.json().charts.trend.series.map((s: { name: string }) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['合计', '女', '男']));
+    expect(res.json().indicator.sexGap.years.length).toBeGreaterThan(0);
+    const withTowns = a.indicators.find((i) => i.towns)!;
+    const towns = (await leader.get(`/api/analysis/indicators/${withTowns.id}`)).json();
+    expect(towns.indicator.towns).toHaveLength(30);
+    expect(towns.indicator.townDisparity.n).toBe(30);
+    expect(towns.charts.towns.series[0].data).toHaveLength(30);
+  });
+
+  it('requires sign-in and answers unknown ids with 404', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/analysis/overview' })).statusCode).toBe(401);
+    expect((await leader.get('/api/analysis/indicators/999999')).statusCode).toBe(404);
+    expect((await leader.get('/api/analysis/overview?basis=guess')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, supervisionNotice } from '../../src/db/schema/index.ts';
+import { assignLead } from '../collection/helpers.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { ENGINES } from '../helpers/db.ts';
+import { type Client, login } from '../helpers/session.ts';
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (engine) => {
+  let t: TestApp;
+  let office: Client;
+  let unit: Client;
+  let other: Client;
+  let indicatorId: number;
+  let noticeId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, {}, { demoData: true });
+    const { indicators } = await assignLead(t.db.database.db, '区卫生健康委', ['孕产妇死亡率']);
+    indicatorId = indicators['孕产妇死亡率']!.id;
+    office = await login(t.app, 'office');
+    unit = await login(t.app, 'wjw');
+    other = await login(t.app, 'jyj');
+  });
+  afterAll(() => t.close());
+
+  it('the office issues a notice to the lead unit, with the warning as it stood', async () => {
+    const past = await office.post('/api/supervision', {
+      indicatorId,
+      requirement: '分析原因，提出整改措施',
+      deadline: '2020-01-01',
+    });
+    expect(past.statusCode).toBe(400);
+    const res = await office.post('/api/supervision', {
+      indicatorId,
+      requirement: '分析原因，提出整改措施',
+      deadline: inDays(30),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const notice = res.json().notice;
+    noticeId = notice.id;
+    expect(notice.status).toBe('issued');
+    expect(notice.warning.status).toEqual(expect.any(String));
+    expect(
+      (await unit.post('/api/supervision', { indicatorId, requirement: 'x', deadline: inDays(3) })).statusCode,
+    ).toBe(403);
+  });
+
+  it('only the lead unit sees and answers it', async () => {
+    expect((await other.get(`/api/supervision/${noticeId}`)).statusCode).toBe(404);
+    expect((await other.get('/api/supervision')).json().notices).toEqual([]);
+    expect(
+      (await other.post(`/api/supervision/${noticeId}/answer`, { causes: 'a', measures: 'b', expectedEffect: 'c' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await office.post(`/api/supervision/${noticeId}/answer`, { causes: 'a', measures: 'b', expectedEffect: 'c' }))
+        .statusCode,
+    ).toBe(403);
+    const empty = await unit.post(`/api/supervision/${noticeId}/answer`, {
+      causes: '',
+      measures: 'b',
+      expectedEffect: 'c',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toContain('原因分析');
+    const early = await office.post(`/api/supervision/${noticeId}/close`, { comment: '' });
+    expect(early.statusCode).toBe(409);
+    const answer = await unit.post(`/api/supervision/${noticeId}/answer`, {
+      causes: '个别高危孕产妇转诊不及时',
+      measures: '落实高危专案管理，加强危急重症救治',
+      expectedEffect: '2026年孕产妇死亡率控制在8.5/10万以下',
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json().notice.status).toBe('answered');
+  });
+
+  it('the office asks again, the unit answers again, the office closes; every step is kept and audited', async () => {
+    const again = await office.post(`/api/supervision/${noticeId}/ask-again`, {
+      comment: '措施不够具体',
+      deadline: inDays(15),
+    });
+    expect(again.json().notice.status).toBe('issued');
+    expect(again.json().notice.deadline).toBe(inDays(15));
+    await unit.post(`/api/supervision/${noticeId}/answer`, {
+      causes: '同上',
+      measures: '每月通报',
+      expectedEffect: '同上',
+    });
+    const closed = await office.post(`/api/supervision/${noticeId}/close`, { comment: '整改到位' });
+    expect(closed.json().notice.status).toBe('closed');
+    const thread = (await unit.get(`/api/supervision/${noticeId}`)).json();
+    expect(thread.steps.map((s: { kind: string }) => s.kind)).toEqual([
+      'issue',
+      'answer',
+      'ask_again',
+      'answer',
+      'close',
+    ]);
+    expect(thread.steps[1].content.measures).toContain('高危专案管理');
+    const audited = await t.db.database.db.select().from(auditLog).where(eq(auditLog.objectType, 'supervision'));
+    expect(audited.map((a) => a.action)).toEqual([
+      'supervision.issue',
+      'supervision.answer',
+      'supervision.ask_again',
+      'supervision.answer',
+      'supervision.close',
+    ]);
+  });
+
+  it('lists overdue notices', async () => {
+    const res = await office.post('/api/supervision', { indicatorId, requirement: '按期整改', deadline: inDays(1) });
+    const id = res.json().notice.id;
+    await t.db.database.db
+      .update(supervisionNotice)
+      .set({ deadline: '2025-01-01' })
+      .where(eq(supervisionNotice.id, id));
+    const overdue = (await office.get('/api/supervision?overdue=true')).json().notices;
+    expect(overdue.map((n: { id: number }) => n.id)).toEqual([id]);
+    expect(overdue[0].overdue).toBe(true);
+  });
+});
