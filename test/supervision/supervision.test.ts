@@ -19,7 +19,7 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
   beforeAll(async () => {
     t = await createTestApp(engine, {}, { demoData: true });
     const { indicators } = await assignLead(t.db.database.db, '区卫生健康委', ['孕产妇死亡率']);
-    indicatorId = indicators['孕产妇死亡率']!.id;
+    indicatorId = indicators.孕产妇死亡率!.id;
     office = await login(t.app, 'office');
     unit = await login(t.app, 'wjw');
     other = await login(t.app, 'jyj');

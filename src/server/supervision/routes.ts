@@ -150,15 +150,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
           .values({ indicatorId, unitId: lead.unitId, warning, requirement, deadline, createdBy: actor.userId })
           .returning();
         const n = created as typeof supervisionNotice.$inferSelect;
-        await tx
-          .insert(supervisionStep)
-          .values({
-            noticeId: n.id,
-            userId: actor.userId,
-            username: actor.username,
-            kind: 'issue',
-            content: { requirement, deadline },
-          });
+        await tx.insert(supervisionStep).values({
+          noticeId: n.id,
+          userId: actor.userId,
+          username: actor.username,
+          kind: 'issue',
+          content: { requirement, deadline },
+        });
         await audit(tx, actor, { action: 'supervision.issue', objectType: 'supervision', objectId: n.id, after: n });
         return n;
       });
