@@ -16,11 +16,11 @@ export const router = createBrowserRouter([
     children: [
       { index: true, lazy: page(() => import('./home/HomePage.tsx')) },
       { path: 'password', lazy: page(() => import('./auth/PasswordPage.tsx')) },
-      { path: 'collection/*', lazy: notYetAvailable },
-      { path: 'review/*', lazy: notYetAvailable },
       { path: 'catalog', lazy: page(() => import('./catalog/CatalogPage.tsx')) },
       { path: 'catalog/indicators/:id', lazy: page(() => import('./catalog/IndicatorPage.tsx')) },
       { path: 'collection/documents', lazy: page(() => import('./documents/DocumentsPage.tsx')) },
+      { path: 'collection/*', lazy: page(() => import('./collection/CollectionSection.tsx')) },
+      { path: 'review/*', lazy: page(() => import('./review/ReviewSection.tsx')) },
       { path: 'analysis/*', lazy: notYetAvailable },
       { path: 'warnings/*', lazy: notYetAvailable },
       { path: 'reports/*', lazy: notYetAvailable },
