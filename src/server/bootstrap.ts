@@ -26,7 +26,7 @@ export async function bootstrap(
   await seedResponsibility(database.db, config.planDir, { catalog });
   if (config.demo) {
     await ensureDemoAccounts(database.db);
-    const wantData = options.demoData ?? true;
+    const wantData = options.demoData ?? config.demoData;
     if (wantData && !(await hasDemoData(database.db)))
       await generateDemoData(database.db, { folderId: catalog.folder.id });
   }

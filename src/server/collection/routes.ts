@@ -2,22 +2,29 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  assertInTask,
+  assertSubmissionInScope,
+  editableTask,
+  markInProgress,
+  readableTask,
+} from '../../collection/scope.ts';
+import {
   act,
   findSubmission,
   openRound,
   reporterName,
   reporterOf,
   type Submission,
-  submissionFor,
   taskValues,
 } from '../../collection/submissions.ts';
-import { findRound, type Reporter, roundYears, taskItems } from '../../collection/tasks.ts';
+import { findRound, roundYears, taskItems } from '../../collection/tasks.ts';
 import { keyOf, saveValues } from '../../collection/values.ts';
 import { ROLE_SCOPE } from '../../core/auth/roles.ts';
 import { describeRule } from '../../core/catalog/index.ts';
-import { SUBMISSION_STATUSES, type SubmissionStatus, unitCanEdit } from '../../core/collection/workflow.ts';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../core/collection/workflow.ts';
 import type { Db } from '../../db/connection.ts';
 import {
+  appUser,
   area,
   dataValue,
   dataValueHistory,
@@ -31,7 +38,6 @@ import {
 import { ACTIVE_FOLDER, getSetting } from '../../settings.ts';
 import { currentUser } from '../access.ts';
 import { actorOf, audit } from '../audit/audit.ts';
-import type { SessionUser } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
 import { canSeeArea, canSeeUnit } from '../scope.ts';
@@ -76,21 +82,6 @@ const Action = z.object({
 });
 
 const READERS = ['office', 'statistics', 'unit_reporter', 'unit_leader', 'town_reporter', 'district_leader'] as const;
-
-/** The reporter a user acts for: own unit or town; all-scope roles name one with ?unitId / ?areaId. */
-function reporterFor(user: SessionUser, query: { unitId?: number | undefined; areaId?: number | undefined }): Reporter {
-  const scope = ROLE_SCOPE[user.role];
-  if (scope === 'own_unit') return { kind: 'unit', unitId: user.unitId as number };
-  if (scope === 'own_area') return { kind: 'area', areaId: user.areaId as number };
-  if (query.unitId) return { kind: 'unit', unitId: query.unitId };
-  if (query.areaId) return { kind: 'area', areaId: query.areaId };
-  throw new AppError(400, 'VALIDATION_FAILED', '请指定单位或镇街（unitId 或 areaId）');
-}
-
-function assertSubmissionInScope(user: SessionUser, s: Submission) {
-  const visible = s.unitId !== null ? canSeeUnit(user, s.unitId) : canSeeArea(user, s.areaId as number);
-  if (!visible) throw notFound('填报任务');
-}
 
 async function progressOf(db: Db, roundId: number, s: Submission) {
   const round = await findRound(db, roundId);
@@ -222,13 +213,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
     },
     async (request) => {
       const user = currentUser(request);
-      const round = await findRound(db, request.params.id);
-      if (!round) throw notFound('填报任务');
-      const reporter = reporterFor(user, request.query);
-      const s = await submissionFor(db, round.id, reporter);
-      if (!s) throw notFound('该单位在本轮没有填报任务');
-      assertSubmissionInScope(user, s);
-      const items = await taskItems(db, round, reporter);
+      const { round, reporter, submission: s, items } = await readableTask(db, user, request.params.id, request.query);
       const years = await roundYears(db, round);
       const [base] = await db
         .select({ baseYear: plan.baseYear })
@@ -253,6 +238,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       return {
         round,
         submission: { ...s, reporterName: await reporterName(db, s) },
+        baseYear: base?.baseYear ?? null,
         years,
         items: items.map((item) => {
           const ind = item.indicator;
@@ -266,6 +252,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
               disaggregations: ind.disaggregations,
               counts: ind.counts,
               rule: ind.rule,
+              limits: ind.limits,
               precision: ind.precision,
               target: describeRule(ind.rule, {
                 unit: ind.unit,
@@ -304,57 +291,29 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
     },
     async (request) => {
       const user = currentUser(request);
-      const round = await findRound(db, request.params.id);
-      if (!round) throw notFound('填报任务');
-      if (round.status !== 'open') throw new AppError(409, 'ROUND_CLOSED', '该填报任务已关闭');
-      const reporter = reporterFor(user, {});
-      const s = await submissionFor(db, round.id, reporter);
-      if (!s) throw notFound('该单位在本轮没有填报任务');
-      if (!unitCanEdit(s.status)) {
-        throw new AppError(409, 'SUBMISSION_NOT_EDITABLE', '本单位数据已提交，正在确认或审核中，不能修改');
-      }
-      const items = await taskItems(db, round, reporter);
-      const allowed = new Map(items.map((i) => [i.indicator.id, i]));
-      request.body.values.forEach((v, index) => {
-        const item = allowed.get(v.indicatorId);
-        const ok = item?.years.includes(v.year) && item.areaId === v.areaId && item.sexes.includes(v.sex);
-        if (!ok) {
-          throw new AppError(403, 'NOT_IN_TASK', `第 ${index + 1} 条数据不在本单位本轮的填报任务之内`, {
-            fields: [{ field: `values.${index}`, message: '不在填报任务之内' }],
-          });
-        }
-      });
+      const { round, submission: s, items } = await editableTask(db, user, request.params.id);
+      assertInTask(items, request.body.values);
       const actor = actorOf(request);
-      const saved = await saveValues(db, request.body.values, {
-        actor,
-        unitId: user.unitId,
-        roundId: round.id,
-        fieldPrefix: 'values',
-      });
-      const changed = saved.filter((v) => v.changed).length;
-      if (changed > 0) {
-        await db.transaction(async (tx) => {
-          if (s.status === 'not_started') {
-            await tx
-              .update(submission)
-              .set({ status: 'in_progress', updatedAt: new Date(), updatedBy: user.id })
-              .where(eq(submission.id, s.id));
-            await tx.insert(submissionEvent).values({
-              submissionId: s.id,
-              userId: user.id,
-              action: 'save',
-              fromStatus: 'not_started',
-              toStatus: 'in_progress',
-            });
-          }
+      // The values, the submission's first move to 填报中 and the audit row stand or fall together.
+      const saved = await db.transaction(async (tx) => {
+        const result = await saveValues(tx, request.body.values, {
+          actor,
+          unitId: user.unitId,
+          roundId: round.id,
+          fieldPrefix: 'values',
+        });
+        const changed = result.filter((v) => v.changed).length;
+        if (changed > 0) {
+          await markInProgress(tx, s, user.id);
           await audit(tx, actor, {
             action: 'value.save',
             objectType: 'submission',
             objectId: s.id,
             detail: `保存 ${changed} 条数据`,
           });
-        });
-      }
+        }
+        return result;
+      });
       return { saved };
     },
   );
@@ -381,6 +340,28 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
   );
 
   app.get(
+    '/submissions/:id',
+    {
+      schema: { tags: ['数据填报'], summary: '一个单位（镇街）在一轮中的报送：轮次、单位、状态', params: RoundParams },
+      config: { access: { roles: READERS } },
+    },
+    async (request) => {
+      const s = await findSubmission(db, request.params.id);
+      if (!s) throw notFound('填报任务');
+      assertSubmissionInScope(currentUser(request), s);
+      const round = await findRound(db, s.roundId);
+      return {
+        submission: {
+          ...s,
+          reporterName: await reporterName(db, s),
+          reporterKind: s.unitId !== null ? 'unit' : 'area',
+        },
+        round,
+      };
+    },
+  );
+
+  app.get(
     '/submissions/:id/events',
     {
       schema: { tags: ['数据填报'], summary: '报送流程记录', params: RoundParams },
@@ -390,13 +371,13 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       const s = await findSubmission(db, request.params.id);
       if (!s) throw notFound('填报任务');
       assertSubmissionInScope(currentUser(request), s);
-      return {
-        events: await db
-          .select()
-          .from(submissionEvent)
-          .where(eq(submissionEvent.submissionId, s.id))
-          .orderBy(asc(submissionEvent.id)),
-      };
+      const events = await db
+        .select({ event: submissionEvent, username: appUser.username, displayName: appUser.displayName })
+        .from(submissionEvent)
+        .leftJoin(appUser, eq(appUser.id, submissionEvent.userId))
+        .where(eq(submissionEvent.submissionId, s.id))
+        .orderBy(asc(submissionEvent.id));
+      return { events: events.map((e) => ({ ...e.event, username: e.username, displayName: e.displayName })) };
     },
   );
 
