@@ -45,7 +45,9 @@ describe('责任分工 page in a real browser', () => {
     await page.getByRole('heading', { name: '责任分工' }).waitFor();
     await page.getByRole('cell', { name: 'W1-M1', exact: true }).waitFor();
     const missing = page.locator('.ant-statistic').filter({ hasText: '缺少牵头单位' });
-    await expect(missing.locator('.ant-statistic-content-value').textContent()).resolves.toBe('2');
+    await expect
+      .poll(() => missing.locator('.ant-statistic-content-value').textContent(), { timeout: 20_000 })
+      .toBe('2');
 
     await page.getByRole('checkbox', { name: '仅显示缺少牵头单位' }).check();
     await page.getByRole('cell', { name: 'C6-06', exact: true }).waitFor();
@@ -110,7 +112,9 @@ describe('责任分工 page in a real browser', () => {
     await dialog.getByRole('button', { name: /确认导入/ }).click();
     await page.getByText('已导入 2 条修改').waitFor();
     const missing = page.locator('.ant-statistic').filter({ hasText: '缺少牵头单位' });
-    await expect.poll(() => missing.locator('.ant-statistic-content-value').textContent()).toBe('0');
+    await expect
+      .poll(() => missing.locator('.ant-statistic-content-value').textContent(), { timeout: 20_000 })
+      .toBe('0');
     const c606 = page.locator('tr', { has: page.getByRole('cell', { name: 'W1-M2', exact: true }) });
     await c606.getByText('区总工会').waitFor();
   });
