@@ -3,6 +3,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
@@ -55,6 +56,13 @@ const CARDS: AdminCard[] = [
     icon: <FileSearchOutlined />,
     summary: '登录、修改、下载等操作记录，可筛选和导出 Excel',
     roles: AUDITORS,
+  },
+  {
+    path: '/admin/webhook',
+    title: '催报提醒',
+    icon: <NotificationOutlined />,
+    summary: '截止日期前后的站内提醒，以及企业微信、钉钉群机器人推送设置',
+    roles: ['office'],
   },
 ];
 

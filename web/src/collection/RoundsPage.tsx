@@ -82,11 +82,14 @@ function RoundList() {
         </Space>
       }
       extra={
-        user.role === 'office' && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>
-            开启填报任务
-          </Button>
-        )
+        <Space>
+          <Link to="/collection/documents">单位文档报送情况</Link>
+          {user.role === 'office' && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>
+              开启填报任务
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
@@ -227,6 +230,7 @@ function TaskList() {
           <DemoTag show={demo} />
         </Space>
       }
+      extra={user.unitId !== null && <Link to="/collection/documents">实施方案与年度工作报告</Link>}
     >
       {(error || detailError) && (
         <Alert type="error" showIcon title={error?.message ?? detailError} style={{ marginBottom: 12 }} />
