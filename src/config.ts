@@ -24,6 +24,7 @@ const ConfigSchema = z.object({
   TIANPING_PLAN_DIR: z.string().min(1, '不能为空').default('plans/wuqing-2021-2025'),
   TIANPING_DEMO: booleanFlag.optional(),
   TIANPING_DEMO_DATA: booleanFlag.optional(),
+  TIANPING_DEMO_THROUGH: z.coerce.number({ message: '应为年份' }).int('应为年份').min(2000).max(2100).optional(),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, '不能少于 8（等保二级要求）').default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(3, '不能少于 3 类').max(4, '最多 4 类').default(3),
   PASSWORD_EXPIRY_DAYS: z.coerce.number().int().min(1, '至少 1 天').default(90),
@@ -51,6 +52,8 @@ export interface Config {
   demo: boolean;
   /** In demo mode, generate the demo data at first start (off: demo accounts on an empty database). */
   demoData: boolean;
+  /** Demo data only through this year, every round approved (for walking the next round); default: all open. */
+  demoThrough: number | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   security: SecurityConfig;
 }
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     planDir: path.resolve(cwd, c.TIANPING_PLAN_DIR),
     demo: c.TIANPING_DEMO ?? c.DATABASE_URL === undefined,
     demoData: c.TIANPING_DEMO_DATA ?? true,
+    demoThrough: c.TIANPING_DEMO_THROUGH,
     logLevel: c.LOG_LEVEL,
     security: {
       passwordMinLength: c.PASSWORD_MIN_LENGTH,

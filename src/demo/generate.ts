@@ -18,6 +18,11 @@ export interface DemoOptions {
   folderId: string;
   /** The last year filled (default: the cycle's last year). */
   lastYear?: number;
+  /**
+   * Leave the last year's round open with units at different steps (default). Off: every round approved, as a
+   * starting point for walking the next year's round from its opening (the end-to-end test does).
+   */
+  openLastRound?: boolean;
 }
 
 export async function hasDemoData(db: Db): Promise<boolean> {
@@ -141,7 +146,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
       reason: '演示数据说明',
     });
 
-  await demoRounds(db, options.folderId, baseYear, lastYear);
+  await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
   return { values: saved.length };
 }
 
@@ -170,7 +175,13 @@ function clamp(x: number, [lo, hi]: [number | null, number | null], precision: n
  * most units approved, the demo units (区卫生健康委, 区教育局) still filling in, one unit awaiting review and one
  * returned, so every screen has something to show.
  */
-async function demoRounds(db: Db, folderId: string, baseYear: number, lastYear: number): Promise<void> {
+async function demoRounds(
+  db: Db,
+  folderId: string,
+  baseYear: number,
+  lastYear: number,
+  openLast: boolean,
+): Promise<void> {
   for (let year = baseYear + 1; year <= lastYear; year++) {
     const round = await openRound(db, DEMO_ACTOR, {
       folderId,
@@ -180,7 +191,7 @@ async function demoRounds(db: Db, folderId: string, baseYear: number, lastYear: 
       title: `${year}年度监测数据填报`,
     });
     const subs = await db.select().from(submission).where(eq(submission.roundId, round.id));
-    const open = year === lastYear;
+    const open = openLast && year === lastYear;
     const held = open ? await heldBackUnits(db) : new Map<number, 'in_progress' | 'submitted' | 'returned'>();
     for (const s of subs) {
       const status = (s.unitId !== null && held.get(s.unitId)) || 'approved';

@@ -28,6 +28,9 @@ export async function bootstrap(
     await ensureDemoAccounts(database.db);
     const wantData = options.demoData ?? config.demoData;
     if (wantData && !(await hasDemoData(database.db)))
-      await generateDemoData(database.db, { folderId: catalog.folder.id });
+      await generateDemoData(database.db, {
+        folderId: catalog.folder.id,
+        ...(config.demoThrough ? { lastYear: config.demoThrough, openLastRound: false } : {}),
+      });
   }
 }

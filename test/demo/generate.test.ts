@@ -90,3 +90,18 @@ describe.each(ENGINES)('demo data (演示数据) on %s', (engine) => {
     await expect(generateDemoData(db(), { folderId: 'wuqing-2021-2025' })).rejects.toThrow();
   });
 });
+
+describe('demo data through an earlier year', () => {
+  it('stops at that year with every round approved, leaving the next round to be opened', async () => {
+    const t = await createTestDatabase('pglite');
+    await bootstrap({ ...config, demoThrough: 2024 }, t.database, { demoData: true });
+    const db = t.database.db;
+    const rounds = await db.select().from(reportingRound).orderBy(reportingRound.year);
+    expect(rounds.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024]);
+    const statuses = await db.selectDistinct({ status: submission.status }).from(submission);
+    expect(statuses.map((s) => s.status)).toEqual(['approved']);
+    const [latest] = await db.select({ year: sql<number>`max(${dataValue.year})::int` }).from(dataValue);
+    expect(latest!.year).toBe(2024);
+    await t.drop();
+  });
+});
