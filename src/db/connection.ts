@@ -64,6 +64,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be cut by the server (a restart, an administrator, a dropped test database): the pool
+  // replaces it on the next query. Without this listener the 'error' event would crash the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL 空闲连接已断开，将自动重连：${error.message}`);
+  });
   // Fail fast with the server's own message when the URL is wrong.
   await pool.query('select 1');
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
