@@ -41,6 +41,8 @@ export interface IndicatorAnalysis {
   better: 'higher' | 'lower';
   disaggregations: string[];
   leadUnit: { id: number; name: string } | null;
+  /** The plan's last year (T): projections run to it. */
+  targetYear: number;
   years: number[];
   /** District totals per year (null = missing). */
   values: (number | null)[];
@@ -193,6 +195,7 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
       better: ind.better,
       disaggregations: ind.disaggregations,
       leadUnit: leadOf.get(ind.id) ?? null,
+      targetYear: p?.cycleEnd ?? targetYear,
       years,
       values: years.map((y) => totals.get(y)?.value ?? null),
       female,
@@ -241,10 +244,21 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
   ];
   const asItem = (i: RollupItem) => i as Item;
   const byPlan = rollup(items, (i) => asItem(i).planId);
-  const byDomain = rollup(items, (i) => String(asItem(i).domainId)).map((row) => {
-    const d = domainById.get(Number(row.group));
-    return { ...row, planId: d?.planId ?? '', domainCode: d?.code ?? '', domainName: d?.name ?? '' };
-  });
+  const planOrder = new Map(plans.map((p, i) => [p.id, i]));
+  const byDomain = rollup(items, (i) => String(asItem(i).domainId))
+    .map((row) => {
+      const d = domainById.get(Number(row.group));
+      return {
+        ...row,
+        planId: d?.planId ?? '',
+        domainCode: d?.code ?? '',
+        domainName: d?.name ?? '',
+        position: d?.position ?? 0,
+      };
+    })
+    // In document order: the women's plan's domains, then the children's.
+    .sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) || a.position - b.position)
+    .map(({ position: _position, ...row }) => row);
   const unitNames = new Map(items.map((i) => [String(i.unitId), i.unitName]));
   const byUnit = rollup(
     items.filter((i) => !('qualitative' in i)),

@@ -45,6 +45,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
         charts: {
           domainRate: domainRateBarOption({
             title: '各领域监测指标达标率',
+            demo: a.demo,
             bars: a.byDomain
               .filter((d) => d.rate !== null)
               .map((d) => ({ name: d.domainName, rate: (d.rate as number) * 100 })),
@@ -129,11 +130,15 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
             years: item.years,
             series,
             ...(numericTarget ? { target: { value: r.target as number, label: `规划目标 ${item.target}` } } : {}),
-            ...(r.projection && r.year !== null && r.value !== null && r.ruleKind !== 'relational' && r.year < 2025
+            ...(r.projection &&
+            r.year !== null &&
+            r.value !== null &&
+            r.ruleKind !== 'relational' &&
+            r.year < item.targetYear
               ? {
                   projection: {
                     fromYear: r.year,
-                    toYear: Math.max(...item.years, r.year) + (2025 - r.year),
+                    toYear: item.targetYear,
                     fromValue: r.value,
                     toValue: r.projection.value,
                   },

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { analyse } from '../../analysis/analyse.ts';
 import { ROLE_SCOPE } from '../../core/auth/roles.ts';
 import type { Db } from '../../db/connection.ts';
-import { indicator, orgUnit, responsibility, supervisionNotice, supervisionStep } from '../../db/schema/index.ts';
+import {
+  appUser,
+  indicator,
+  orgUnit,
+  responsibility,
+  supervisionNotice,
+  supervisionStep,
+} from '../../db/schema/index.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../settings.ts';
 import { currentUser } from '../access.ts';
 import { actorOf, audit } from '../audit/audit.ts';
@@ -21,7 +28,13 @@ const Id = z.object({ id: z.coerce.number().int().positive('编号应为正整�
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const Long = (label: string) => z.string().trim().min(1, `请填写${label}`).max(4000, `${label}最多 4000 字`);
 
-const Issue = z.object({ indicatorId: z.number().int().positive(), requirement: Long('督办要求'), deadline: DateText });
+const Issue = z.object({
+  indicatorId: z.number().int().positive(),
+  requirement: Long('督办要求'),
+  deadline: DateText,
+  /** The 口径 the office was looking at when it saw the warning; the notice records the warning as seen there. */
+  basis: z.enum(['approved', 'preliminary']).default('approved'),
+});
 const Answer = z.object({ causes: Long('原因分析'), measures: Long('整改措施'), expectedEffect: Long('预期效果') });
 const Close = z.object({ comment: z.string().trim().max(2000).default('') });
 const AskAgain = z.object({ comment: Long('再次督办意见'), deadline: DateText });
@@ -98,8 +111,9 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         .where(eq(indicator.id, notice.indicatorId));
       const [unit] = await db.select({ name: orgUnit.name }).from(orgUnit).where(eq(orgUnit.id, notice.unitId));
       const steps = await db
-        .select()
+        .select({ step: supervisionStep, displayName: appUser.displayName })
         .from(supervisionStep)
+        .leftJoin(appUser, eq(appUser.id, supervisionStep.userId))
         .where(eq(supervisionStep.noticeId, notice.id))
         .orderBy(asc(supervisionStep.id));
       return {
@@ -110,7 +124,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
           unitName: unit?.name,
           overdue: notice.status === 'issued' && notice.deadline < today(),
         },
-        steps,
+        steps: steps.map((s) => ({ ...s.step, displayName: s.displayName })),
       };
     },
   );
@@ -122,7 +136,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       config: { access: { roles: ['office'] } },
     },
     async (request) => {
-      const { indicatorId, requirement, deadline } = request.body;
+      const { indicatorId, requirement, deadline, basis } = request.body;
       if (deadline < today()) {
         throw new AppError(400, 'VALIDATION_FAILED', '整改期限不能早于今天', {
           fields: [{ field: 'body.deadline', message: '不能早于今天' }],
@@ -134,7 +148,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         .where(and(eq(responsibility.indicatorId, indicatorId), eq(responsibility.role, 'lead')));
       if (!lead) throw new AppError(409, 'NO_LEAD_UNIT', '该指标尚未确定牵头单位，请先在“责任分工”中指定');
       const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-      const analysis = folderId ? await analyse(db, { folderId, basis: 'preliminary' }) : undefined;
+      const analysis = folderId ? await analyse(db, { folderId, basis }) : undefined;
       const item = analysis?.indicators.find((i) => i.id === indicatorId);
       if (!item) throw notFound('指标');
       const warning = {

@@ -199,7 +199,7 @@ export default function NoticePage() {
                   <Space size={8}>
                     <Typography.Text strong>{STEP_TITLES[s.kind]}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatTime(s.at)} · {s.username ?? '—'}
+                      {formatTime(s.at)} · {s.displayName ?? s.username ?? '—'}
                     </Typography.Text>
                   </Space>
                   <StepBody step={s} />

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Status, WarningKind } from '../../../src/core/assessment/index.ts';
 import type { Role } from '../../../src/core/auth/roles.ts';
+import { useBasis } from '../analysis/common.tsx';
 import { ApiError, post } from '../api/client.ts';
 
 // Shapes of the 预警督办 API (src/server/supervision/routes.ts) and what the pages share: status tags, the
@@ -36,6 +37,7 @@ export interface NoticeStep {
   at: string;
   userId: number | null;
   username: string | null;
+  displayName?: string | null;
   kind: 'issue' | 'answer' | 'close' | 'ask_again';
   content: Record<string, string>;
 }
@@ -102,6 +104,8 @@ export function IssueDialog({
   onIssued: (notice: Notice) => void;
 }) {
   const [form] = Form.useForm<IssueValues>();
+  // The notice records the warning as the office saw it, on the 口径 of the page it was issued from.
+  const [basis] = useBasis();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -113,6 +117,7 @@ export function IssueDialog({
         indicatorId: indicator.id,
         requirement: values.requirement,
         deadline: values.deadline.format('YYYY-MM-DD'),
+        basis,
       });
       onIssued(notice);
     } catch (e) {
