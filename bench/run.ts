@@ -1,5 +1,6 @@
 // npm run bench [name…]: runs the benchmarks and prints their figures. Not part of the test suite.
 import { benchAssessment } from './assessment.ts';
+import { benchReport } from './report.ts';
 import { benchStartup } from './startup.ts';
 import { benchUpload } from './upload.ts';
 
@@ -9,6 +10,7 @@ const BENCHES: Record<string, Bench> = {
   startup: benchStartup,
   assessment: benchAssessment,
   upload: benchUpload,
+  report: benchReport,
 };
 
 const wanted = process.argv.slice(2);

@@ -37,6 +37,28 @@ program
   });
 
 program
+  .command('report')
+  .description('生成报告：年度/终期监测报告、年度/终期评估报告（.docx）或统计报表（.xlsx）；见 docs/reports.md')
+  .requiredOption(
+    '--kind <kind>',
+    'annual-monitoring、final-monitoring、annual-evaluation、final-evaluation 或 stat-tables',
+  )
+  .requiredOption('--year <year>', '报告年度（终期报告为周期末年）')
+  .option('--scope <scope>', 'both（两个规划）或规划标识', 'both')
+  .option('--basis <basis>', 'approved（已审核，默认）或 preliminary（含未审核）', 'approved')
+  .requiredOption('--out <file>', '输出文件')
+  .action(async (options: { kind: string; year: string; scope: string; basis: string; out: string }) => {
+    const { runReport, ReportError } = await import('./reports/generate.ts');
+    try {
+      console.log(await runReport(options));
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      console.error(error.message);
+      process.exitCode = 2;
+    }
+  });
+
+program
   .command('remind')
   .description('发送填报截止提醒（站内通知与群机器人；服务器每小时也会自动执行，同一天重复执行不会重复提醒）')
   .action(async () => {

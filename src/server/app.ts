@@ -29,6 +29,7 @@ import { registerErrorHandling } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { responsibilityRoutes } from './responsibility/routes.ts';
 import { supervisionRoutes } from './supervision/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(supervisionRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(noticeRoutes, deps);
+      await api.register(reportRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -6,7 +6,6 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
   Component: (await load()).default,
 });
 
-const notYetAvailable = page(() => import('./shell/NotYetAvailable.tsx'));
 
 export const router = createBrowserRouter([
   { path: '/login', lazy: page(() => import('./auth/LoginPage.tsx')) },
@@ -21,9 +20,9 @@ export const router = createBrowserRouter([
       { path: 'collection/documents', lazy: page(() => import('./documents/DocumentsPage.tsx')) },
       { path: 'collection/*', lazy: page(() => import('./collection/CollectionSection.tsx')) },
       { path: 'review/*', lazy: page(() => import('./review/ReviewSection.tsx')) },
-      { path: 'reports/*', lazy: notYetAvailable },
       { path: 'analysis/*', lazy: page(() => import('./analysis/AnalysisSection.tsx')) },
       { path: 'warnings/*', lazy: page(() => import('./warnings/WarningsSection.tsx')) },
+      { path: 'reports/*', lazy: page(() => import('./reports/ReportsSection.tsx')) },
       { path: 'notices', lazy: page(() => import('./notices/NoticesPage.tsx')) },
       { path: 'admin', lazy: page(() => import('./admin/AdminIndexPage.tsx')) },
       { path: 'admin/units', lazy: page(() => import('./admin/UnitsPage.tsx')) },

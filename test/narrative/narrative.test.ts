@@ -1,0 +1,283 @@
+import { describe, expect, it } from 'vitest';
+import type { Status } from '../../src/core/assessment/index.ts';
+import {
+  domainHeading,
+  draftEvaluation,
+  draftMonitoring,
+  indicatorSentence,
+  KEY,
+  type NarrativeDomain,
+  type NarrativeIndicator,
+  type NarrativeInput,
+  openingText,
+  problemsText,
+  suggestionsText,
+  warningsText,
+} from '../../src/core/narrative/index.ts';
+
+const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
+
+function ind(
+  over: Partial<NarrativeIndicator> & { values: (number | null)[] },
+  result: Partial<NarrativeIndicator['result']> = {},
+): NarrativeIndicator {
+  const last = over.values.findLastIndex((v) => v !== null);
+  return {
+    code: 'W1-03',
+    name: '孕产妇死亡率',
+    unit: '/10万',
+    planId: 'women',
+    planTitle: '妇女发展规划',
+    domainCode: 'W1',
+    domainName: '妇女与健康',
+    target: '≤ 8.5/10万（控制在8.5/10万以下）',
+    leadUnit: { name: '区卫生健康委' },
+    years: YEARS,
+    precision: 1,
+    ...over,
+    result: {
+      status: '已达标' as Status,
+      ruleKind: 'threshold',
+      met: true,
+      year: last >= 0 ? YEARS[last]! : null,
+      value: last >= 0 ? over.values[last]! : null,
+      target: 8.5,
+      comparator: '<=',
+      warning: null,
+      baseValue: over.values[0] ?? null,
+      baseYearUsed: 2020,
+      ...result,
+    },
+  };
+}
+
+const counts = (c: Partial<Record<Status, number>>) =>
+  ({
+    无数据: 0,
+    数据不足: 0,
+    已达标: 0,
+    提前达标: 0,
+    '已达标（有回落风险）': 0,
+    预计可达标: 0,
+    预计达标困难: 0,
+    未达标: 0,
+    趋势向好: 0,
+    趋势向好但末年回落: 0,
+    ...c,
+  }) as Record<Status, number>;
+
+function domain(rate: number | null, over: Partial<NarrativeDomain> = {}): NarrativeDomain {
+  return {
+    group: '1',
+    planId: 'women',
+    domainCode: 'W1',
+    domainName: '妇女与健康',
+    total: 10,
+    assessed: 4,
+    met: 3,
+    rate,
+    counts: counts({ 已达标: 3, 预计达标困难: 1 }),
+    directionOnly: 2,
+    qualitative: 4,
+    noData: 0,
+    ...over,
+  };
+}
+
+const maternal = ind({ values: [17.5, 12.0, 10.1, 9.3, 8.7, 8.2] });
+const screening = ind(
+  { code: 'W1-05', name: '孕产妇系统管理率', unit: '%', target: '≥ 90%', values: [80.0, 81.2, 82.0, 83.1, 84.2, 84.2] },
+  {
+    status: '预计达标困难',
+    met: false,
+    target: 90,
+    comparator: '>=',
+    warning: {
+      kind: '预计达标困难',
+      kinds: ['预计达标困难'],
+      reasons: ['2025年为84.2，未达到目标≥90.0；序时进度落后。'],
+    },
+  },
+);
+
+function input(over: Partial<NarrativeInput> = {}): NarrativeInput {
+  return {
+    kind: 'annual',
+    year: 2025,
+    basis: 'approved',
+    region: '武清区',
+    plans: [
+      {
+        id: 'women',
+        title: '天津市武清区妇女发展“十四五”规划',
+        shortTitle: '妇女发展规划',
+        baseYear: 2020,
+        cycleEnd: 2025,
+      },
+    ],
+    indicators: [maternal, screening],
+    byPlan: [{ ...domain(0.75), group: 'women' }],
+    byDomain: [domain(0.75)],
+    supervision: [
+      {
+        indicatorName: '孕产妇系统管理率',
+        unitName: '区卫生健康委',
+        causes: '流动孕产妇建档不及时。',
+        measures: '推行孕产妇全程电子化管理。',
+      },
+    ],
+    workReports: [
+      { unitName: '区教育局', problems: '部分学校心理健康教师配备不足', countermeasures: '按标准配齐心理健康教师' },
+    ],
+    ...over,
+  };
+}
+
+describe('indicator sentences', () => {
+  it('phrases a rate per 10万 with the change in 十万分点 and the target met', () => {
+    expect(indicatorSentence(maternal, 'annual')).toBe(
+      '2025年，孕产妇死亡率为8.2/10万，比上年下降0.5个十万分点，已实现规划目标。',
+    );
+  });
+
+  it('phrases a percentage, 与上年基本持平 and the gap to the target', () => {
+    expect(indicatorSentence(screening, 'annual')).toBe(
+      '2025年，孕产妇系统管理率为84.2%，与上年基本持平，与规划目标（≥90.0%）仍有差距，预计达标困难。',
+    );
+    const up = ind(
+      { name: '妇女常见病筛查率', unit: '%', values: [80, 81, 82, 83, 84.0, 86.5] },
+      { status: '未达标', met: false, target: 90, comparator: '>=' },
+    );
+    expect(indicatorSentence(up, 'annual')).toBe(
+      '2025年，妇女常见病筛查率为86.5%，比上年提高2.5个百分点，与规划目标（≥90.0%）仍有差距。',
+    );
+  });
+
+  it('uses 千分点 for ‰, names the year when the year before is missing, and speaks of the latest year with data', () => {
+    const infant = ind({ name: '婴儿死亡率', unit: '‰', values: [3.0, 2.9, null, 2.8, 2.5, null] }, { target: 5 });
+    expect(indicatorSentence(infant, 'annual')).toBe(
+      '2024年，婴儿死亡率为2.5‰，比上年下降0.3个千分点，已实现规划目标。',
+    );
+    const gap = ind({ name: '婴儿死亡率', unit: '‰', values: [3.0, null, 2.9, null, 2.5, null] }, { target: 5 });
+    expect(indicatorSentence(gap, 'annual')).toContain('比2022年下降0.4个千分点');
+  });
+
+  it('compares with the base year in a final report', () => {
+    expect(indicatorSentence(maternal, 'final')).toBe(
+      '2025年，孕产妇死亡率为8.2/10万，比2020年下降9.3个十万分点，已实现规划目标。',
+    );
+  });
+
+  it('says so when there are no data', () => {
+    expect(
+      indicatorSentence(
+        ind({ values: [null, null, null, null, null, null] }, { status: '无数据', met: null }),
+        'annual',
+      ),
+    ).toBe('孕产妇死亡率暂无监测数据。');
+  });
+});
+
+describe('domain headings', () => {
+  it('derive the verdict from the roll-up', () => {
+    expect(domainHeading(domain(0.9))).toBe('妇女健康水平持续提高');
+    expect(domainHeading(domain(0.6))).toBe('妇女健康水平稳步提高');
+    expect(domainHeading(domain(0.3))).toBe('妇女健康水平有待进一步提高');
+    expect(domainHeading({ domainName: '儿童与安全', rate: 1 })).toBe('儿童安全保障水平持续提高');
+    expect(domainHeading({ domainName: '妇女与法律', rate: null })).toBe('妇女合法权益保障水平不断提升');
+  });
+});
+
+describe('report texts', () => {
+  it('opens with the overall verdict and the 达标率 of the roll-up', () => {
+    const text = openingText(input());
+    expect(text).toContain(
+      '设有量化目标且有监测数据的指标4项中，已实现规划目标3项，达标率为75.0%，规划实施总体进展良好',
+    );
+    expect(text).toContain('预计达标困难1项、波动较大0项');
+    expect(text).toContain('本报告采用统计部门审核确认的数据。');
+  });
+
+  it('gives each plan its rate when the report covers both', () => {
+    const text = openingText(
+      input({
+        plans: [
+          { id: 'women', title: '妇女规划', shortTitle: '妇女发展规划', baseYear: 2020, cycleEnd: 2025 },
+          { id: 'children', title: '儿童规划', shortTitle: '儿童发展规划', baseYear: 2020, cycleEnd: 2025 },
+        ],
+        byPlan: [
+          { ...domain(0.5, { assessed: 4, met: 2 }), group: 'women' },
+          { ...domain(1, { assessed: 2, met: 2 }), group: 'children' },
+        ],
+      }),
+    );
+    expect(text).toContain('《妇女规划》和《儿童规划》');
+    expect(text).toContain('指标6项中，已实现规划目标4项，达标率为66.7%');
+    expect(text).toContain('妇女发展规划达标率为50.0%（4项中已达标2项），儿童发展规划达标率为100.0%（2项中已达标2项）');
+  });
+
+  it('lists the warnings with their reasons', () => {
+    expect(warningsText(input())).toBe(
+      '本期监测预警指标1项，其中预计达标困难1项、波动较大0项，具体如下。\n' +
+        '孕产妇系统管理率（妇女发展规划·妇女与健康，区卫生健康委牵头）：预计达标困难。2025年为84.2，未达到目标≥90.0；序时进度落后。',
+    );
+    const projected = ind(
+      { name: '孕产妇系统管理率', unit: '%', values: [80.0, 81.2, 82.0, 83.1, 84.2, null] },
+      {
+        status: '预计达标困难',
+        met: false,
+        target: 90,
+        comparator: '>=',
+        difficulty: '需加快',
+        projection: { slope: 1, intercept: 0, method: 'theil-sen', value: 85.25, clipped: false },
+        flags: [{ kind: 'zigzag', message: '5个年份中变动方向反转3次', numbers: {} }],
+        warning: {
+          kind: '预计达标困难',
+          kinds: ['预计达标困难', '波动较大'],
+          reasons: ['CS=0.420', '5个年份中变动方向反转3次'],
+        },
+      },
+    );
+    expect(warningsText(input({ indicators: [projected] })).split('\n')[1]).toBe(
+      '孕产妇系统管理率（妇女发展规划·妇女与健康，区卫生健康委牵头）：预计达标困难、波动较大。2024年为84.2%，未达到规划目标（≥90.0%），进度慢于规划要求，按近年趋势推算2025年为85.3%，预计达标困难；5个年份中变动方向反转3次。',
+    );
+    expect(warningsText(input({ indicators: [maternal] }))).toBe('本期监测未发现预计达标困难或波动较大的指标。');
+  });
+
+  it('drafts 存在的问题 and 对策建议 from the warnings, the 督办 answers and the work reports', () => {
+    const problems = problemsText(input()).split('\n');
+    expect(problems[0]).toMatch(/^一是部分指标进展滞后，预计达标困难。孕产妇系统管理率按序时进度/);
+    expect(problems.join('\n')).toContain('孕产妇系统管理率方面，区卫生健康委分析原因为：流动孕产妇建档不及时');
+    expect(problems.join('\n')).toContain('区教育局提出部分学校心理健康教师配备不足');
+    const suggestions = suggestionsText(input());
+    expect(suggestions).toMatch(/^一是聚焦滞后指标，加大推进力度。对孕产妇系统管理率，区卫生健康委等牵头单位要/);
+    expect(suggestions).toContain('区卫生健康委针对孕产妇系统管理率提出推行孕产妇全程电子化管理');
+    expect(suggestions).toContain('区教育局：按标准配齐心理健康教师');
+  });
+
+  it('keys the sections of both report kinds', () => {
+    expect(draftMonitoring(input()).map((s) => s.key)).toEqual([
+      KEY.opening,
+      'domain.W1.heading',
+      'domain.W1.text',
+      KEY.warnings,
+      KEY.problems,
+      KEY.suggestions,
+    ]);
+    const evaluation = draftEvaluation(
+      input({ sources: { unitsReported: 3, unitsTotal: 30, noticesIssued: 2, noticesAnswered: 1 } }),
+    );
+    expect(evaluation.map((s) => s.label)).toEqual([
+      '总体评价',
+      '评估过程',
+      '妇女与健康：标题',
+      '妇女与健康：正文',
+      '存在的主要问题及原因',
+      '对策和建议',
+    ]);
+    expect(evaluation[1]!.text).toContain('结合3家成员单位（共30家）报送的年度工作报告和2项督办事项（已反馈1项）');
+    expect(evaluation[3]!.text.split('\n')[0]).toBe(
+      '妇女与健康领域有目标值的监测指标4项，已实现规划目标3项，达标率为75.0%；预计达标困难1项；方向性指标2项；定性目标4项。',
+    );
+  });
+});
