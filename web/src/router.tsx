@@ -6,7 +6,6 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
   Component: (await load()).default,
 });
 
-
 export const router = createBrowserRouter([
   { path: '/login', lazy: page(() => import('./auth/LoginPage.tsx')) },
   {
