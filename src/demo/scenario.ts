@@ -94,13 +94,13 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
   const scale = Number.isFinite(target)
     ? Math.max(Math.abs(target), 1)
     : typicalLevel(spec.unit, random, spec.fromCounts);
-  if (
+  const atCeiling =
     rule.kind === 'maintain' ||
     rule.kind === 'count_per_body' ||
-    (rule.kind === 'threshold' && target >= 99 && spec.unit === '%')
-  ) {
-    // Near-ceiling targets: hover at or just around the line.
-    start = target - d * (spec.scenario === 'at_risk' ? 1.5 : 0.3);
+    (rule.kind === 'threshold' && target >= 99 && spec.unit === '%');
+  if (atCeiling) {
+    // Near-ceiling targets (保持在99%以上, 100%): met ones hold just on the right side, at-risk ones just below.
+    start = target + d * (spec.scenario === 'at_risk' ? -1.5 : spec.scenario === 'met' ? 0.4 : -0.2);
   } else if (Number.isFinite(target)) {
     start = target - d * scale * (0.08 + random() * 0.12);
   } else {
@@ -108,15 +108,18 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
   }
   if (rule.kind === 'relative_to_base') target = start * (1 - d * (rule.percent / 100));
   if (rule.kind === 'annual_step') target = start + d * rule.step * span;
-  if (!Number.isFinite(target)) target = start * (1 + d * 0.1);
+  // A direction without a number: a modest, steady move the right way over the cycle.
+  if (!Number.isFinite(target)) target = start * (1 + d * 0.04);
 
-  // The end value the scenario heads for at the target year.
+  // Where the scenario is at the target year: met ones cross the target early (about 60% into the cycle),
+  // on-track ones just in time, at-risk ones get about half way.
   const gap = target - start;
-  const end =
-    spec.scenario === 'met'
-      ? target + d * Math.abs(gap) * 0.3 + d * scale * 0.01
+  const end = atCeiling
+    ? start + d * (spec.scenario === 'at_risk' ? -0.5 : 0.2)
+    : spec.scenario === 'met'
+      ? start + gap / 0.6
       : spec.scenario === 'on_track'
-        ? target + d * Math.abs(gap) * 0.05
+        ? start + gap * 1.05
         : spec.scenario === 'at_risk'
           ? start + gap * 0.55
           : start + gap * 1.1;
@@ -141,7 +144,7 @@ export function demoCounts(
   scenario: Scenario,
 ): { numerator: number; denominator: number }[] {
   // Births for rates per 10万 and ‰ (a district of ~5,600 a year); for shares, a group sized so a few events occur.
-  const denominatorBase = factor >= 1000 ? 5600 : targetRate < 5 ? 60 : 1000;
+  const denominatorBase = factor >= 1000 ? 5600 : Math.round(Math.max(60, 500 / Math.max(targetRate, 0.1)));
   const rate = scenario === 'at_risk' ? targetRate * 1.15 : targetRate * 0.7;
   const out: { numerator: number; denominator: number }[] = [];
   for (let i = 0; i < years; i++) {

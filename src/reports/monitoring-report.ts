@@ -2,8 +2,6 @@
 // sentences per domain, the warnings with a trend chart per warned indicator, 存在的问题, 对策建议, and an appendix
 // table of every indicator. Texts come from the draft (src/core/narrative), as the office edited them.
 
-import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { EChartsOption } from 'echarts';
 import type { IndicatorAnalysis } from '../analysis/analyse.ts';
 import { domainRateBarOption, type TrendChartInput, trendChartOption } from '../core/charts/index.ts';
@@ -96,71 +94,14 @@ export async function trendCharts(
   }));
 }
 
-// Trend charts render in worker threads when there are many: resvg spends most of a chart's time setting up the
-// CJK font for each text run, which one core does one chart at a time. The options carry formatter functions,
-// which cannot cross threads, so each worker builds the option from the plain input with the same builder.
-
-const WORKER_ROLE = 'tianping-trend-chart';
-const PARALLEL_FROM = 6;
-
 async function renderTrendPng(input: TrendChartInput): Promise<Uint8Array> {
   return renderChartPng(trendChartOption(input), { ...TREND_SIZE, scale: 2 });
 }
 
 async function renderTrends(inputs: TrendChartInput[]): Promise<Uint8Array[]> {
-  const wanted = Number(process.env.TIANPING_CHART_THREADS) || availableParallelism();
-  const threads = Math.min(wanted, 4, Math.ceil(inputs.length / 3));
-  if (inputs.length < PARALLEL_FROM || threads < 2) return Promise.all(inputs.map(renderTrendPng));
-  try {
-    return await inWorkers(inputs, threads);
-  } catch {
-    // No worker (e.g. no tsx loader where the code runs): the same charts in this thread.
-    const out: Uint8Array[] = [];
-    for (const input of inputs) out.push(await renderTrendPng(input));
-    return out;
-  }
-}
-
-function inWorkers(inputs: TrendChartInput[], threads: number): Promise<Uint8Array[]> {
-  // The worker is this module, loaded through tsx like the rest of the server.
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const out: Uint8Array[] = new Array(inputs.length);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const finish = (error?: unknown) => {
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve(out);
-    };
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(boot, { eval: true, execArgv: [], workerData: { role: WORKER_ROLE } });
-      workers.push(worker);
-      const feed = () => {
-        if (next < inputs.length) {
-          const i = next++;
-          worker.postMessage({ i, input: inputs[i] });
-        }
-      };
-      worker.on('message', (m: { ready?: true; i?: number; png?: Uint8Array }) => {
-        if (m.i !== undefined && m.png) {
-          out[m.i] = m.png;
-          if (++done === inputs.length) return finish();
-        }
-        feed();
-      });
-      worker.on('error', (e) => finish(e));
-    }
-  });
-}
-
-if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) {
-  parentPort!.on('message', async ({ i, input }: { i: number; input: TrendChartInput }) => {
-    const png = await renderTrendPng(input);
-    parentPort!.postMessage({ i, png }, [png.buffer as ArrayBuffer]);
-  });
-  parentPort!.postMessage({ ready: true });
+  const out: Uint8Array[] = [];
+  for (const input of inputs) out.push(await renderTrendPng(input));
+  return out;
 }
 
 /** 附表: every indicator of a plan with the base year, each year, the target and the status. */
