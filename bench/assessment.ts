@@ -2,10 +2,15 @@
 // (≈ 8.6 M values, 1.44 M series of 6 points), deterministic (seeded PRNG). Times a full re-assessment beside a
 // plain typed-array scan of the same values, and one incremental re-assessment after a single value change.
 // Best of 3 runs each. Run: npx tsx bench/assessment.ts
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { SeriesStore } from '../src/core/assessment/store.ts';
 import type { IndicatorSpec } from '../src/core/assessment/types.ts';
 
+const loadNow = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const AREAS = 3000;
 const INDICATORS = 160;
 const SEXES = 3;
@@ -122,6 +127,7 @@ export async function benchAssessment(): Promise<{ lines: string[] }> {
       `  typed-array scan     ${scanMs.toFixed(1)} ms (best of ${RUNS}; checksum ${sink.toFixed(0)})`,
       `  ratio full / scan    ${(fullMs / scanMs).toFixed(1)}× (budget ≤ 20×; full budget ≤ 2000 ms)`,
       `  incremental (1 value) ${incrementalMs.toFixed(3)} ms (best of ${RUNS}; budget ≤ 10 ms)`,
+      `  load average ${loadNow()} (other work on the machine slows every figure)`,
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { and, between, inArray, sql } from 'drizzle-orm';
+import { and, between, sql } from 'drizzle-orm';
 import type { EntryContext, Sex } from '../core/collection/entry.ts';
 import { checkEntry, type Problem } from '../core/collection/rules.ts';
 import type { Db } from '../db/connection.ts';
@@ -86,17 +86,28 @@ function contentOf(x: Partial<Content>): Content {
 
 const sameContent = (a: Content, b: Content) => CONTENT_FIELDS.every((f) => a[f] === b[f]);
 
-/** Loads the rows the batch touches plus three earlier years (for the year-on-year rules). */
+/**
+ * Loads the rows the batch touches plus three earlier years (for the year-on-year rules), only in the batch's
+ * areas: the key index (indicator_id, year, COALESCE(area_id, 0), sex) serves all three conditions on both
+ * engines, and a unit's upload no longer reads every town's values of its indicators.
+ */
 async function loadNeighbourhood(db: Db, inputs: ValueInput[]): Promise<Map<string, Row>> {
   const indicatorIds = [...new Set(inputs.map((i) => i.indicatorId))];
-  const years = inputs.map((i) => i.year);
+  const areaIds = [...new Set(inputs.map((i) => i.areaId ?? 0))];
+  let minYear = Number.POSITIVE_INFINITY;
+  let maxYear = Number.NEGATIVE_INFINITY;
+  for (const i of inputs) {
+    if (i.year < minYear) minYear = i.year;
+    if (i.year > maxYear) maxYear = i.year;
+  }
   const existing = await db
     .select()
     .from(dataValue)
     .where(
       and(
-        inArray(dataValue.indicatorId, indicatorIds),
-        between(dataValue.year, Math.min(...years) - 3, Math.max(...years)),
+        sql`${dataValue.indicatorId} = any(${sql.param(indicatorIds)}::int[])`,
+        between(dataValue.year, minYear - 3, maxYear),
+        sql`coalesce(${dataValue.areaId}, 0) = any(${sql.param(areaIds)}::int[])`,
       ),
     );
   return new Map(existing.map((r) => [keyOf(r), r]));
@@ -119,7 +130,7 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
   const indicatorRows = await db
     .select()
     .from(indicator)
-    .where(inArray(indicator.id, [...new Set(inputs.map((i) => i.indicatorId))]));
+    .where(sql`${indicator.id} = any(${sql.param([...new Set(inputs.map((i) => i.indicatorId))])}::int[])`);
   const indicators = new Map(indicatorRows.map((r) => [r.id, r]));
   const existing = await loadNeighbourhood(db, inputs);
 
@@ -127,7 +138,8 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
   const merged = new Map<string, number | null>();
   for (const [key, row] of existing) merged.set(key, row.value);
   for (const input of inputs) merged.set(keyOf(input), input.value);
-  const valueAt = (k: ValueKey) => merged.get(keyOf(k)) ?? null;
+  const valueAt = (indicatorId: number, year: number, areaId: number | null, sex: Sex) =>
+    merged.get(`${indicatorId}|${year}|${areaId ?? 0}|${sex}`) ?? null;
 
   const hard: { field: string; message: string }[] = [];
   const conflicts: { index: number; current: Row | null }[] = [];
@@ -146,9 +158,10 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
       hard.push({ field: `${prefix}.${index}.indicatorId`, message: `指标 ${input.indicatorId} 不存在` });
       return;
     }
-    const label = `${ind.code} ${ind.name} ${input.year}年${input.sex === 'total' ? '' : input.sex === 'female' ? '（女）' : '（男）'}`;
+    const label = () =>
+      `${ind.code} ${ind.name} ${input.year}年${input.sex === 'total' ? '' : input.sex === 'female' ? '（女）' : '（男）'}`;
     if (input.sex !== 'total' && !ind.disaggregations.includes('sex')) {
-      hard.push({ field: `${prefix}.${index}.sex`, message: `${label}：该指标不分性别填报` });
+      hard.push({ field: `${prefix}.${index}.sex`, message: `${label()}：该指标不分性别填报` });
       return;
     }
     const before = existing.get(keyOf(input));
@@ -163,7 +176,7 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
     const content = contentOf(input);
     const history: { year: number; value: number }[] = [];
     for (let y = input.year - 3; y < input.year; y++) {
-      const v = valueAt({ ...input, year: y });
+      const v = valueAt(input.indicatorId, y, input.areaId, input.sex);
       if (v !== null) history.push({ year: y, value: v });
     }
     const ctx: EntryContext = {
@@ -180,14 +193,22 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
       entry: { value: content.value, numerator: content.numerator, denominator: content.denominator },
       history,
       ...(input.sex === 'total' && ind.disaggregations.includes('sex')
-        ? { bySex: { female: valueAt({ ...input, sex: 'female' }), male: valueAt({ ...input, sex: 'male' }) } }
+        ? {
+            bySex: {
+              female: valueAt(input.indicatorId, input.year, input.areaId, 'female'),
+              male: valueAt(input.indicatorId, input.year, input.areaId, 'male'),
+            },
+          }
         : {}),
     };
     const problems = checkEntry(ctx);
-    for (const p of problems.filter((p) => p.level === 'hard')) {
-      hard.push({ field: `${prefix}.${index}.${p.field}`, message: `${label}：${p.message}` });
+    const warnings: Problem[] = [];
+    for (const p of problems) {
+      if (p.level === 'hard')
+        hard.push({ field: `${prefix}.${index}.${p.field}`, message: `${label()}：${p.message}` });
+      else if (p.level === 'soft') warnings.push(p);
     }
-    planned.push({ input, index, before, content, warnings: problems.filter((p) => p.level === 'soft') });
+    planned.push({ input, index, before, content, warnings });
   });
 
   if (hard.length > 0) {
@@ -232,20 +253,40 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
   return db.transaction(async (tx) => writePlanned(tx, planned, options));
 }
 
+/** The history's `new` side built in SQL from the written row (the same keys and values as Content). */
+const NEW_CONTENT = (t: string) =>
+  sql.raw(`jsonb_build_object('value', ${t}.value, 'numerator', ${t}.numerator, 'denominator', ${t}.denominator,
+    'reference', ${t}.reference, 'source', ${t}.source, 'caliberNote', ${t}.caliber_note, 'comment', ${t}.comment,
+    'explanation', ${t}.explanation)`);
+
 async function writePlanned(
   tx: Db,
   planned: { input: ValueInput; index: number; before: Row | undefined; content: Content; warnings: Problem[] }[],
   options: SaveOptions,
 ): Promise<SavedValue[]> {
   const results: SavedValue[] = [];
-  const inserts = planned.filter((p) => !p.before);
-  const updates = planned.filter((p) => p.before && !sameContent(p.before, p.content));
-  const unchanged = planned.filter((p) => p.before && sameContent(p.before, p.content));
-  const userId = options.actor.userId;
+  const inserts: typeof planned = [];
+  const updates: typeof planned = [];
+  for (const p of planned) {
+    if (!p.before) inserts.push(p);
+    else if (!sameContent(p.before, p.content)) updates.push(p);
+    else {
+      results.push({
+        ...keyFields(p.input),
+        index: p.index,
+        id: p.before.id,
+        version: p.before.version,
+        changed: false,
+        warnings: p.warnings,
+      });
+    }
+  }
+  const { userId, username } = options.actor;
+  const reason = options.reason ?? null;
   const col = <T>(list: typeof planned, pick: (p: (typeof planned)[number]) => T) => sql.param(list.map(pick));
 
-  const history: { valueId: number; action: string; old: unknown; new: unknown }[] = [];
-
+  // Each write and its history rows are one statement: the history is built from the rows as written (the new
+  // side) and, for updates, the old content passed once. A failed check below rolls both back.
   if (inserts.length > 0) {
     const created = await rows<{
       id: number;
@@ -256,17 +297,23 @@ async function writePlanned(
       version: number;
     }>(
       tx,
-      sql`insert into data_value (indicator_id, year, area_id, sex, value, numerator, denominator, reference, source, caliber_note,
-            comment, explanation, unit_id, round_id, is_demo, updated_by)
-          select u.*, ${options.unitId}::int, ${options.roundId}::int, ${options.isDemo ?? false}, ${userId}::int
-          from unnest(${col(inserts, (p) => p.input.indicatorId)}::int[], ${col(inserts, (p) => p.input.year)}::int[],
-            ${col(inserts, (p) => p.input.areaId)}::int[], ${col(inserts, (p) => p.input.sex)}::text[],
-            ${col(inserts, (p) => p.content.value)}::float8[], ${col(inserts, (p) => p.content.numerator)}::float8[],
-            ${col(inserts, (p) => p.content.denominator)}::float8[], ${col(inserts, (p) => p.content.reference)}::float8[],
-            ${col(inserts, (p) => p.content.source)}::text[],
-            ${col(inserts, (p) => p.content.caliberNote)}::text[], ${col(inserts, (p) => p.content.comment)}::text[],
-            ${col(inserts, (p) => p.content.explanation)}::text[]) as u
-          returning id, indicator_id, year, area_id, sex, version`,
+      sql`with ins as (
+            insert into data_value (indicator_id, year, area_id, sex, value, numerator, denominator, reference, source, caliber_note,
+              comment, explanation, unit_id, round_id, is_demo, updated_by)
+            select u.*, ${options.unitId}::int, ${options.roundId}::int, ${options.isDemo ?? false}, ${userId}::int
+            from unnest(${col(inserts, (p) => p.input.indicatorId)}::int[], ${col(inserts, (p) => p.input.year)}::int[],
+              ${col(inserts, (p) => p.input.areaId)}::int[], ${col(inserts, (p) => p.input.sex)}::text[],
+              ${col(inserts, (p) => p.content.value)}::float8[], ${col(inserts, (p) => p.content.numerator)}::float8[],
+              ${col(inserts, (p) => p.content.denominator)}::float8[], ${col(inserts, (p) => p.content.reference)}::float8[],
+              ${col(inserts, (p) => p.content.source)}::text[],
+              ${col(inserts, (p) => p.content.caliberNote)}::text[], ${col(inserts, (p) => p.content.comment)}::text[],
+              ${col(inserts, (p) => p.content.explanation)}::text[]) as u
+            returning *
+          ), history as (
+            insert into data_value_history (value_id, user_id, username, action, old, new, reason)
+            select ins.id, ${userId}::int, ${username}, 'create', null, ${NEW_CONTENT('ins')}, ${reason}::text from ins
+          )
+          select id, indicator_id, year, area_id, sex, version from ins`,
     );
     const byKey = new Map(
       created.map((c) => [keyOf({ indicatorId: c.indicator_id, year: c.year, areaId: c.area_id, sex: c.sex }), c]),
@@ -282,29 +329,37 @@ async function writePlanned(
         changed: true,
         warnings: p.warnings,
       });
-      history.push({ valueId: row.id, action: 'create', old: null, new: p.content });
     }
   }
 
   if (updates.length > 0) {
     const updated = await rows<{ id: number; version: number }>(
       tx,
-      sql`update data_value d set value = u.value, numerator = u.numerator, denominator = u.denominator,
-            reference = u.reference, source = u.source, caliber_note = u.caliber_note, comment = u.comment, explanation = u.explanation,
-            return_reason = null, unit_id = coalesce(${options.unitId}::int, d.unit_id),
-            round_id = coalesce(${options.roundId}::int, d.round_id), version = d.version + 1, updated_at = now(),
-            updated_by = ${userId}::int
-          from unnest(${col(updates, (p) => p.before!.id)}::int[], ${col(updates, (p) => p.before!.version)}::int[],
-            ${col(updates, (p) => p.content.value)}::float8[], ${col(updates, (p) => p.content.numerator)}::float8[],
-            ${col(updates, (p) => p.content.denominator)}::float8[], ${col(updates, (p) => p.content.reference)}::float8[],
-            ${col(updates, (p) => p.content.source)}::text[],
-            ${col(updates, (p) => p.content.caliberNote)}::text[], ${col(updates, (p) => p.content.comment)}::text[],
-            ${col(updates, (p) => p.content.explanation)}::text[])
-            as u(id, version, value, numerator, denominator, reference, source, caliber_note, comment, explanation)
-          where d.id = u.id and d.version = u.version and not d.locked
-          returning d.id, d.version`,
+      sql`with upd as (
+            update data_value d set value = u.value, numerator = u.numerator, denominator = u.denominator,
+              reference = u.reference, source = u.source, caliber_note = u.caliber_note, comment = u.comment, explanation = u.explanation,
+              return_reason = null, unit_id = coalesce(${options.unitId}::int, d.unit_id),
+              round_id = coalesce(${options.roundId}::int, d.round_id), version = d.version + 1, updated_at = now(),
+              updated_by = ${userId}::int
+            from unnest(${col(updates, (p) => p.before!.id)}::int[], ${col(updates, (p) => p.before!.version)}::int[],
+              ${col(updates, (p) => p.content.value)}::float8[], ${col(updates, (p) => p.content.numerator)}::float8[],
+              ${col(updates, (p) => p.content.denominator)}::float8[], ${col(updates, (p) => p.content.reference)}::float8[],
+              ${col(updates, (p) => p.content.source)}::text[],
+              ${col(updates, (p) => p.content.caliberNote)}::text[], ${col(updates, (p) => p.content.comment)}::text[],
+              ${col(updates, (p) => p.content.explanation)}::text[],
+              ${col(updates, (p) => JSON.stringify(contentOf(p.before!)))}::text[])
+              as u(id, version, value, numerator, denominator, reference, source, caliber_note, comment, explanation, old)
+            where d.id = u.id and d.version = u.version and not d.locked
+            returning d.*, u.old
+          ), history as (
+            insert into data_value_history (value_id, user_id, username, action, old, new, reason)
+            select upd.id, ${userId}::int, ${username}, 'update', upd.old::jsonb, ${NEW_CONTENT('upd')}, ${reason}::text
+            from upd
+          )
+          select id, version from upd`,
     );
-    // Someone changed or locked a row between our read and this write: give up the whole batch.
+    // Someone changed or locked a row between our read and this write: give up the whole batch (the history
+    // rows written with it go too, as the transaction rolls back).
     if (updated.length !== updates.length) {
       throw new AppError(409, 'CONFLICT', '保存期间数据已被他人修改，未保存。请刷新后重试。');
     }
@@ -319,22 +374,9 @@ async function writePlanned(
         changed: true,
         warnings: p.warnings,
       });
-      history.push({ valueId: id, action: 'update', old: contentOf(p.before!), new: p.content });
     }
   }
 
-  for (const p of unchanged) {
-    results.push({
-      ...keyFields(p.input),
-      index: p.index,
-      id: p.before!.id,
-      version: p.before!.version,
-      changed: false,
-      warnings: p.warnings,
-    });
-  }
-
-  await writeHistory(tx, history, options.actor, options.reason ?? null);
   return results.sort((a, b) => a.index - b.index);
 }
 

@@ -48,13 +48,15 @@ export function testFluctuation(
   let lastSign = 0;
   let absSum = 0;
   for (let i = 1; i < n; i++) {
-    const step = ((v[i] as number) - (v[i - 1] as number)) / ((x[i] as number) - (x[i - 1] as number));
+    const dv = (v[i] as number) - (v[i - 1] as number);
+    const dx = (x[i] as number) - (x[i - 1] as number);
+    const step = dx === 1 ? dv : dv / dx; // consecutive years (nearly always): dividing by 1 changes nothing
     absSum += Math.abs(step);
-    const sign = step > 0 ? 1 : step < 0 ? -1 : 0;
-    if (sign !== 0) {
-      if (lastSign !== 0 && sign !== lastSign) reversals++;
-      lastSign = sign;
-    }
+    // Branch-free on random data: sign ∈ {−1, 0, 1}; a reversal is a sign opposite to the last non-zero one,
+    // and a flat step (sign 0) keeps the last sign.
+    const sign = +(step > 0) - +(step < 0);
+    reversals += +(sign * lastSign < 0);
+    lastSign = sign + lastSign * (1 - sign * sign);
   }
   const meanAbs = absSum / (n - 1);
   if (reversals >= ZIGZAG_MIN_REVERSALS && meanAbs > 2 * Math.abs(slope) && meanAbs >= floor) {

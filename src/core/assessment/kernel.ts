@@ -5,7 +5,7 @@ import { D, F, S } from './codes.ts';
 import { type CompiledRule, clean, Kind, meets, roundTo } from './compile.ts';
 import { testFluctuation } from './fluctuation.ts';
 import { poissonInterval } from './poisson.ts';
-import { median, theilSen6, theilSenSlope } from './trend.ts';
+import { median, median6, theilSen6, theilSen6Years, theilSenSlope } from './trend.ts';
 
 /** APR at or above this is 预计可达标 (the ESCAP / Open SDG cut point). */
 export const ON_TRACK_APR = 0.95;
@@ -131,29 +131,49 @@ export function assessSeries(
   let minValue = Number.POSITIVE_INFINITY;
   let countYears = 0;
   let countSum = 0;
-  for (let j = 0; j < len; j++) {
-    const year = years[j] as number;
-    if (year < r.baseYear || year > r.targetYear) continue;
-    let v = vals[off + j] as number;
-    const num = nums === null ? Number.NaN : (nums[off + j] as number);
-    const den = dens === null ? Number.NaN : (dens[off + j] as number);
-    const hasCounts = num >= 0 && den > 0;
-    if (Number.isNaN(v) && hasCounts) v = (r.factor * num) / den;
-    if (Number.isNaN(v)) continue;
-    const ref = refs === null ? Number.NaN : (refs[off + j] as number);
-    if (relational && Number.isNaN(ref)) continue;
-    px[n] = year;
-    pv[n] = v;
-    pr[n] = ref;
-    py[n] = relational ? v - ref : v;
-    if (v < minValue) minValue = v;
-    pn[n] = hasCounts ? num : Number.NaN;
-    pd[n] = hasCounts ? den : Number.NaN;
-    if (hasCounts) {
-      countYears++;
-      countSum += num;
+  if (refs === null && nums === null && dens === null) {
+    // Values only (the common case, and every SeriesStore without references or counts): the reference and
+    // count buffers are never read on this path (a relational rule without references has no points;
+    // countYears stays 0).
+    const from = r.baseYear;
+    const to = r.targetYear;
+    for (let j = relational ? len : 0; j < len; j++) {
+      const year = years[j] as number;
+      if (year < from || year > to) continue;
+      const v = vals[off + j] as number;
+      // biome-ignore lint/suspicious/noSelfCompare: the fastest NaN test in the hot loop.
+      if (v !== v) continue;
+      px[n] = year;
+      pv[n] = v;
+      py[n] = v;
+      if (v < minValue) minValue = v;
+      n++;
     }
-    n++;
+  } else {
+    for (let j = 0; j < len; j++) {
+      const year = years[j] as number;
+      if (year < r.baseYear || year > r.targetYear) continue;
+      let v = vals[off + j] as number;
+      const num = nums === null ? Number.NaN : (nums[off + j] as number);
+      const den = dens === null ? Number.NaN : (dens[off + j] as number);
+      const hasCounts = num >= 0 && den > 0;
+      if (Number.isNaN(v) && hasCounts) v = (r.factor * num) / den;
+      if (Number.isNaN(v)) continue;
+      const ref = refs === null ? Number.NaN : (refs[off + j] as number);
+      if (relational && Number.isNaN(ref)) continue;
+      px[n] = year;
+      pv[n] = v;
+      pr[n] = ref;
+      py[n] = relational ? v - ref : v;
+      if (v < minValue) minValue = v;
+      pn[n] = hasCounts ? num : Number.NaN;
+      pd[n] = hasCounts ? den : Number.NaN;
+      if (hasCounts) {
+        countYears++;
+        countSum += num;
+      }
+      n++;
+    }
   }
   o.n = n;
   o.minValue = minValue;
@@ -204,10 +224,20 @@ export function assessSeries(
   let slope: number;
   let xhat: number;
   if (n >= THEIL_SEN_MIN_POINTS) {
-    slope = n === 6 ? theilSen6(px, py) : theilSenSlope(px, py, n);
+    slope =
+      n !== 6
+        ? theilSenSlope(px, py, n)
+        : t - b === 5 &&
+            Number.isInteger(b) &&
+            (px[1] as number) === b + 1 &&
+            (px[2] as number) === b + 2 &&
+            (px[3] as number) === b + 3 &&
+            (px[4] as number) === b + 4
+          ? theilSen6Years(py)
+          : theilSen6(px, py);
     const h = n >> 1;
     const medX = n & 1 ? (px[h] as number) : ((px[h - 1] as number) + (px[h] as number)) / 2;
-    const medY = median(py, n);
+    const medY = n === 6 ? median6(py) : median(py, n);
     o.intercept = medY - slope * medX;
     xhat = medY + slope * (T - medX);
     o.method = METHOD_THEIL_SEN;

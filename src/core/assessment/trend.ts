@@ -3,6 +3,12 @@
 
 let scratch = new Float64Array(64);
 
+/**
+ * Compare-exchange without a branch: both values go through this pair and come back by the comparison's 0/1
+ * index, so random data costs no mispredicted jumps. The same swap as `if (a > b) [a, b] = [b, a]`, bit for bit.
+ */
+const pair = new Float64Array(2);
+
 function ensure(size: number): Float64Array {
   if (scratch.length < size) scratch = new Float64Array(size * 2);
   return scratch;
@@ -43,13 +49,16 @@ export function theilSenSlope(x: Float64Array, y: Float64Array, n: number): numb
     const yi = y[i] as number;
     for (let j = i + 1; j < n; j++) a[m++] = ((y[j] as number) - yi) / ((x[j] as number) - xi);
   }
+  // 4 and 5 points (a full series with a year missing): the branch-free networks.
+  if (m === 6) return median6(a);
+  if (m === 10) return median10(a);
   return sortedMedian(a, m);
 }
 
 /**
  * Theil–Sen slope of exactly 6 points (a full 2020–2025 series): the 15 pairwise slopes in locals and the
  * median picked by a selection network (Batcher odd–even merge sort pruned to the middle output, 49
- * compare-exchanges). Branch-light and allocation-free: 2–3× faster than sorting, the hot path of SeriesStore.
+ * compare-exchanges, each through `pair`). Branch-free and allocation-free: several times faster than sorting, the hot path of SeriesStore.
  * Generated from the network, checked against theilSenSlope in test/assessment/trend.test.ts.
  */
 export function theilSen6(x: Float64Array, y: Float64Array): number {
@@ -80,251 +89,770 @@ export function theilSen6(x: Float64Array, y: Float64Array): number {
   let s12 = (y4 - y3) / (x4 - x3);
   let s13 = (y5 - y3) / (x5 - x3);
   let s14 = (y5 - y4) / (x5 - x4);
-  let t: number;
-  if (s0 > s1) {
-    t = s0;
-    s0 = s1;
-    s1 = t;
-  }
-  if (s2 > s3) {
-    t = s2;
-    s2 = s3;
-    s3 = t;
-  }
-  if (s4 > s5) {
-    t = s4;
-    s4 = s5;
-    s5 = t;
-  }
-  if (s6 > s7) {
-    t = s6;
-    s6 = s7;
-    s7 = t;
-  }
-  if (s8 > s9) {
-    t = s8;
-    s8 = s9;
-    s9 = t;
-  }
-  if (s10 > s11) {
-    t = s10;
-    s10 = s11;
-    s11 = t;
-  }
-  if (s12 > s13) {
-    t = s12;
-    s12 = s13;
-    s13 = t;
-  }
-  if (s0 > s2) {
-    t = s0;
-    s0 = s2;
-    s2 = t;
-  }
-  if (s1 > s3) {
-    t = s1;
-    s1 = s3;
-    s3 = t;
-  }
-  if (s4 > s6) {
-    t = s4;
-    s4 = s6;
-    s6 = t;
-  }
-  if (s5 > s7) {
-    t = s5;
-    s5 = s7;
-    s7 = t;
-  }
-  if (s8 > s10) {
-    t = s8;
-    s8 = s10;
-    s10 = t;
-  }
-  if (s9 > s11) {
-    t = s9;
-    s9 = s11;
-    s11 = t;
-  }
-  if (s12 > s14) {
-    t = s12;
-    s12 = s14;
-    s14 = t;
-  }
-  if (s1 > s2) {
-    t = s1;
-    s1 = s2;
-    s2 = t;
-  }
-  if (s5 > s6) {
-    t = s5;
-    s5 = s6;
-    s6 = t;
-  }
-  if (s9 > s10) {
-    t = s9;
-    s9 = s10;
-    s10 = t;
-  }
-  if (s13 > s14) {
-    t = s13;
-    s13 = s14;
-    s14 = t;
-  }
-  if (s0 > s4) {
-    t = s0;
-    s0 = s4;
-    s4 = t;
-  }
-  if (s1 > s5) {
-    t = s1;
-    s1 = s5;
-    s5 = t;
-  }
-  if (s2 > s6) {
-    t = s2;
-    s2 = s6;
-    s6 = t;
-  }
-  if (s3 > s7) {
-    t = s3;
-    s3 = s7;
-    s7 = t;
-  }
-  if (s8 > s12) {
-    t = s8;
-    s8 = s12;
-    s12 = t;
-  }
-  if (s9 > s13) {
-    t = s9;
-    s9 = s13;
-    s13 = t;
-  }
-  if (s10 > s14) {
-    t = s10;
-    s10 = s14;
-    s14 = t;
-  }
-  if (s2 > s4) {
-    t = s2;
-    s2 = s4;
-    s4 = t;
-  }
-  if (s3 > s5) {
-    t = s3;
-    s3 = s5;
-    s5 = t;
-  }
-  if (s10 > s12) {
-    t = s10;
-    s10 = s12;
-    s12 = t;
-  }
-  if (s11 > s13) {
-    t = s11;
-    s11 = s13;
-    s13 = t;
-  }
-  if (s1 > s2) {
-    t = s1;
-    s1 = s2;
-    s2 = t;
-  }
-  if (s3 > s4) {
-    t = s3;
-    s3 = s4;
-    s4 = t;
-  }
-  if (s5 > s6) {
-    t = s5;
-    s5 = s6;
-    s6 = t;
-  }
-  if (s9 > s10) {
-    t = s9;
-    s9 = s10;
-    s10 = t;
-  }
-  if (s11 > s12) {
-    t = s11;
-    s11 = s12;
-    s12 = t;
-  }
-  if (s13 > s14) {
-    t = s13;
-    s13 = s14;
-    s14 = t;
-  }
-  if (s0 > s8) {
-    t = s0;
-    s0 = s8;
-    s8 = t;
-  }
-  if (s1 > s9) {
-    t = s1;
-    s1 = s9;
-    s9 = t;
-  }
-  if (s2 > s10) {
-    t = s2;
-    s2 = s10;
-    s10 = t;
-  }
-  if (s3 > s11) {
-    t = s3;
-    s3 = s11;
-    s11 = t;
-  }
-  if (s4 > s12) {
-    t = s4;
-    s4 = s12;
-    s12 = t;
-  }
-  if (s5 > s13) {
-    t = s5;
-    s5 = s13;
-    s13 = t;
-  }
-  if (s6 > s14) {
-    t = s6;
-    s6 = s14;
-    s14 = t;
-  }
-  if (s4 > s8) {
-    t = s4;
-    s4 = s8;
-    s8 = t;
-  }
-  if (s5 > s9) {
-    t = s5;
-    s5 = s9;
-    s9 = t;
-  }
-  if (s6 > s10) {
-    t = s6;
-    s6 = s10;
-    s10 = t;
-  }
-  if (s7 > s11) {
-    t = s7;
-    s7 = s11;
-    s11 = t;
-  }
-  if (s6 > s8) {
-    t = s6;
-    s6 = s8;
-    s8 = t;
-  }
-  if (s7 > s9) {
-    t = s7;
-    s7 = s9;
-    s9 = t;
-  }
-  if (s7 > s8) {
-    t = s7;
-    s7 = s8;
-    s8 = t;
-  }
+  const w = pair;
+  let c: number;
+  w[0] = s0;
+  w[1] = s1;
+  c = +(s0 > s1);
+  s0 = w[c] as number;
+  s1 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s3;
+  c = +(s2 > s3);
+  s2 = w[c] as number;
+  s3 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s5;
+  c = +(s4 > s5);
+  s4 = w[c] as number;
+  s5 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s7;
+  c = +(s6 > s7);
+  s6 = w[c] as number;
+  s7 = w[c ^ 1] as number;
+  w[0] = s8;
+  w[1] = s9;
+  c = +(s8 > s9);
+  s8 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s10;
+  w[1] = s11;
+  c = +(s10 > s11);
+  s10 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s12;
+  w[1] = s13;
+  c = +(s12 > s13);
+  s12 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s0;
+  w[1] = s2;
+  c = +(s0 > s2);
+  s0 = w[c] as number;
+  s2 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s3;
+  c = +(s1 > s3);
+  s1 = w[c] as number;
+  s3 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s6;
+  c = +(s4 > s6);
+  s4 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s7;
+  c = +(s5 > s7);
+  s5 = w[c] as number;
+  s7 = w[c ^ 1] as number;
+  w[0] = s8;
+  w[1] = s10;
+  c = +(s8 > s10);
+  s8 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s11;
+  c = +(s9 > s11);
+  s9 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s12;
+  w[1] = s14;
+  c = +(s12 > s14);
+  s12 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s2;
+  c = +(s1 > s2);
+  s1 = w[c] as number;
+  s2 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s6;
+  c = +(s5 > s6);
+  s5 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s10;
+  c = +(s9 > s10);
+  s9 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s13;
+  w[1] = s14;
+  c = +(s13 > s14);
+  s13 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s0;
+  w[1] = s4;
+  c = +(s0 > s4);
+  s0 = w[c] as number;
+  s4 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s5;
+  c = +(s1 > s5);
+  s1 = w[c] as number;
+  s5 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s6;
+  c = +(s2 > s6);
+  s2 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s7;
+  c = +(s3 > s7);
+  s3 = w[c] as number;
+  s7 = w[c ^ 1] as number;
+  w[0] = s8;
+  w[1] = s12;
+  c = +(s8 > s12);
+  s8 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s13;
+  c = +(s9 > s13);
+  s9 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s10;
+  w[1] = s14;
+  c = +(s10 > s14);
+  s10 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s4;
+  c = +(s2 > s4);
+  s2 = w[c] as number;
+  s4 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s5;
+  c = +(s3 > s5);
+  s3 = w[c] as number;
+  s5 = w[c ^ 1] as number;
+  w[0] = s10;
+  w[1] = s12;
+  c = +(s10 > s12);
+  s10 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s11;
+  w[1] = s13;
+  c = +(s11 > s13);
+  s11 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s2;
+  c = +(s1 > s2);
+  s1 = w[c] as number;
+  s2 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s4;
+  c = +(s3 > s4);
+  s3 = w[c] as number;
+  s4 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s6;
+  c = +(s5 > s6);
+  s5 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s10;
+  c = +(s9 > s10);
+  s9 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s11;
+  w[1] = s12;
+  c = +(s11 > s12);
+  s11 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s13;
+  w[1] = s14;
+  c = +(s13 > s14);
+  s13 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s0;
+  w[1] = s8;
+  c = +(s0 > s8);
+  s0 = w[c] as number;
+  s8 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s9;
+  c = +(s1 > s9);
+  s1 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s10;
+  c = +(s2 > s10);
+  s2 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s11;
+  c = +(s3 > s11);
+  s3 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s12;
+  c = +(s4 > s12);
+  s4 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s13;
+  c = +(s5 > s13);
+  s5 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s14;
+  c = +(s6 > s14);
+  s6 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s8;
+  c = +(s4 > s8);
+  s4 = w[c] as number;
+  s8 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s9;
+  c = +(s5 > s9);
+  s5 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s10;
+  c = +(s6 > s10);
+  s6 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s7;
+  w[1] = s11;
+  c = +(s7 > s11);
+  s7 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s8;
+  c = +(s6 > s8);
+  s6 = w[c] as number;
+  s8 = w[c ^ 1] as number;
+  w[0] = s7;
+  w[1] = s9;
+  c = +(s7 > s9);
+  s7 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s7;
+  w[1] = s8;
+  c = +(s7 > s8);
+  s7 = w[c] as number;
+  s8 = w[c ^ 1] as number;
   return s7;
+}
+
+/**
+ * theilSen6 for six consecutive whole years (x = x₀ … x₀ + 5, the full series of a SeriesStore): the year
+ * differences are the exact integers 1–5, so dividing by 1 is skipped and by 2 and 4 is an exact multiplication
+ * by 0.5 and 0.25 (a power-of-two scaling rounds like the division). Same slopes, same network, same result.
+ */
+export function theilSen6Years(y: Float64Array): number {
+  const y0 = y[0] as number;
+  const y1 = y[1] as number;
+  const y2 = y[2] as number;
+  const y3 = y[3] as number;
+  const y4 = y[4] as number;
+  const y5 = y[5] as number;
+  let s0 = y1 - y0;
+  let s1 = (y2 - y0) * 0.5;
+  let s2 = (y3 - y0) / 3;
+  let s3 = (y4 - y0) * 0.25;
+  let s4 = (y5 - y0) / 5;
+  let s5 = y2 - y1;
+  let s6 = (y3 - y1) * 0.5;
+  let s7 = (y4 - y1) / 3;
+  let s8 = (y5 - y1) * 0.25;
+  let s9 = y3 - y2;
+  let s10 = (y4 - y2) * 0.5;
+  let s11 = (y5 - y2) / 3;
+  let s12 = y4 - y3;
+  let s13 = (y5 - y3) * 0.5;
+  let s14 = y5 - y4;
+  const w = pair;
+  let c: number;
+  w[0] = s0;
+  w[1] = s1;
+  c = +(s0 > s1);
+  s0 = w[c] as number;
+  s1 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s3;
+  c = +(s2 > s3);
+  s2 = w[c] as number;
+  s3 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s5;
+  c = +(s4 > s5);
+  s4 = w[c] as number;
+  s5 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s7;
+  c = +(s6 > s7);
+  s6 = w[c] as number;
+  s7 = w[c ^ 1] as number;
+  w[0] = s8;
+  w[1] = s9;
+  c = +(s8 > s9);
+  s8 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s10;
+  w[1] = s11;
+  c = +(s10 > s11);
+  s10 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s12;
+  w[1] = s13;
+  c = +(s12 > s13);
+  s12 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s0;
+  w[1] = s2;
+  c = +(s0 > s2);
+  s0 = w[c] as number;
+  s2 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s3;
+  c = +(s1 > s3);
+  s1 = w[c] as number;
+  s3 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s6;
+  c = +(s4 > s6);
+  s4 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s7;
+  c = +(s5 > s7);
+  s5 = w[c] as number;
+  s7 = w[c ^ 1] as number;
+  w[0] = s8;
+  w[1] = s10;
+  c = +(s8 > s10);
+  s8 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s11;
+  c = +(s9 > s11);
+  s9 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s12;
+  w[1] = s14;
+  c = +(s12 > s14);
+  s12 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s2;
+  c = +(s1 > s2);
+  s1 = w[c] as number;
+  s2 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s6;
+  c = +(s5 > s6);
+  s5 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s10;
+  c = +(s9 > s10);
+  s9 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s13;
+  w[1] = s14;
+  c = +(s13 > s14);
+  s13 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s0;
+  w[1] = s4;
+  c = +(s0 > s4);
+  s0 = w[c] as number;
+  s4 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s5;
+  c = +(s1 > s5);
+  s1 = w[c] as number;
+  s5 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s6;
+  c = +(s2 > s6);
+  s2 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s7;
+  c = +(s3 > s7);
+  s3 = w[c] as number;
+  s7 = w[c ^ 1] as number;
+  w[0] = s8;
+  w[1] = s12;
+  c = +(s8 > s12);
+  s8 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s13;
+  c = +(s9 > s13);
+  s9 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s10;
+  w[1] = s14;
+  c = +(s10 > s14);
+  s10 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s4;
+  c = +(s2 > s4);
+  s2 = w[c] as number;
+  s4 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s5;
+  c = +(s3 > s5);
+  s3 = w[c] as number;
+  s5 = w[c ^ 1] as number;
+  w[0] = s10;
+  w[1] = s12;
+  c = +(s10 > s12);
+  s10 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s11;
+  w[1] = s13;
+  c = +(s11 > s13);
+  s11 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s2;
+  c = +(s1 > s2);
+  s1 = w[c] as number;
+  s2 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s4;
+  c = +(s3 > s4);
+  s3 = w[c] as number;
+  s4 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s6;
+  c = +(s5 > s6);
+  s5 = w[c] as number;
+  s6 = w[c ^ 1] as number;
+  w[0] = s9;
+  w[1] = s10;
+  c = +(s9 > s10);
+  s9 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s11;
+  w[1] = s12;
+  c = +(s11 > s12);
+  s11 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s13;
+  w[1] = s14;
+  c = +(s13 > s14);
+  s13 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s0;
+  w[1] = s8;
+  c = +(s0 > s8);
+  s0 = w[c] as number;
+  s8 = w[c ^ 1] as number;
+  w[0] = s1;
+  w[1] = s9;
+  c = +(s1 > s9);
+  s1 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s2;
+  w[1] = s10;
+  c = +(s2 > s10);
+  s2 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s3;
+  w[1] = s11;
+  c = +(s3 > s11);
+  s3 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s12;
+  c = +(s4 > s12);
+  s4 = w[c] as number;
+  s12 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s13;
+  c = +(s5 > s13);
+  s5 = w[c] as number;
+  s13 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s14;
+  c = +(s6 > s14);
+  s6 = w[c] as number;
+  s14 = w[c ^ 1] as number;
+  w[0] = s4;
+  w[1] = s8;
+  c = +(s4 > s8);
+  s4 = w[c] as number;
+  s8 = w[c ^ 1] as number;
+  w[0] = s5;
+  w[1] = s9;
+  c = +(s5 > s9);
+  s5 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s10;
+  c = +(s6 > s10);
+  s6 = w[c] as number;
+  s10 = w[c ^ 1] as number;
+  w[0] = s7;
+  w[1] = s11;
+  c = +(s7 > s11);
+  s7 = w[c] as number;
+  s11 = w[c ^ 1] as number;
+  w[0] = s6;
+  w[1] = s8;
+  c = +(s6 > s8);
+  s6 = w[c] as number;
+  s8 = w[c ^ 1] as number;
+  w[0] = s7;
+  w[1] = s9;
+  c = +(s7 > s9);
+  s7 = w[c] as number;
+  s9 = w[c ^ 1] as number;
+  w[0] = s7;
+  w[1] = s8;
+  c = +(s7 > s8);
+  s7 = w[c] as number;
+  s8 = w[c ^ 1] as number;
+  return s7;
+}
+
+/**
+ * Median of exactly 6 values (v left untouched): the 12-comparator sorting network, branch-free through `pair`.
+ * A network is not stable, so when the median is a zero (where 0 and −0 could trade places) it defers to
+ * `median`, keeping the result bit-identical to the insertion sort's.
+ */
+export function median6(v: Float64Array): number {
+  const w = pair;
+  let c: number;
+  let a0 = v[0] as number;
+  let a1 = v[1] as number;
+  let a2 = v[2] as number;
+  let a3 = v[3] as number;
+  let a4 = v[4] as number;
+  let a5 = v[5] as number;
+  w[0] = a0;
+  w[1] = a5;
+  c = +(a0 > a5);
+  a0 = w[c] as number;
+  a5 = w[c ^ 1] as number;
+  w[0] = a1;
+  w[1] = a3;
+  c = +(a1 > a3);
+  a1 = w[c] as number;
+  a3 = w[c ^ 1] as number;
+  w[0] = a2;
+  w[1] = a4;
+  c = +(a2 > a4);
+  a2 = w[c] as number;
+  a4 = w[c ^ 1] as number;
+  w[0] = a1;
+  w[1] = a2;
+  c = +(a1 > a2);
+  a1 = w[c] as number;
+  a2 = w[c ^ 1] as number;
+  w[0] = a3;
+  w[1] = a4;
+  c = +(a3 > a4);
+  a3 = w[c] as number;
+  a4 = w[c ^ 1] as number;
+  w[0] = a0;
+  w[1] = a3;
+  c = +(a0 > a3);
+  a0 = w[c] as number;
+  a3 = w[c ^ 1] as number;
+  w[0] = a2;
+  w[1] = a5;
+  c = +(a2 > a5);
+  a2 = w[c] as number;
+  a5 = w[c ^ 1] as number;
+  w[0] = a0;
+  w[1] = a1;
+  c = +(a0 > a1);
+  a0 = w[c] as number;
+  a1 = w[c ^ 1] as number;
+  w[0] = a2;
+  w[1] = a3;
+  c = +(a2 > a3);
+  a2 = w[c] as number;
+  a3 = w[c ^ 1] as number;
+  w[0] = a4;
+  w[1] = a5;
+  c = +(a4 > a5);
+  a4 = w[c] as number;
+  a5 = w[c ^ 1] as number;
+  w[0] = a1;
+  w[1] = a2;
+  c = +(a1 > a2);
+  a1 = w[c] as number;
+  a2 = w[c ^ 1] as number;
+  w[0] = a3;
+  w[1] = a4;
+  c = +(a3 > a4);
+  a3 = w[c] as number;
+  a4 = w[c ^ 1] as number;
+  const m = (a2 + a3) / 2;
+  return m === 0 ? median(v, 6) : m;
+}
+
+/** Median of exactly 10 values (v left untouched): a 29-comparator sorting network, as median6. */
+export function median10(v: Float64Array): number {
+  const w = pair;
+  let c: number;
+  let a0 = v[0] as number;
+  let a1 = v[1] as number;
+  let a2 = v[2] as number;
+  let a3 = v[3] as number;
+  let a4 = v[4] as number;
+  let a5 = v[5] as number;
+  let a6 = v[6] as number;
+  let a7 = v[7] as number;
+  let a8 = v[8] as number;
+  let a9 = v[9] as number;
+  w[0] = a0;
+  w[1] = a8;
+  c = +(a0 > a8);
+  a0 = w[c] as number;
+  a8 = w[c ^ 1] as number;
+  w[0] = a1;
+  w[1] = a9;
+  c = +(a1 > a9);
+  a1 = w[c] as number;
+  a9 = w[c ^ 1] as number;
+  w[0] = a2;
+  w[1] = a7;
+  c = +(a2 > a7);
+  a2 = w[c] as number;
+  a7 = w[c ^ 1] as number;
+  w[0] = a3;
+  w[1] = a5;
+  c = +(a3 > a5);
+  a3 = w[c] as number;
+  a5 = w[c ^ 1] as number;
+  w[0] = a4;
+  w[1] = a6;
+  c = +(a4 > a6);
+  a4 = w[c] as number;
+  a6 = w[c ^ 1] as number;
+  w[0] = a0;
+  w[1] = a2;
+  c = +(a0 > a2);
+  a0 = w[c] as number;
+  a2 = w[c ^ 1] as number;
+  w[0] = a1;
+  w[1] = a4;
+  c = +(a1 > a4);
+  a1 = w[c] as number;
+  a4 = w[c ^ 1] as number;
+  w[0] = a5;
+  w[1] = a8;
+  c = +(a5 > a8);
+  a5 = w[c] as number;
+  a8 = w[c ^ 1] as number;
+  w[0] = a7;
+  w[1] = a9;
+  c = +(a7 > a9);
+  a7 = w[c] as number;
+  a9 = w[c ^ 1] as number;
+  w[0] = a0;
+  w[1] = a3;
+  c = +(a0 > a3);
+  a0 = w[c] as number;
+  a3 = w[c ^ 1] as number;
+  w[0] = a2;
+  w[1] = a4;
+  c = +(a2 > a4);
+  a2 = w[c] as number;
+  a4 = w[c ^ 1] as number;
+  w[0] = a5;
+  w[1] = a7;
+  c = +(a5 > a7);
+  a5 = w[c] as number;
+  a7 = w[c ^ 1] as number;
+  w[0] = a6;
+  w[1] = a9;
+  c = +(a6 > a9);
+  a6 = w[c] as number;
+  a9 = w[c ^ 1] as number;
+  w[0] = a0;
+  w[1] = a1;
+  c = +(a0 > a1);
+  a0 = w[c] as number;
+  a1 = w[c ^ 1] as number;
+  w[0] = a3;
+  w[1] = a6;
+  c = +(a3 > a6);
+  a3 = w[c] as number;
+  a6 = w[c ^ 1] as number;
+  w[0] = a8;
+  w[1] = a9;
+  c = +(a8 > a9);
+  a8 = w[c] as number;
+  a9 = w[c ^ 1] as number;
+  w[0] = a1;
+  w[1] = a5;
+  c = +(a1 > a5);
+  a1 = w[c] as number;
+  a5 = w[c ^ 1] as number;
+  w[0] = a2;
+  w[1] = a3;
+  c = +(a2 > a3);
+  a2 = w[c] as number;
+  a3 = w[c ^ 1] as number;
+  w[0] = a4;
+  w[1] = a8;
+  c = +(a4 > a8);
+  a4 = w[c] as number;
+  a8 = w[c ^ 1] as number;
+  w[0] = a6;
+  w[1] = a7;
+  c = +(a6 > a7);
+  a6 = w[c] as number;
+  a7 = w[c ^ 1] as number;
+  w[0] = a1;
+  w[1] = a2;
+  c = +(a1 > a2);
+  a1 = w[c] as number;
+  a2 = w[c ^ 1] as number;
+  w[0] = a3;
+  w[1] = a5;
+  c = +(a3 > a5);
+  a3 = w[c] as number;
+  a5 = w[c ^ 1] as number;
+  w[0] = a4;
+  w[1] = a6;
+  c = +(a4 > a6);
+  a4 = w[c] as number;
+  a6 = w[c ^ 1] as number;
+  w[0] = a7;
+  w[1] = a8;
+  c = +(a7 > a8);
+  a7 = w[c] as number;
+  a8 = w[c ^ 1] as number;
+  w[0] = a2;
+  w[1] = a3;
+  c = +(a2 > a3);
+  a2 = w[c] as number;
+  a3 = w[c ^ 1] as number;
+  w[0] = a4;
+  w[1] = a5;
+  c = +(a4 > a5);
+  a4 = w[c] as number;
+  a5 = w[c ^ 1] as number;
+  w[0] = a6;
+  w[1] = a7;
+  c = +(a6 > a7);
+  a6 = w[c] as number;
+  a7 = w[c ^ 1] as number;
+  w[0] = a3;
+  w[1] = a4;
+  c = +(a3 > a4);
+  a3 = w[c] as number;
+  a4 = w[c ^ 1] as number;
+  w[0] = a5;
+  w[1] = a6;
+  c = +(a5 > a6);
+  a5 = w[c] as number;
+  a6 = w[c ^ 1] as number;
+  const m = (a4 + a5) / 2;
+  return m === 0 ? median(v, 10) : m;
 }
