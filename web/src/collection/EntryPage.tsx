@@ -20,6 +20,7 @@ import {
 } from './common.tsx';
 import { EntryTable, type FieldErrors } from './EntryTable.tsx';
 import { EventTimeline } from './EventTimeline.tsx';
+import { ExcelPanel } from './ExcelPanel.tsx';
 import {
   checkRow,
   type Draft,
@@ -340,6 +341,13 @@ export default function EntryPage() {
             </Button>
             {editable && (
               <>
+                <ExcelPanel
+                  roundId={roundId}
+                  onImported={() => {
+                    reload();
+                    setEventsVersion((v) => v + 1);
+                  }}
+                />
                 <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
                   保存草稿{dirtyRows.length ? `（${dirtyRows.length}）` : ''}
                 </Button>
