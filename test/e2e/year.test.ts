@@ -182,6 +182,8 @@ describe('a whole year through the UI, as the real roles', () => {
     });
     const preview = page.getByRole('dialog').filter({ hasText: '导入预览' });
     await preview.getByText(`新增 ${filled}`).waitFor();
+    await preview.getByRole('cell', { name: /W2-03/ }).first().waitFor();
+    await page.waitForTimeout(500); // the dialog's opening animation
     await page.screenshot({ path: artifactPath('upload-preview.png') });
     await preview.getByRole('button', { name: /确认导入/ }).click();
     await page
