@@ -34,6 +34,25 @@ describe('GB/T 9704 .docx', () => {
     );
   });
 
+  it('puts two wide appendix tables on consecutive landscape sections, with no empty page between them', async () => {
+    // Twice as wide as the sample: wider than the portrait type area (156 mm), so each gets a landscape page.
+    const wide = {
+      ...sampleTable,
+      appendix: true,
+      columns: sampleTable.columns.map((c) => ({ ...c, width: c.width * 2 })),
+    };
+    const report = await sampleReport(false);
+    const parts = await readDocx(
+      await renderDocx({ ...report, blocks: [paragraph('正文。'), wide, { ...wide, caption: '第二张附表' }] }),
+    );
+    const sections = [...parts.document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map((m) => m[0]);
+    expect(sections.map((x) => (x.includes('w:orient="landscape"') ? 'landscape' : 'portrait'))).toEqual([
+      'portrait',
+      'landscape',
+      'landscape',
+    ]);
+  });
+
   it('names the official fonts and sizes in the styles', () => {
     const s = demo.styles;
     expect(s).toContain('<w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"/>');

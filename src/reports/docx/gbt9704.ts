@@ -58,7 +58,8 @@ function buildSections(doc: ReportDocument): ISectionOptions[] {
       appendixNo += 1;
       const landscape = tableWidthMm(block) > TYPE_AREA_MM.portraitWidth;
       if (landscape) {
-        sections.push(section(doc.demo, 'portrait', children));
+        // Two wide appendix tables in a row must not leave an empty portrait page between them.
+        if (children.length > 0) sections.push(section(doc.demo, 'portrait', children));
         sections.push(section(doc.demo, 'landscape', appendixTable(block, appendixNo, true)));
         children = [];
       } else {
