@@ -190,7 +190,8 @@ describe('a whole year through the UI, as the real roles', () => {
       .getByText(/已导入 \d+ 条数据/)
       .first()
       .waitFor();
-    await expect(page.getByLabel('W2-03 2025年 合计 数值').inputValue()).resolves.toBe('84.2');
+    // The form reloads the imported values.
+    await expect.poll(() => page.getByLabel('W2-03 2025年 合计 数值').inputValue()).toBe('84.2');
 
     // The unit's 年度工作报告 for 2025, with the five sections the plan requires.
     await page.goto(`${server.url}/collection/documents`);
