@@ -62,7 +62,7 @@ export async function benchUpload(): Promise<{ lines: string[] }> {
         `upload: ${filled} values in ${parsed.rows.length} rows, ${(buffer.length / 1024).toFixed(0)} KB; new ${counts.new}, written ${written}`,
         `upload: (not counted) template download ${f(templateMs)}, filling with exceljs ${f(fillMs)}`,
         `upload: parse alone ${f(parseMs)}`,
-        `upload: preview request (parse + checks + rolled-back saveValues) ${f(previewMs)}`,
+        `upload: preview request (parse + checks: saveValues dry run) ${f(previewMs)}`,
         `upload: confirm request (saveValues in one transaction) ${f(confirmMs)}`,
         `upload: total preview + confirm ${f(total)} (goal ≤ 2 s: ${total <= 2000 ? 'met' : 'NOT met'})`,
         `upload: load average ${loadNow()} (other work on the machine slows every figure)`,
