@@ -1,6 +1,6 @@
 // A 10,000-value Excel upload end to end on PGlite, through the app (app.inject): a unit leading 556
 // sex-disaggregated indicators in the final round (6 years × 3 sexes = 10,008 values). Template generation and
-// filling are preparation, timed but not counted. Counted: parse, preview (parse + checks + rolled-back save)
+// filling are preparation, timed but not counted. Counted: parse, preview (parse + checks: saveValues dry run)
 // and confirm (the save, in one transaction). Goal ≤ 2 s. Run: npm run bench upload
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
