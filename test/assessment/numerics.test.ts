@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gammaP, gammaQuantile, poissonInterval } from '../../src/core/assessment/poisson.ts';
-import { theilSen6, theilSenSlope } from '../../src/core/assessment/trend.ts';
+import { theilSen6, theilSen6Years, theilSenSlope } from '../../src/core/assessment/trend.ts';
 
 describe('exact Poisson 95% interval (Garwood)', () => {
   // Reference values: χ²-quantiles / 2 (e.g. R: qchisq(0.025, 6)/2, qchisq(0.975, 8)/2).
@@ -43,6 +43,21 @@ describe('Theil–Sen', () => {
           const x = Float64Array.from([...years].sort((a, b) => a - b));
           const y = Float64Array.from(values);
           expect(theilSen6(x, y) === theilSenSlope(x, y, 6)).toBe(true); // === : 0 and −0 are the same slope
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the unrolled network for six consecutive years equals the generic median too', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2040 }),
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        (first, values) => {
+          const x = Float64Array.from({ length: 6 }, (_, i) => first + i);
+          const y = Float64Array.from(values);
+          expect(theilSen6Years(y) === theilSenSlope(x, y, 6)).toBe(true);
         },
       ),
       { numRuns: 500 },
