@@ -1,4 +1,4 @@
-import { generateReport, loadReportContext } from '../src/reports/generate.ts';
+import { generateReport, loadReportContext } from '../src/features/reports/generate.ts';
 import { createTestApp } from '../test/helpers/app.ts';
 
 /**

@@ -4,7 +4,7 @@
 // and confirm (the save, in one transaction). Goal ≤ 2 s. Run: npm run bench upload
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { parseTemplate } from '../src/collection/excel/parse.ts';
+import { parseTemplate } from '../src/features/collection/excel/parse.ts';
 import { addLargeTask, fillTemplate, multipart } from '../test/fixtures/excel/large-task.ts';
 import { createTestApp } from '../test/helpers/app.ts';
 import { login } from '../test/helpers/session.ts';

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { CatalogError } from './catalog/load.ts';
-import { ConfigError } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
-import { VERSION } from './version.ts';
+import { CatalogError } from './features/catalog/index.ts';
+import { ConfigError } from './platform/config.ts';
+import { VERSION } from './platform/version.ts';
 
 // tianping <command>: administration without the web UI. Commands that open the embedded data folder take its
 // lock, so they refuse while the server runs (STACK.md gotcha 1).
@@ -24,7 +24,7 @@ program
   .command('migrate')
   .description('执行数据库迁移（服务器启动时也会自动执行）')
   .action(async () => {
-    const { loadConfig } = await import('./config.ts');
+    const { loadConfig } = await import('./platform/config.ts');
     const { openDatabase } = await import('./db/connection.ts');
     const { migrate } = await import('./db/migrate.ts');
     const config = loadConfig();
@@ -48,7 +48,7 @@ program
   .option('--basis <basis>', 'approved（已审核，默认）或 preliminary（含未审核）', 'approved')
   .requiredOption('--out <file>', '输出文件')
   .action(async (options: { kind: string; year: string; scope: string; basis: string; out: string }) => {
-    const { runReport, ReportError } = await import('./reports/generate.ts');
+    const { runReport, ReportError } = await import('./features/reports/index.ts');
     try {
       console.log(await runReport(options));
     } catch (error) {
@@ -62,10 +62,10 @@ program
   .command('remind')
   .description('发送填报截止提醒（站内通知与群机器人；服务器每小时也会自动执行，同一天重复执行不会重复提醒）')
   .action(async () => {
-    const { loadConfig } = await import('./config.ts');
+    const { loadConfig } = await import('./platform/config.ts');
     const { openDatabase } = await import('./db/connection.ts');
     const { migrate } = await import('./db/migrate.ts');
-    const { sendDeadlineReminders, WEBHOOK_RUN_LABELS } = await import('./notices/reminders.ts');
+    const { sendDeadlineReminders, WEBHOOK_RUN_LABELS } = await import('./features/notices/index.ts');
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
@@ -94,8 +94,8 @@ user
   .option('--unit <unit>', '所属单位（全称或代码，如 区卫生健康委）')
   .option('--area <area>', '所属镇街（全称或代码，如 杨村街道）')
   .option('--password <password>', '初始密码')
-  .action(async (options: import('./admin/cli.ts').UserCreateOptions) => {
-    const { userCreate } = await import('./admin/cli.ts');
+  .action(async (options: import('./cli/users.ts').UserCreateOptions) => {
+    const { userCreate } = await import('./cli/users.ts');
     await userCreate(options);
   });
 
@@ -105,7 +105,7 @@ user
   .requiredOption('--username <username>', '用户名')
   .option('--password <password>', '临时密码')
   .action(async (options: { username: string; password?: string }) => {
-    const { userReset } = await import('./admin/cli.ts');
+    const { userReset } = await import('./cli/users.ts');
     await userReset(options);
   });
 
@@ -114,7 +114,7 @@ user
   .description('解除登录失败锁定')
   .requiredOption('--username <username>', '用户名')
   .action(async (options: { username: string }) => {
-    const { userUnlock } = await import('./admin/cli.ts');
+    const { userUnlock } = await import('./cli/users.ts');
     await userUnlock(options);
   });
 
@@ -124,7 +124,7 @@ program
   .command('purge')
   .description('删除超过保存期（AUDIT_RETENTION_DAYS，不少于 180 天）的审计日志')
   .action(async () => {
-    const { auditPurge } = await import('./admin/cli.ts');
+    const { auditPurge } = await import('./cli/users.ts');
     await auditPurge();
   });
 

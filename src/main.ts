@@ -1,6 +1,6 @@
-import { CatalogError } from './catalog/load.ts';
-import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { CatalogError } from './features/catalog/index.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
 import { startServer } from './server/start.ts';
 
 // `npm start` / `tianping serve`: run the server until SIGINT/SIGTERM, then close the database cleanly.

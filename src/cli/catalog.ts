@@ -2,9 +2,9 @@
 // --json prints toCatalogJson (docs/catalog.md); otherwise a short table per plan.
 
 import path from 'node:path';
-import { loadPlanFolder } from '../catalog/load.ts';
-import { loadConfig } from '../config.ts';
 import { type Catalog, toCatalogJson } from '../core/catalog/index.ts';
+import { loadPlanFolder } from '../features/catalog/index.ts';
+import { loadConfig } from '../platform/config.ts';
 
 /** Display width in a terminal: CJK characters and full-width punctuation take two columns. */
 function width(text: string): number {

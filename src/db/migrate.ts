@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { projectPath } from '../platform/paths.ts';
 import type { Database, Db } from './connection.ts';
 import { rows } from './rows.ts';
 
@@ -9,7 +9,7 @@ import { rows } from './rows.ts';
 // applied in order, each in its own transaction together with its row in schema_migration. The same files
 // serve PGlite and PostgreSQL. On a shared server an advisory lock keeps two starting instances apart.
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATIONS_DIR = projectPath('src', 'db', 'migrations');
 const MIGRATION_LOCK_KEY = 726_001;
 
 export interface Migration {

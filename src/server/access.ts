@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ROLE_LABELS, type Role } from '../core/auth/roles.ts';
-import { actorOf, audit } from './audit/audit.ts';
-import { CSRF_HEADER, loadSession, SESSION_COOKIE } from './auth/sessions.ts';
-import type { AppDeps } from './deps.ts';
-import { AppError } from './errors.ts';
+import { actorOf, audit } from '../features/audit/index.ts';
+import { CSRF_HEADER, loadSession, SESSION_COOKIE } from '../features/auth/index.ts';
+import { AppError } from '../kernel/errors.ts';
+import { ROLE_LABELS, type Role } from '../kernel/roles.ts';
+import type { AppDeps } from '../platform/deps.ts';
 
 // Authorization lives on the server, declared per route and checked here, in one place (ARCHITECTURE.md §6).
 // Every /api route declares `config.access`; a route without one stops the server from starting, so no route
@@ -88,10 +88,4 @@ export function registerAccessControl(app: FastifyInstance, { config, database }
       throw new AppError(403, 'FORBIDDEN', `您的角色（${ROLE_LABELS[session.user.role]}）无权执行此操作`);
     }
   });
-}
-
-/** The signed-in user of a route that requires one (the hook above has already refused anonymous callers). */
-export function currentUser(request: FastifyRequest) {
-  if (!request.session) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
-  return request.session.user;
 }

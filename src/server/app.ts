@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -15,29 +14,29 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { VERSION } from '../version.ts';
+import { userRoutes } from '../features/admin/index.ts';
+import { analysisRoutes } from '../features/analysis/index.ts';
+import { auditRoutes } from '../features/audit/index.ts';
+import { authRoutes } from '../features/auth/index.ts';
+import { catalogRoutes } from '../features/catalog/index.ts';
+import { collectionRoutes, uploadRoutes } from '../features/collection/index.ts';
+import { documentRoutes } from '../features/documents/index.ts';
+import { healthRoutes } from '../features/health/index.ts';
+import { noticeRoutes } from '../features/notices/index.ts';
+import { organisationRoutes } from '../features/organisation/index.ts';
+import { reportRoutes } from '../features/reports/index.ts';
+import { responsibilityRoutes } from '../features/responsibility/index.ts';
+import { supervisionRoutes } from '../features/supervision/index.ts';
+import type { AppDeps } from '../platform/deps.ts';
+import { projectPath } from '../platform/paths.ts';
+import { VERSION } from '../platform/version.ts';
 import { registerAccessControl } from './access.ts';
-import { analysisRoutes } from './analysis/routes.ts';
-import { auditRoutes } from './audit/routes.ts';
-import { authRoutes } from './auth/routes.ts';
-import { catalogRoutes } from './catalog/routes.ts';
-import { collectionRoutes } from './collection/routes.ts';
-import { uploadRoutes } from './collection/upload-routes.ts';
-import type { AppDeps } from './deps.ts';
-import { documentRoutes } from './documents/routes.ts';
 import { registerErrorHandling } from './errors.ts';
-import { healthRoutes } from './health/routes.ts';
-import { noticeRoutes } from './notices/routes.ts';
-import { organisationRoutes } from './organisation/routes.ts';
-import { reportRoutes } from './reports/routes.ts';
-import { responsibilityRoutes } from './responsibility/routes.ts';
-import { supervisionRoutes } from './supervision/routes.ts';
-import { userRoutes } from './users/routes.ts';
 
 // Validation messages in Chinese, for the API and the CLI alike.
 z.config(z.locales.zhCN());
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const WEB_DIST = projectPath('dist', 'web');
 
 export interface BuildOptions extends AppDeps {
   /** Fastify's logger setting; tests pass false. */

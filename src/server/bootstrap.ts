@@ -1,13 +1,11 @@
-import { importCatalog } from '../catalog/import.ts';
-import { loadPlanFolder } from '../catalog/load.ts';
-import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
-import { generateDemoData, hasDemoData } from '../demo/generate.ts';
-import { loadOrganisation } from '../organisation/load.ts';
-import { seedOrganisation } from '../organisation/seed.ts';
-import { seedResponsibility } from '../responsibility/seed.ts';
-import { ACTIVE_FOLDER, setSetting } from '../settings.ts';
-import { ensureDemoAccounts } from './auth/demo-accounts.ts';
+import { ensureDemoAccounts } from '../features/auth/index.ts';
+import { importCatalog, loadPlanFolder } from '../features/catalog/index.ts';
+import { generateDemoData, hasDemoData } from '../features/demo/index.ts';
+import { loadOrganisation, seedOrganisation } from '../features/organisation/index.ts';
+import { seedResponsibility } from '../features/responsibility/index.ts';
+import type { Config } from '../platform/config.ts';
+import { ACTIVE_FOLDER, setSetting } from '../platform/settings.ts';
 
 /**
  * Brings a migrated database up to the plan folder: the catalog (updated in place at every start), the default

@@ -1,36 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody } from '../kernel/errors.ts';
 
-// One error shape for the whole API: a stable machine code, a Chinese message a person can act on, and, for
-// bad input, the fields at fault. Handlers throw AppError; anything else becomes INTERNAL without leaking detail.
-
-export interface FieldProblem {
-  /** Dotted path of the field, e.g. "values.3.female". */
-  field: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  code: string;
-  message: string;
-  fields?: FieldProblem[];
-  [extra: string]: unknown;
-}
-
-export class AppError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Omit<ErrorBody, 'code' | 'message'> = {},
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what}不存在`);
-
+// The API's one error handler: AppError as thrown, schema failures as VALIDATION_FAILED with the fields, anything
+// else as INTERNAL without leaking detail.
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
-import { sendDeadlineReminders } from '../notices/reminders.ts';
+import { purgeAuditLog } from '../features/audit/index.ts';
+import { sendDeadlineReminders } from '../features/notices/index.ts';
+import type { Config } from '../platform/config.ts';
 import { buildApp } from './app.ts';
-import { purgeAuditLog } from './audit/audit.ts';
 import { bootstrap } from './bootstrap.ts';
 
 export interface RunningServer {

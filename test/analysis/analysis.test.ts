@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyse } from '../../src/analysis/analyse.ts';
-import { saveValues } from '../../src/collection/values.ts';
 import { assessIndicator } from '../../src/core/assessment/index.ts';
 import { dataValue, indicator } from '../../src/db/schema/index.ts';
+import { analyse } from '../../src/features/analysis/analyse.ts';
+import { saveValues } from '../../src/features/collection/values.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/rows.ts';
 import { area, auditLog, orgUnit } from '../../src/db/schema/index.ts';
-import { purgeAuditLog } from '../../src/server/audit/audit.ts';
+import { purgeAuditLog } from '../../src/features/audit/audit.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login, loginResponse } from '../helpers/session.ts';

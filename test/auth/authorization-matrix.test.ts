@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { ROLES, type Role } from '../../src/core/auth/roles.ts';
+import { ROLES, type Role } from '../../src/kernel/roles.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { type Access, apiRoutes, type RouteInfo, registerAccessControl } from '../../src/server/access.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';

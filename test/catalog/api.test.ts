@@ -3,10 +3,15 @@
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlanDir, loadPlanFolder } from '../../src/catalog/load.ts';
 import type { Catalog } from '../../src/core/catalog/index.ts';
 import { auditLog, indicator } from '../../src/db/schema/index.ts';
-import type { IndicatorResponse, PlanResponse, PlansResponse, SearchResponse } from '../../src/server/catalog/types.ts';
+import type {
+  IndicatorResponse,
+  PlanResponse,
+  PlansResponse,
+  SearchResponse,
+} from '../../src/features/catalog/contract.ts';
+import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';

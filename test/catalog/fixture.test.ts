@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadPlanFolder } from '../../src/catalog/load.ts';
 import { catalogIndicators, describeIndicatorTarget, toCatalogJson } from '../../src/core/catalog/index.ts';
+import { loadPlanFolder } from '../../src/features/catalog/load.ts';
 
 const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'plans', 'demo-2026-2030');
 

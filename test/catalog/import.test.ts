@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCatalog } from '../../src/catalog/import.ts';
-import { defaultPlanDir, loadPlanFolder } from '../../src/catalog/load.ts';
 import type { Catalog } from '../../src/core/catalog/index.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { domain, goal, indicator, measure, plan } from '../../src/db/schema/index.ts';
+import { importCatalog } from '../../src/features/catalog/import.ts';
+import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/db.ts';
 import { REPO_ROOT, ServerExitedError, startServerProcess } from '../helpers/server-process.ts';
 

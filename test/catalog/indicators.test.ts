@@ -2,7 +2,6 @@
 // and the headline targets read as the plan sets them.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlanDir, loadPlanFolder } from '../../src/catalog/load.ts';
 import {
   type Catalog,
   catalogIndicators,
@@ -12,6 +11,7 @@ import {
   toCatalogJson,
 } from '../../src/core/catalog/index.ts';
 import { TARGET_RULE_KINDS } from '../../src/core/rules.ts';
+import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
 
 let catalog: Catalog;
 let entries: IndicatorEntry[];

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogError, loadPlanFolder } from '../../src/catalog/load.ts';
 import { validateCatalog } from '../../src/core/catalog/index.ts';
+import { CatalogError, loadPlanFolder } from '../../src/features/catalog/load.ts';
 
 const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'plans', 'demo-2026-2030');
 const tmpDirs: string[] = [];

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlanDir, loadPlanFolder } from '../../src/catalog/load.ts';
 import type { Catalog } from '../../src/core/catalog/index.ts';
+import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const seedFile = path.resolve(repoRoot, '..', 'shared', 'seeds', '000_68b6a16b05043fdc.txt');

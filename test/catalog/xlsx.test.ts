@@ -2,9 +2,9 @@
 
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlanDir, loadPlanFolder } from '../../src/catalog/load.ts';
 import type { Catalog } from '../../src/core/catalog/index.ts';
-import { buildCatalogWorkbook } from '../../src/reports/catalog-xlsx.ts';
+import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
+import { buildCatalogWorkbook } from '../../src/features/catalog/xlsx.ts';
 
 let catalog: Catalog;
 let book: ExcelJS.Workbook;

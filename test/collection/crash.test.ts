@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/db/connection.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { dataValue } from '../../src/db/schema/index.ts';
-import { DEMO_PASSWORD } from '../../src/server/auth/demo-accounts.ts';
+import { DEMO_PASSWORD } from '../../src/features/auth/demo-accounts.ts';
 import { leadEverything, tagTemplate } from '../fixtures/excel/large-task.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/db.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';

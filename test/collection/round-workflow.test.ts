@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveValues } from '../../src/collection/values.ts';
 import { dataValue, dataValueHistory } from '../../src/db/schema/index.ts';
+import { saveValues } from '../../src/features/collection/values.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { dataValue, indicator, reportingRound, submission } from '../../src/db/schema/index.ts';
-import { generateDemoData } from '../../src/demo/generate.ts';
+import { generateDemoData } from '../../src/features/demo/generate.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/db.ts';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, unitDocumentHistory } from '../../src/db/schema/index.ts';
-import { detectFileType } from '../../src/documents/filetype.ts';
+import { detectFileType } from '../../src/features/documents/filetype.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';

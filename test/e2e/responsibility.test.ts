@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlanDir } from '../../src/catalog/load.ts';
+import { defaultPlanDir } from '../../src/features/catalog/load.ts';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser } from './browser.ts';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADER_ROWS } from '../../src/collection/excel/template.ts';
+import { HEADER_ROWS } from '../../src/features/collection/excel/template.ts';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser } from './browser.ts';

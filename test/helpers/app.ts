@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { type Config, loadConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/db/connection.ts';
+import { type Config, loadConfig } from '../../src/platform/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';

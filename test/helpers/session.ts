@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { DEMO_PASSWORD } from '../../src/server/auth/demo-accounts.ts';
+import { DEMO_PASSWORD } from '../../src/features/auth/demo-accounts.ts';
 
 /** A signed-in client of an app under test: keeps the session cookie and sends the CSRF token. */
 export class Client {

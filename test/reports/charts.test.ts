@@ -6,7 +6,7 @@ import {
   PROJECTION_NAME,
   trendChartOption,
 } from '../../src/core/charts/index.ts';
-import { renderChartPng } from '../../src/reports/charts/render.ts';
+import { renderChartPng } from '../../src/features/reports/charts/render.ts';
 
 const trendInput = {
   title: '孕产妇死亡率',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_HEADER, renderDocx } from '../../src/reports/docx/gbt9704.ts';
-import { chineseNumber, HeadingCounter } from '../../src/reports/docx/numbering.ts';
-import { headerRows, heading, paragraph, placeHeader } from '../../src/reports/model.ts';
+import { DEMO_HEADER, renderDocx } from '../../src/features/reports/docx/gbt9704.ts';
+import { chineseNumber, HeadingCounter } from '../../src/features/reports/docx/numbering.ts';
+import { headerRows, heading, paragraph, placeHeader } from '../../src/features/reports/model.ts';
 import { type DocxParts, paragraphTexts, readDocx, styleXml } from './docx-xml.ts';
 import { sampleReport, sampleTable } from './sample.ts';
 

@@ -9,7 +9,6 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Analysis, analyse, warningsOf } from '../../src/analysis/analyse.ts';
 import { num } from '../../src/core/assessment/format.ts';
 import { domainHeading, overall, percent } from '../../src/core/narrative/index.ts';
 import {
@@ -20,7 +19,8 @@ import {
   supervisionStep,
   unitDocument,
 } from '../../src/db/schema/index.ts';
-import { MARGIN_MM, mm } from '../../src/reports/docx/layout.ts';
+import { type Analysis, analyse, warningsOf } from '../../src/features/analysis/analyse.ts';
+import { MARGIN_MM, mm } from '../../src/features/reports/docx/layout.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';

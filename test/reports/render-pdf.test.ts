@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderDocx } from '../../src/reports/docx/gbt9704.ts';
+import { renderDocx } from '../../src/features/reports/docx/gbt9704.ts';
 import { sampleReport } from './sample.ts';
 
 const OUT = 'artifacts/reports';

@@ -1,7 +1,7 @@
 // A sample report that exercises every block kind: used by the tests and to look at rendered pages.
 import { trendChartOption } from '../../src/core/charts/index.ts';
-import { renderChartPng } from '../../src/reports/charts/render.ts';
-import { heading, paragraph, type ReportDocument, type Table } from '../../src/reports/model.ts';
+import { renderChartPng } from '../../src/features/reports/charts/render.ts';
+import { heading, paragraph, type ReportDocument, type Table } from '../../src/features/reports/model.ts';
 
 export const CHART_SIZE = { width: 600, height: 340 };
 

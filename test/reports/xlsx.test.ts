@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildStatWorkbook, DEMO_MARK, type StatMeta, type StatSheet } from '../../src/reports/xlsx/stat-table.ts';
+import {
+  buildStatWorkbook,
+  DEMO_MARK,
+  type StatMeta,
+  type StatSheet,
+} from '../../src/features/reports/xlsx/stat-table.ts';
 
 const sheet: StatSheet = {
   name: '妇女健康',

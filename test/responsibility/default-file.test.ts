@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { defaultPlanDir, loadPlanFolder } from '../../src/catalog/load.ts';
 import {
   catalogItems,
   checkAssignment,
@@ -11,8 +10,9 @@ import {
   unassignedItems,
   validateResponsibility,
 } from '../../src/core/responsibility.ts';
-import { loadOrganisation } from '../../src/organisation/load.ts';
-import { loadResponsibility, ResponsibilityFileError } from '../../src/responsibility/load.ts';
+import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
+import { loadOrganisation } from '../../src/features/organisation/load.ts';
+import { loadResponsibility, ResponsibilityFileError } from '../../src/features/responsibility/load.ts';
 
 describe('the shipped responsibility.yaml', () => {
   it('validates and gives every indicator and every measure of both plans a lead', async () => {

@@ -5,7 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { AuthProvider } from './auth/AuthContext.tsx';
+import { AuthProvider } from './features/auth/AuthContext.tsx';
 import { router } from './router.tsx';
 
 dayjs.locale('zh-cn');

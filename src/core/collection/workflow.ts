@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../kernel/roles.ts';
 
 // The submission workflow of one unit (or town) in one reporting round, as a table of transitions.
 // 未开始 → 填报中 → 待领导确认 → 已提交 → 已通过, with 被退回 back to the unit, and reopening by the

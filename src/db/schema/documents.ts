@@ -9,7 +9,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import type { DocumentKind, DocumentSections, DocumentStatus } from '../../documents/kinds.ts';
+import type { DocumentKind, DocumentSections, DocumentStatus } from '../../core/documents.ts';
 import { reportingRound } from './collection.ts';
 import { appUser, area, orgUnit } from './organisation.ts';
 

@@ -1,5 +1,5 @@
 import { bigserial, boolean, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Role } from '../../core/auth/roles.ts';
+import type { Role } from '../../kernel/roles.ts';
 import { indicator, measure } from './catalog.ts';
 
 export const orgUnit = pgTable('org_unit', {

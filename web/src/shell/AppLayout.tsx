@@ -4,8 +4,8 @@ import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Health } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
-import { useAuth } from '../auth/AuthContext.tsx';
-import { NoticeBell } from '../notices/NoticeBell.tsx';
+import { useAuth } from '../features/auth/AuthContext.tsx';
+import { NoticeBell } from '../features/notices/NoticeBell.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { sectionsFor } from './sections.tsx';
 

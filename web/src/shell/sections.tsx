@@ -9,7 +9,7 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from '../../../src/core/auth/roles.ts';
+import type { Role } from '../../../src/kernel/roles.ts';
 
 /** The side menu: the sections of the system in the order of the yearly work. */
 export interface Section {

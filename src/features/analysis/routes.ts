@@ -1,0 +1,163 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
+import { type Analysis, analyse, type Basis, warningsOf } from './analyse.ts';
+
+// 监测分析: the engine's judgement of the stored data, with roll-ups, warnings and chart options built by the
+// same pure functions the Word reports use (src/core/charts).
+
+const Query = z.object({
+  basis: z
+    .enum(['approved', 'preliminary'], { message: '口径应为 approved（已审核）或 preliminary（含未审核）' })
+    .default('approved'),
+  asOf: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+const everyone = { authenticated: true } as const;
+
+export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
+  const { db } = database;
+
+  async function run(query: { basis: Basis; asOf?: number | undefined }): Promise<Analysis> {
+    const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
+    if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
+    return analyse(db, { folderId, basis: query.basis, ...(query.asOf ? { asOf: query.asOf } : {}) });
+  }
+
+  app.get(
+    '/analysis/overview',
+    {
+      schema: { tags: ['监测分析'], summary: '总览：达标率（分规划、分领域）、状态计数、预警清单', querystring: Query },
+      config: { access: everyone },
+    },
+    async (request) => {
+      const a = await run(request.query);
+      return {
+        basis: a.basis,
+        asOf: a.asOf,
+        demo: a.demo,
+        byPlan: a.byPlan,
+        byDomain: a.byDomain,
+        warnings: warningsOf(a),
+        charts: {
+          domainRate: domainRateBarOption({
+            title: '各领域监测指标达标率',
+            demo: a.demo,
+            bars: a.byDomain
+              .filter((d) => d.rate !== null)
+              .map((d) => ({ name: d.domainName, rate: (d.rate as number) * 100 })),
+          }),
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/analysis/units',
+    { schema: { tags: ['监测分析'], summary: '按牵头单位的达标率', querystring: Query }, config: { access: everyone } },
+    async (request) => {
+      const a = await run(request.query);
+      return { basis: a.basis, asOf: a.asOf, demo: a.demo, byUnit: a.byUnit };
+    },
+  );
+
+  app.get(
+    '/analysis/domains/:planId/:domainCode',
+    {
+      schema: {
+        tags: ['监测分析'],
+        summary: '领域：各指标的状态',
+        params: z.object({ planId: z.string().max(100), domainCode: z.string().max(20) }),
+        querystring: Query,
+      },
+      config: { access: everyone },
+    },
+    async (request) => {
+      const a = await run(request.query);
+      const { planId, domainCode } = request.params;
+      const row = a.byDomain.find((d) => d.planId === planId && d.domainCode === domainCode);
+      if (!row) throw notFound('领域');
+      return {
+        basis: a.basis,
+        asOf: a.asOf,
+        demo: a.demo,
+        domain: row,
+        indicators: a.indicators
+          .filter((i) => i.planId === planId && i.domainCode === domainCode)
+          .map(({ result, ...i }) => ({
+            ...i,
+            status: result.status,
+            warning: result.warning,
+            statusReason: result.statusReason,
+            latest: result.value,
+            year: result.year,
+          })),
+      };
+    },
+  );
+
+  app.get(
+    '/analysis/indicators/:id',
+    {
+      schema: {
+        tags: ['监测分析'],
+        summary: '指标：评估结果、趋势图、分性别与分镇街',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        querystring: Query,
+      },
+      config: { access: everyone },
+    },
+    async (request) => {
+      const a = await run(request.query);
+      const item = a.indicators.find((i) => i.id === request.params.id);
+      if (!item) throw notFound('指标');
+      const r = item.result;
+      const series = [{ name: '合计', values: item.values }];
+      if (item.female && item.male) series.push({ name: '女', values: item.female }, { name: '男', values: item.male });
+      const numericTarget = r.target !== null && r.ruleKind !== 'relational';
+      return {
+        basis: a.basis,
+        asOf: a.asOf,
+        demo: a.demo,
+        indicator: item,
+        charts: {
+          trend: trendChartOption({
+            title: `${item.name}（${item.unit}）`,
+            unit: item.unit,
+            years: item.years,
+            series,
+            ...(numericTarget ? { target: { value: r.target as number, label: `规划目标 ${item.target}` } } : {}),
+            ...(r.projection &&
+            r.year !== null &&
+            r.value !== null &&
+            r.ruleKind !== 'relational' &&
+            r.year < item.targetYear
+              ? {
+                  projection: {
+                    fromYear: r.year,
+                    toYear: item.targetYear,
+                    fromValue: r.value,
+                    toValue: r.projection.value,
+                  },
+                }
+              : {}),
+            demo: a.demo,
+          }),
+          towns: item.towns
+            ? areaRankingOption({
+                title: `${item.name}：各镇街（${r.year ?? ''}年）`,
+                unit: item.unit,
+                areas: item.towns
+                  .filter((t) => t.value !== null)
+                  .map((t) => ({ name: t.area, value: t.value as number })),
+                ...(numericTarget ? { target: { value: r.target as number, label: '目标' } } : {}),
+              })
+            : null,
+        },
+      };
+    },
+  );
+};

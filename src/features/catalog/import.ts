@@ -1,0 +1,133 @@
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Catalog } from '../../core/catalog/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { domain, goal, indicator, measure, plan } from '../../db/schema/index.ts';
+
+// Stores a validated plan folder in the database, in one transaction. Idempotent: re-importing a changed file
+// updates rows in place (ids stay, so data and assignments stay attached) and never duplicates. An indicator
+// dropped from its file is retired, not deleted: the data reported against it are kept.
+
+export interface ImportSummary {
+  plans: number;
+  domains: number;
+  goals: number;
+  measures: number;
+  indicators: number;
+  retiredIndicators: number;
+}
+
+export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSummary> {
+  return db.transaction(async (tx) => {
+    const summary: ImportSummary = { plans: 0, domains: 0, goals: 0, measures: 0, indicators: 0, retiredIndicators: 0 };
+    for (const [planPosition, p] of catalog.plans.entries()) {
+      const planRow = {
+        id: p.id,
+        folderId: catalog.folder.id,
+        title: p.title,
+        shortTitle: p.shortTitle,
+        issuer: p.issuer,
+        issuedOn: p.issuedOn,
+        cycleStart: p.cycle.start,
+        cycleEnd: p.cycle.end,
+        baseYear: p.baseYear,
+        sections: p.sections,
+        position: planPosition,
+      };
+      await tx
+        .insert(plan)
+        .values(planRow)
+        .onConflictDoUpdate({ target: plan.id, set: { ...planRow, importedAt: sql`now()` } });
+      summary.plans++;
+
+      const keptIndicatorCodes: string[] = [];
+      for (const [domainPosition, d] of p.domains.entries()) {
+        const [domainRow] = await tx
+          .insert(domain)
+          .values({ planId: p.id, code: d.code, name: d.name, position: domainPosition })
+          .onConflictDoUpdate({ target: [domain.planId, domain.code], set: { name: d.name, position: domainPosition } })
+          .returning({ id: domain.id });
+        const domainId = domainRow!.id;
+        summary.domains++;
+
+        for (const g of d.goals) {
+          await tx
+            .insert(goal)
+            .values({ domainId, number: g.number, text: g.text })
+            .onConflictDoUpdate({ target: [goal.domainId, goal.number], set: { text: g.text } });
+        }
+        await tx.delete(goal).where(and(eq(goal.domainId, domainId), sql`${goal.number} > ${d.goals.length}`));
+        summary.goals += d.goals.length;
+
+        for (const m of d.measures) {
+          await tx
+            .insert(measure)
+            .values({ domainId, number: m.number, title: m.title, text: m.text })
+            .onConflictDoUpdate({ target: [measure.domainId, measure.number], set: { title: m.title, text: m.text } });
+        }
+        await tx
+          .delete(measure)
+          .where(and(eq(measure.domainId, domainId), sql`${measure.number} > ${d.measures.length}`));
+        summary.measures += d.measures.length;
+
+        for (const [position, i] of d.indicators.entries()) {
+          const row = {
+            planId: p.id,
+            domainId,
+            code: i.code,
+            name: i.name,
+            unit: i.unit,
+            better: i.better,
+            rule: i.rule,
+            sourceKind: i.source.kind,
+            sourceNumber: i.source.number,
+            quote: i.quote,
+            disaggregations: i.disaggregations,
+            precision: i.precision,
+            limits: i.limits,
+            floor: i.floor,
+            counts: i.counts ?? null,
+            note: i.note ?? null,
+            position: domainPosition * 1000 + position,
+            retiredAt: null,
+          };
+          await tx
+            .insert(indicator)
+            .values(row)
+            .onConflictDoUpdate({ target: [indicator.planId, indicator.code], set: row });
+          keptIndicatorCodes.push(i.code);
+        }
+        summary.indicators += d.indicators.length;
+      }
+
+      const retired = await tx
+        .update(indicator)
+        .set({ retiredAt: sql`now()` })
+        .where(
+          and(
+            eq(indicator.planId, p.id),
+            isNull(indicator.retiredAt),
+            keptIndicatorCodes.length ? notInArray(indicator.code, keptIndicatorCodes) : undefined,
+          ),
+        )
+        .returning({ id: indicator.id });
+      summary.retiredIndicators += retired.length;
+
+      // A domain gone from the file goes too, unless retired indicators still hang on it.
+      const keptDomains = p.domains.map((d) => d.code);
+      const goneDomains = await tx
+        .select({ id: domain.id })
+        .from(domain)
+        .where(and(eq(domain.planId, p.id), notInArray(domain.code, keptDomains)));
+      if (goneDomains.length > 0) {
+        const ids = goneDomains.map((g) => g.id);
+        const used = await tx
+          .select({ id: indicator.domainId })
+          .from(indicator)
+          .where(inArray(indicator.domainId, ids));
+        const free = ids.filter((id) => !used.some((u) => u.id === id));
+        if (free.length > 0) await tx.delete(domain).where(inArray(domain.id, free));
+      }
+    }
+    return summary;
+  });
+}

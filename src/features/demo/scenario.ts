@@ -1,0 +1,168 @@
+import type { Better, TargetRule } from '../../core/rules.ts';
+
+// Pure generation of demo series (演示数据): for an indicator and a scenario, the values of base year..last year.
+// Deterministic: the same seed gives the same numbers on every machine.
+
+export type Scenario = 'met' | 'on_track' | 'at_risk' | 'volatile' | 'gap';
+
+/** mulberry32: a small, well-known seeded PRNG. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function hashSeed(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
+  return h >>> 0;
+}
+
+/** Most indicators met or on track, some at risk, a few volatile, a few with a missing year. */
+export function scenarioFor(random: () => number): Scenario {
+  const r = random();
+  if (r < 0.45) return 'met';
+  if (r < 0.7) return 'on_track';
+  if (r < 0.85) return 'at_risk';
+  if (r < 0.94) return 'volatile';
+  return 'gap';
+}
+
+export interface SeriesSpec {
+  rule: TargetRule;
+  better: Better;
+  unit: string;
+  limits: [number | null, number | null];
+  precision: number;
+  baseYear: number;
+  targetYear: number;
+  lastYear: number;
+  scenario: Scenario;
+  /** Reported with numerator and denominator. */
+  fromCounts: boolean;
+}
+
+const round = (x: number, precision: number) => Number(x.toFixed(precision));
+
+function clip(x: number, [lo, hi]: [number | null, number | null]): number {
+  return Math.min(hi ?? Number.POSITIVE_INFINITY, Math.max(lo ?? Number.NEGATIVE_INFINITY, x));
+}
+
+/** A sensible scale for an indicator without a number in its target (direction-only, relational). */
+function typicalLevel(unit: string, random: () => number, rareShare: boolean): number {
+  switch (unit) {
+    case '%':
+      // A share reported with its counts (犯罪人数占比, 母婴传播率) is a rare event; other shares are coverage.
+      return rareShare ? 0.5 + random() * 2 : 40 + random() * 50;
+    case '‰':
+      return 2 + random() * 6;
+    case '/10万':
+      return 5 + random() * 20;
+    case '岁':
+      return 78 + random() * 5;
+    case '年':
+      return 11 + random() * 4;
+    default:
+      return 10 + random() * 90;
+  }
+}
+
+/** Values for baseYear..lastYear (null where the scenario leaves a gap). */
+export function demoSeries(spec: SeriesSpec, random: () => number): (number | null)[] {
+  const d = spec.better === 'higher' ? 1 : -1;
+  const span = spec.targetYear - spec.baseYear;
+  const years = spec.lastYear - spec.baseYear + 1;
+  const rule = spec.rule;
+  let target: number;
+  let start: number;
+  switch (rule.kind) {
+    case 'threshold':
+    case 'maintain':
+      target = rule.value;
+      break;
+    case 'count_per_body':
+      target = 100;
+      break;
+    default:
+      target = Number.NaN;
+  }
+  const scale = Number.isFinite(target)
+    ? Math.max(Math.abs(target), 1)
+    : typicalLevel(spec.unit, random, spec.fromCounts);
+  const atCeiling =
+    rule.kind === 'maintain' ||
+    rule.kind === 'count_per_body' ||
+    (rule.kind === 'threshold' && target >= 99 && spec.unit === '%');
+  if (atCeiling) {
+    // Near-ceiling targets (保持在99%以上, 100%): met ones hold just on the right side, at-risk ones just below.
+    start = target + d * (spec.scenario === 'at_risk' ? -1.5 : spec.scenario === 'met' ? 0.4 : -0.2);
+  } else if (Number.isFinite(target)) {
+    start = target - d * scale * (0.08 + random() * 0.12);
+  } else {
+    start = scale;
+  }
+  if (rule.kind === 'relative_to_base') target = start * (1 - d * (rule.percent / 100));
+  if (rule.kind === 'annual_step') target = start + d * rule.step * span;
+  // A direction without a number: a modest, steady move the right way over the cycle.
+  if (!Number.isFinite(target)) target = start * (1 + d * 0.04);
+
+  // Where the scenario is at the target year: met ones cross the target early (about 60% into the cycle),
+  // on-track ones just in time, at-risk ones get about half way.
+  const gap = target - start;
+  const end = atCeiling
+    ? start + d * (spec.scenario === 'at_risk' ? -0.5 : 0.2)
+    : spec.scenario === 'met'
+      ? start + gap / 0.6
+      : spec.scenario === 'on_track'
+        ? start + gap * 1.05
+        : spec.scenario === 'at_risk'
+          ? start + gap * 0.55
+          : start + gap * 1.1;
+  const noise = scale * (spec.unit === '%' ? 0.004 : 0.01);
+  const values: (number | null)[] = [];
+  for (let i = 0; i < years; i++) {
+    const linear = start + ((end - start) * i) / span;
+    const wobble =
+      spec.scenario === 'volatile' && i > 0 ? (i % 2 === 0 ? 1 : -1) * scale * 0.12 : (random() - 0.5) * 2 * noise;
+    values.push(round(clip(linear + wobble, spec.limits), spec.precision));
+  }
+  if (spec.scenario === 'gap' && years > 3) values[1 + Math.floor(random() * (years - 2))] = null;
+  return values;
+}
+
+/** Counts for a rate from counts (maternal deaths per live births): Poisson numerators, steady denominators. */
+export function demoCounts(
+  targetRate: number,
+  factor: number,
+  years: number,
+  random: () => number,
+  scenario: Scenario,
+): { numerator: number; denominator: number }[] {
+  // Births for rates per 10万 and ‰ (a district of ~5,600 a year); for shares, a group sized so a few events occur.
+  const denominatorBase = factor >= 1000 ? 5600 : Math.round(Math.max(60, 500 / Math.max(targetRate, 0.1)));
+  const rate = scenario === 'at_risk' ? targetRate * 1.15 : targetRate * 0.7;
+  const out: { numerator: number; denominator: number }[] = [];
+  for (let i = 0; i < years; i++) {
+    const denominator = Math.round(denominatorBase * (1 + (random() - 0.5) * 0.1));
+    const expected = (rate * denominator) / factor;
+    out.push({ numerator: Math.min(poisson(expected, random), denominator), denominator });
+  }
+  return out;
+}
+
+function poisson(mean: number, random: () => number): number {
+  // Knuth's method: fine for the small means of rare events.
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = random();
+  while (p > limit) {
+    k++;
+    p *= random();
+  }
+  return k;
+}

@@ -1,0 +1,4 @@
+// The public face of the notices feature: other features, the server and the CLI import only from here.
+
+export { sendDeadlineReminders, WEBHOOK_RUN_LABELS } from './reminders.ts';
+export { noticeRoutes } from './routes.ts';

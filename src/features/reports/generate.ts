@@ -1,0 +1,391 @@
+// Loading what a report speaks of (the analysis, the plans, the 督办 answers and the units' work reports) and
+// turning it into a file: the one path the API, the CLI and the bench share.
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import {
+  type DraftSection,
+  draftEvaluation,
+  draftMonitoring,
+  type NarrativeInput,
+  type SupervisionAnswer,
+  type WorkReport,
+} from '../../core/narrative/index.ts';
+import type { Db } from '../../db/connection.ts';
+import {
+  indicator,
+  orgUnit,
+  plan,
+  type ReportKind,
+  type StoredSection,
+  supervisionNotice,
+  supervisionStep,
+  unitDocument,
+} from '../../db/schema/index.ts';
+import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
+import { buildEvaluationReport } from './evaluation-report.ts';
+import { buildMonitoringReport } from './monitoring-report.ts';
+import { buildStatTables } from './stat-tables.ts';
+
+export const REPORT_KINDS = [
+  'annual_monitoring',
+  'final_monitoring',
+  'annual_evaluation',
+  'final_evaluation',
+  'stat_tables',
+] as const satisfies readonly ReportKind[];
+export type { ReportKind };
+
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  annual_monitoring: '年度监测报告',
+  final_monitoring: '终期监测报告',
+  annual_evaluation: '年度评估报告',
+  final_evaluation: '终期评估报告',
+  stat_tables: '统计报表',
+};
+
+export interface ReportRequest {
+  kind: ReportKind;
+  year: number;
+  /** 'both' or a plan id */
+  scope: string;
+  basis?: Basis;
+}
+
+export interface PlanInfo {
+  id: string;
+  title: string;
+  shortTitle: string;
+  baseYear: number;
+  cycleEnd: number;
+}
+
+export interface ReportContext {
+  kind: ReportKind;
+  /** The report year; the cycle's last year for final reports. */
+  year: number;
+  scope: string;
+  basis: Basis;
+  region: string;
+  plans: PlanInfo[];
+  /** The analysis as of the report year, cut to the scope's plans. */
+  analysis: Analysis;
+  /** Published decimals per indicator id. */
+  precision: Map<number, number>;
+  narrative: NarrativeInput;
+}
+
+export const isFinal = (kind: ReportKind) => kind === 'final_monitoring' || kind === 'final_evaluation';
+
+/** 武清区 from 天津市武清区妇女发展“十四五”规划. */
+function regionOf(title: string): string {
+  return /^(?:.+?[省市])?(.+?[区县市])/.exec(title)?.[1] ?? '';
+}
+
+export async function loadReportContext(db: Db, folderId: string, request: ReportRequest): Promise<ReportContext> {
+  const basis = request.basis ?? 'approved';
+  const allPlans = await db.select().from(plan).where(eq(plan.folderId, folderId)).orderBy(plan.position);
+  if (allPlans.length === 0) throw new ReportError(`规划目录 ${folderId} 未导入`);
+  const plans = allPlans.filter((p) => request.scope === 'both' || p.id === request.scope);
+  if (plans.length === 0) throw new ReportError(`范围不正确：${request.scope}（应为 both 或规划标识）`);
+  const cycleEnd = Math.max(...plans.map((p) => p.cycleEnd));
+  const baseYear = Math.min(...plans.map((p) => p.baseYear));
+  const year = isFinal(request.kind) ? cycleEnd : request.year;
+  if (year <= baseYear || year > cycleEnd) throw new ReportError(`年份应在${baseYear + 1}—${cycleEnd}年之间`);
+
+  const full = await analyse(db, { folderId, basis, asOf: year });
+  const inScope = new Set(plans.map((p) => p.id));
+  const analysis: Analysis = {
+    ...full,
+    indicators: full.indicators.filter((i) => inScope.has(i.planId)),
+    byPlan: full.byPlan.filter((r) => inScope.has(r.group)),
+    // In the plans' order, then the domains' (W1, W2 … W10).
+    byDomain: full.byDomain
+      .filter((r) => inScope.has(r.planId))
+      .sort(
+        (a, b) =>
+          plans.findIndex((p) => p.id === a.planId) - plans.findIndex((p) => p.id === b.planId) ||
+          a.domainCode.localeCompare(b.domainCode, 'en', { numeric: true }),
+      ),
+  };
+  const ids = analysis.indicators.map((i) => i.id);
+  const precision = new Map(
+    ids.length
+      ? (
+          await db
+            .select({ id: indicator.id, precision: indicator.precision })
+            .from(indicator)
+            .where(inArray(indicator.id, ids))
+        ).map((r) => [r.id, r.precision])
+      : [],
+  );
+  const kind = isFinal(request.kind) ? 'final' : 'annual';
+  const sources = await loadSources(db, folderId, ids, year, kind);
+  const planInfos = plans.map((p) => ({
+    id: p.id,
+    title: p.title,
+    shortTitle: p.shortTitle,
+    baseYear: p.baseYear,
+    cycleEnd: p.cycleEnd,
+  }));
+  const narrative: NarrativeInput = {
+    kind,
+    year,
+    basis,
+    region: regionOf(plans[0]!.title) || '本区',
+    plans: planInfos,
+    indicators: analysis.indicators.map((i) => ({ ...i, precision: precision.get(i.id) ?? 1 })),
+    byPlan: analysis.byPlan,
+    byDomain: analysis.byDomain,
+    supervision: sources.supervision,
+    workReports: sources.workReports,
+    sources: sources.counts,
+  };
+  return {
+    kind: request.kind,
+    year,
+    scope: request.scope,
+    basis,
+    region: narrative.region,
+    plans: planInfos,
+    analysis,
+    precision,
+    narrative,
+  };
+}
+
+/** The 督办 answers on the scope's indicators and the units' submitted 年度工作报告 of the period. */
+async function loadSources(db: Db, folderId: string, indicatorIds: number[], year: number, kind: 'annual' | 'final') {
+  const notices = indicatorIds.length
+    ? await db
+        .select({
+          id: supervisionNotice.id,
+          status: supervisionNotice.status,
+          warning: supervisionNotice.warning,
+          indicatorName: indicator.name,
+          unitName: orgUnit.name,
+        })
+        .from(supervisionNotice)
+        .innerJoin(indicator, eq(indicator.id, supervisionNotice.indicatorId))
+        .innerJoin(orgUnit, eq(orgUnit.id, supervisionNotice.unitId))
+        .where(inArray(supervisionNotice.indicatorId, indicatorIds))
+        .orderBy(supervisionNotice.id)
+    : [];
+  const relevant = notices.filter((n) => n.warning.year === null || n.warning.year <= year);
+  const answers = relevant.length
+    ? await db
+        .select()
+        .from(supervisionStep)
+        .where(
+          and(
+            inArray(
+              supervisionStep.noticeId,
+              relevant.map((n) => n.id),
+            ),
+            eq(supervisionStep.kind, 'answer'),
+          ),
+        )
+        .orderBy(supervisionStep.at, supervisionStep.id)
+    : [];
+  // The latest answer of each notice.
+  const latest = new Map(answers.map((a) => [a.noticeId, a.content]));
+  const supervision: SupervisionAnswer[] = relevant
+    .filter((n) => latest.has(n.id))
+    .map((n) => {
+      const c = latest.get(n.id)!;
+      return {
+        indicatorName: n.indicatorName,
+        unitName: n.unitName,
+        ...(c.causes ? { causes: c.causes } : {}),
+        ...(c.measures ? { measures: c.measures } : {}),
+        ...(c.effect ? { effect: c.effect } : {}),
+      };
+    });
+
+  const docs = await db
+    .select({
+      unitId: unitDocument.unitId,
+      year: unitDocument.year,
+      sections: unitDocument.sections,
+      unitName: orgUnit.name,
+    })
+    .from(unitDocument)
+    .innerJoin(orgUnit, eq(orgUnit.id, unitDocument.unitId))
+    .where(
+      and(
+        eq(unitDocument.folderId, folderId),
+        eq(unitDocument.kind, 'annual_work_report'),
+        eq(unitDocument.status, 'submitted'),
+        kind === 'annual' ? eq(unitDocument.year, year) : lte(unitDocument.year, year),
+      ),
+    )
+    .orderBy(orgUnit.position);
+  // One report per unit: the year's, or for a final report the latest.
+  const byUnit = new Map<number, (typeof docs)[number]>();
+  for (const d of docs) {
+    const prev = byUnit.get(d.unitId);
+    if (!prev || (d.year ?? 0) > (prev.year ?? 0)) byUnit.set(d.unitId, d);
+  }
+  const workReports: WorkReport[] = [...byUnit.values()].map((d) => ({
+    unitName: d.unitName,
+    ...(d.sections.problems ? { problems: d.sections.problems } : {}),
+    ...(d.sections.causes ? { causes: d.sections.causes } : {}),
+    ...(d.sections.countermeasures ? { countermeasures: d.sections.countermeasures } : {}),
+  }));
+  const members = await db
+    .select({ id: orgUnit.id })
+    .from(orgUnit)
+    .where(and(eq(orgUnit.kind, 'member'), eq(orgUnit.active, true)));
+  return {
+    supervision,
+    workReports,
+    counts: {
+      unitsReported: byUnit.size,
+      unitsTotal: members.length,
+      noticesIssued: relevant.length,
+      noticesAnswered: relevant.filter((n) => n.status !== 'issued').length,
+    },
+  };
+}
+
+export class ReportError extends Error {
+  override name = 'ReportError';
+}
+
+/** The drafted texts for the report's kind (none for statistical tables). */
+export function draftSections(ctx: ReportContext): DraftSection[] {
+  switch (ctx.kind) {
+    case 'annual_monitoring':
+    case 'final_monitoring':
+      return draftMonitoring(ctx.narrative);
+    case 'annual_evaluation':
+    case 'final_evaluation':
+      return draftEvaluation(ctx.narrative);
+    case 'stat_tables':
+      return [];
+  }
+}
+
+/**
+ * The texts a generation uses: the office's edited texts as written, the others drafted afresh from the current
+ * data (so that an unedited section never carries stale numbers). Sections the data no longer has are dropped.
+ */
+export function mergeSections(drafted: DraftSection[], stored: readonly StoredSection[] = []): StoredSection[] {
+  const edits = new Map(stored.filter((s) => s.edited).map((s) => [s.key, s.text]));
+  return drafted.map((s) =>
+    edits.has(s.key) ? { ...s, text: edits.get(s.key)!, edited: true } : { ...s, edited: false },
+  );
+}
+
+/** 武清区妇女儿童发展规划2025年度监测报告（第2版）.docx */
+export function reportFileName(
+  ctx: Pick<ReportContext, 'kind' | 'year' | 'region' | 'plans'>,
+  version?: number,
+): string {
+  const subject = ctx.plans.length === 1 ? `${ctx.region}${ctx.plans[0]!.shortTitle}` : `${ctx.region}妇女儿童发展规划`;
+  const what = {
+    annual_monitoring: `${ctx.year}年度监测报告`,
+    final_monitoring: '终期监测报告',
+    annual_evaluation: `${ctx.year}年度评估报告`,
+    final_evaluation: '终期评估报告',
+    stat_tables: `${ctx.year}年统计监测报表`,
+  }[ctx.kind];
+  const ext = ctx.kind === 'stat_tables' ? 'xlsx' : 'docx';
+  return `${subject}${what}${version ? `（第${version}版）` : ''}.${ext}`;
+}
+
+export interface GenerateOptions {
+  /** The draft's stored sections (edits kept); omitted: the drafted texts. */
+  sections?: readonly StoredSection[];
+  /** Printed on the report and in the file name. */
+  version?: number;
+  /** e.g. 2026年3月; defaults to the current month. */
+  date?: string;
+  /** Charts on (default); off only to time the rest. */
+  charts?: boolean;
+}
+
+export interface GeneratedReport {
+  format: 'docx' | 'xlsx';
+  bytes: Buffer;
+  fileName: string;
+  demo: boolean;
+  basis: Basis;
+  sections: StoredSection[];
+}
+
+export async function generateReport(ctx: ReportContext, options: GenerateOptions = {}): Promise<GeneratedReport> {
+  const sections = mergeSections(draftSections(ctx), options.sections);
+  const now = new Date();
+  const date = options.date ?? `${now.getFullYear()}年${now.getMonth() + 1}月`;
+  let bytes: Buffer;
+  if (ctx.kind === 'stat_tables') {
+    const workbook = buildStatTables(ctx);
+    bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  } else {
+    const { renderDocx } = await import('./docx/gbt9704.ts');
+    const doc =
+      ctx.kind === 'annual_monitoring' || ctx.kind === 'final_monitoring'
+        ? await buildMonitoringReport(ctx, sections, { date, charts: options.charts ?? true })
+        : await buildEvaluationReport(ctx, sections, { date, charts: options.charts ?? true });
+    bytes = await renderDocx(doc);
+  }
+  return {
+    format: ctx.kind === 'stat_tables' ? 'xlsx' : 'docx',
+    bytes,
+    fileName: reportFileName(ctx, options.version),
+    demo: ctx.analysis.demo,
+    basis: ctx.basis,
+    sections,
+  };
+}
+
+/**
+ * `tianping report …`: opens the database as `migrate` does (taking the data folder's lock, so it refuses while a
+ * server runs), generates the report and writes it. The office's edited texts of the matching draft are used.
+ */
+export async function runReport(options: {
+  kind: string;
+  year: string;
+  scope: string;
+  basis: string;
+  out: string;
+}): Promise<string> {
+  const kind = options.kind.replace(/-/g, '_') as ReportKind;
+  if (!REPORT_KINDS.includes(kind)) {
+    throw new ReportError(
+      `报告类型不正确：${options.kind}（应为 ${REPORT_KINDS.map((k) => k.replace(/_/g, '-')).join('、')}）`,
+    );
+  }
+  const year = Number(options.year);
+  if (!Number.isInteger(year)) throw new ReportError(`年份不正确：${options.year}`);
+  if (options.basis !== 'approved' && options.basis !== 'preliminary') {
+    throw new ReportError(`口径不正确：${options.basis}（应为 approved 或 preliminary）`);
+  }
+  const fs = await import('node:fs/promises');
+  const { loadConfig } = await import('../../platform/config.ts');
+  const { openDatabase } = await import('../../db/connection.ts');
+  const { migrate } = await import('../../db/migrate.ts');
+  const { ACTIVE_FOLDER, getSetting } = await import('../../platform/settings.ts');
+  const { reportDraft } = await import('../../db/schema/index.ts');
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+    const folderId = await getSetting<string>(database.db, ACTIVE_FOLDER);
+    if (!folderId) throw new ReportError('尚未导入规划：请先启动一次服务器');
+    const ctx = await loadReportContext(database.db, folderId, {
+      kind,
+      year,
+      scope: options.scope,
+      basis: options.basis,
+    });
+    const [draft] = await database.db
+      .select()
+      .from(reportDraft)
+      .where(and(eq(reportDraft.kind, kind), eq(reportDraft.year, ctx.year), eq(reportDraft.scope, options.scope)));
+    const report = await generateReport(ctx, draft ? { sections: draft.sections } : {});
+    await fs.writeFile(options.out, report.bytes);
+    return `已生成 ${options.out}（${report.fileName}，${(report.bytes.length / 1024).toFixed(0)} KB${report.demo ? '，演示数据' : ''}）`;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,5 @@
+// The public face of the reports feature: other features, the server and the CLI import only from here.
+
+export { ReportError, runReport } from './generate.ts';
+export { reportRoutes } from './routes.ts';
+export { buildStatWorkbook } from './xlsx/stat-table.ts';

@@ -1,0 +1,319 @@
+import crypto from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appUser, plan, reportDraft, reportFile, type StoredSection } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { sendFile } from '../../platform/download.ts';
+import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
+import { actorOf, audit } from '../audit/index.ts';
+import { currentUser } from '../auth/index.ts';
+import {
+  draftSections,
+  generateReport,
+  isFinal,
+  loadReportContext,
+  mergeSections,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  ReportError,
+  type ReportRequest,
+} from './generate.ts';
+
+// 报告: drafts of the monitoring and evaluation reports with their editable texts, generation into .docx / .xlsx,
+// and every generated version kept for download. The office and the statistics bureau generate and edit;
+// district leaders read and download.
+
+const EDITORS = ['office', 'statistics'] as const;
+const READERS = ['office', 'statistics', 'district_leader'] as const;
+const CONTENT_TYPE = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const Id = z.coerce.number().int().positive('编号应为正整数');
+const DraftBody = z.object({
+  kind: z.enum(REPORT_KINDS, { message: '报告类型不正确' }),
+  year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
+  scope: z.string().min(1).max(100).default('both'),
+});
+const SaveBody = z.object({
+  /** key → edited text; null puts the drafted text back. */
+  sections: z.record(z.string(), z.string().max(50_000, '每部分最多 50000 字').nullable()),
+  version: z.number().int().min(1),
+});
+const GenerateBody = z
+  .object({ basis: z.enum(['approved', 'preliminary'], { message: '口径应为 approved 或 preliminary' }).optional() })
+  .optional();
+
+type DraftRow = typeof reportDraft.$inferSelect;
+
+export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
+  const { db } = database;
+
+  async function folder(): Promise<string> {
+    const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
+    if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
+    return folderId;
+  }
+
+  async function context(request: ReportRequest) {
+    try {
+      return await loadReportContext(db, await folder(), request);
+    } catch (error) {
+      if (error instanceof ReportError) throw new AppError(400, 'VALIDATION_FAILED', error.message);
+      throw error;
+    }
+  }
+
+  async function findDraft(id: number): Promise<DraftRow> {
+    const [row] = await db.select().from(reportDraft).where(eq(reportDraft.id, id));
+    if (!row) throw notFound('报告草稿');
+    return row;
+  }
+
+  const fileColumns = {
+    id: reportFile.id,
+    draftId: reportFile.draftId,
+    version: reportFile.version,
+    format: reportFile.format,
+    fileName: reportFile.fileName,
+    size: reportFile.size,
+    sha256: reportFile.sha256,
+    basis: reportFile.basis,
+    demo: reportFile.demo,
+    createdAt: reportFile.createdAt,
+    createdBy: appUser.displayName,
+  };
+
+  app.get(
+    '/reports',
+    {
+      schema: { tags: ['报告'], summary: '报告草稿与已生成的各版本文件' },
+      config: { access: { roles: READERS } },
+    },
+    async () => {
+      const drafts = await db
+        .select({
+          id: reportDraft.id,
+          kind: reportDraft.kind,
+          year: reportDraft.year,
+          scope: reportDraft.scope,
+          version: reportDraft.version,
+          updatedAt: reportDraft.updatedAt,
+          updatedBy: appUser.displayName,
+        })
+        .from(reportDraft)
+        .leftJoin(appUser, eq(appUser.id, reportDraft.updatedBy))
+        .orderBy(desc(reportDraft.year), reportDraft.kind);
+      const files = await db
+        .select(fileColumns)
+        .from(reportFile)
+        .leftJoin(appUser, eq(appUser.id, reportFile.createdBy))
+        .orderBy(desc(reportFile.createdAt), desc(reportFile.id));
+      const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
+      const plans = folderId
+        ? await db
+            .select({ id: plan.id, shortTitle: plan.shortTitle, cycleStart: plan.cycleStart, cycleEnd: plan.cycleEnd })
+            .from(plan)
+            .where(eq(plan.folderId, folderId))
+            .orderBy(plan.position)
+        : [];
+      return {
+        plans,
+        kinds: REPORT_KINDS.map((k) => ({ kind: k, label: REPORT_KIND_LABELS[k], final: isFinal(k) })),
+        drafts,
+        files,
+      };
+    },
+  );
+
+  app.get(
+    '/reports/drafts/:id',
+    {
+      schema: { tags: ['报告'], summary: '报告草稿：各部分文字与已生成的版本', params: z.object({ id: Id }) },
+      config: { access: { roles: READERS } },
+    },
+    async (request) => {
+      const draft = await findDraft(request.params.id);
+      const files = await db
+        .select(fileColumns)
+        .from(reportFile)
+        .leftJoin(appUser, eq(appUser.id, reportFile.createdBy))
+        .where(eq(reportFile.draftId, draft.id))
+        .orderBy(desc(reportFile.version));
+      return { draft, files };
+    },
+  );
+
+  app.post(
+    '/reports/drafts',
+    {
+      schema: { tags: ['报告'], summary: '新建报告草稿（已有则返回），各部分文字按当前数据起草', body: DraftBody },
+      config: { access: { roles: EDITORS } },
+    },
+    async (request) => {
+      const ctx = await context(request.body);
+      const key = { kind: request.body.kind, year: ctx.year, scope: request.body.scope };
+      const where = and(
+        eq(reportDraft.kind, key.kind),
+        eq(reportDraft.year, key.year),
+        eq(reportDraft.scope, key.scope),
+      );
+      const [existing] = await db.select().from(reportDraft).where(where);
+      if (existing) {
+        // Unedited texts follow the data: drafted afresh on every opening.
+        const sections = mergeSections(draftSections(ctx), existing.sections);
+        const [row] = await db.update(reportDraft).set({ sections }).where(eq(reportDraft.id, existing.id)).returning();
+        return { draft: row!, created: false };
+      }
+      const user = currentUser(request);
+      const sections = mergeSections(draftSections(ctx));
+      const draft = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(reportDraft)
+          .values({ ...key, sections, createdBy: user.id, updatedBy: user.id })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) return undefined;
+        await audit(tx, actorOf(request), {
+          action: 'report.draft',
+          objectType: 'report_draft',
+          objectId: row.id,
+          after: key,
+        });
+        return row;
+      });
+      if (draft) return { draft, created: true };
+      const [raced] = await db.select().from(reportDraft).where(where);
+      return { draft: raced!, created: false };
+    },
+  );
+
+  app.put(
+    '/reports/drafts/:id',
+    {
+      schema: {
+        tags: ['报告'],
+        summary: '保存报告文字（按部分；null 恢复为系统起草的文字）；版本不符时 409',
+        params: z.object({ id: Id }),
+        body: SaveBody,
+      },
+      config: { access: { roles: EDITORS } },
+    },
+    async (request) => {
+      const draft = await findDraft(request.params.id);
+      const known = new Set(draft.sections.map((s) => s.key));
+      const unknown = Object.keys(request.body.sections).filter((k) => !known.has(k));
+      if (unknown.length) {
+        throw new AppError(400, 'VALIDATION_FAILED', `报告没有这些部分：${unknown.join('、')}`, {
+          fields: unknown.map((k) => ({ field: `body.sections.${k}`, message: '没有这一部分' })),
+        });
+      }
+      let sections: StoredSection[] = draft.sections.map((s) => {
+        if (!(s.key in request.body.sections)) return s;
+        const text = request.body.sections[s.key];
+        return text === null || text === undefined ? { ...s, edited: false } : { ...s, text, edited: true };
+      });
+      if (sections.some((s, i) => !s.edited && draft.sections[i]!.edited)) {
+        const ctx = await context({ kind: draft.kind, year: draft.year, scope: draft.scope });
+        sections = mergeSections(draftSections(ctx), sections);
+      }
+      const user = currentUser(request);
+      const updated = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(reportDraft)
+          .set({ sections, version: draft.version + 1, updatedBy: user.id, updatedAt: new Date() })
+          .where(and(eq(reportDraft.id, draft.id), eq(reportDraft.version, request.body.version)))
+          .returning();
+        if (!row) return undefined;
+        await audit(tx, actorOf(request), {
+          action: 'report.edit',
+          objectType: 'report_draft',
+          objectId: draft.id,
+          before: { version: draft.version },
+          after: { version: row.version, keys: Object.keys(request.body.sections) },
+        });
+        return row;
+      });
+      if (!updated) {
+        throw new AppError(409, 'VERSION_CONFLICT', '报告已被他人修改，请刷新后再保存', { version: draft.version });
+      }
+      return { draft: updated };
+    },
+  );
+
+  app.post(
+    '/reports/drafts/:id/generate',
+    {
+      schema: {
+        tags: ['报告'],
+        summary: '生成报告文件（新版本），保存并返回',
+        params: z.object({ id: Id }),
+        body: GenerateBody,
+      },
+      config: { access: { roles: EDITORS } },
+    },
+    async (request) => {
+      const draft = await findDraft(request.params.id);
+      const ctx = await context({ kind: draft.kind, year: draft.year, scope: draft.scope, basis: request.body?.basis });
+      const [last] = await db
+        .select({ version: reportFile.version })
+        .from(reportFile)
+        .where(eq(reportFile.draftId, draft.id))
+        .orderBy(desc(reportFile.version))
+        .limit(1);
+      const version = (last?.version ?? 0) + 1;
+      const report = await generateReport(ctx, { sections: draft.sections, version });
+      const user = currentUser(request);
+      const file = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(reportFile)
+          .values({
+            draftId: draft.id,
+            version,
+            format: report.format,
+            fileName: report.fileName,
+            bytes: report.bytes,
+            sha256: crypto.createHash('sha256').update(report.bytes).digest('hex'),
+            size: report.bytes.length,
+            sections: report.sections,
+            basis: report.basis,
+            demo: report.demo,
+            createdBy: user.id,
+          })
+          .returning();
+        await tx.update(reportDraft).set({ sections: report.sections }).where(eq(reportDraft.id, draft.id));
+        await audit(tx, actorOf(request), {
+          action: 'report.generate',
+          objectType: 'report_file',
+          objectId: row!.id,
+          after: { draftId: draft.id, version, fileName: report.fileName, basis: report.basis, demo: report.demo },
+        });
+        return row!;
+      });
+      const { bytes: _bytes, sections: _sections, ...meta } = file;
+      return { file: { ...meta, createdBy: user.displayName } };
+    },
+  );
+
+  app.get(
+    '/reports/files/:id',
+    {
+      schema: { tags: ['报告'], summary: '下载已生成的报告文件（中文文件名）', params: z.object({ id: Id }) },
+      config: { access: { roles: READERS } },
+    },
+    async (request, reply) => {
+      const [file] = await db.select().from(reportFile).where(eq(reportFile.id, request.params.id));
+      if (!file) throw notFound('报告文件');
+      await audit(db, actorOf(request), {
+        action: 'report.download',
+        objectType: 'report_file',
+        objectId: file.id,
+        detail: file.fileName,
+      });
+      return sendFile(reply, file.bytes, file.fileName, CONTENT_TYPE[file.format]);
+    },
+  );
+};

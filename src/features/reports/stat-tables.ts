@@ -1,0 +1,138 @@
+// 统计报表 (.xlsx): per plan, every indicator by domain with the 2020 baseline, each year, the target and the
+// status; then the sex and town breakdowns. Values are the stored numbers, unrounded, as the analysis has them.
+import type ExcelJS from 'exceljs';
+import { targetShort } from '../../core/narrative/index.ts';
+import type { ReportContext } from './generate.ts';
+import type { CellValue, HeaderCell } from './model.ts';
+import { buildStatWorkbook, type StatColumn, type StatSheet } from './xlsx/stat-table.ts';
+
+export const FORM_NO = { plan: '妇儿监测1表', sex: '妇儿监测2表', town: '妇儿监测3表' } as const;
+const CHINESE_DIGITS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+function yearHeader(years: number[], baseYear: number): HeaderCell[] {
+  return years.map((y) => ({ text: y === baseYear ? `${y}年（基期）` : `${y}年` }));
+}
+
+function planSheet(ctx: ReportContext, planId: string): StatSheet {
+  const p = ctx.plans.find((x) => x.id === planId)!;
+  const years = ctx.analysis.years;
+  const items = ctx.analysis.indicators.filter((i) => i.planId === planId);
+  const rows: CellValue[][] = [];
+  const domains = [...new Set(items.map((i) => i.domainCode))];
+  domains.forEach((code, n) => {
+    const inDomain = items.filter((i) => i.domainCode === code);
+    rows.push([`${CHINESE_DIGITS[n] ?? n + 1}、${inDomain[0]!.domainName}`, ...new Array(years.length + 4).fill(null)]);
+    for (const i of inDomain) {
+      rows.push([
+        i.code,
+        i.name,
+        i.unit,
+        ...i.values,
+        targetShort({ ...i, precision: ctx.precision.get(i.id) ?? 1 }),
+        i.result.status,
+      ]);
+    }
+  });
+  return {
+    name: p.shortTitle.slice(0, 31),
+    title: `${p.shortTitle}主要指标监测情况`,
+    period: `${years[0]}—${years.at(-1)}年`,
+    columns: [
+      { width: 10 },
+      { width: 40 },
+      { width: 9, align: 'center' },
+      ...years.map((): StatColumn => ({ width: 11 })),
+      { width: 16, align: 'center' },
+      { width: 16, align: 'center' },
+    ],
+    header: [
+      [
+        { text: '编号', rowSpan: 2 },
+        { text: '指标', rowSpan: 2 },
+        { text: '计量单位', rowSpan: 2 },
+        { text: '监测值', colSpan: years.length },
+        { text: '目标值', rowSpan: 2 },
+        { text: '状态', rowSpan: 2 },
+      ],
+      yearHeader(years, p.baseYear),
+    ],
+    rows,
+    notes: [
+      ctx.basis === 'approved' ? '监测值为统计部门审核确认的数据。' : '监测值含未审核的初步数据。',
+      '空白表示无数据；状态按监测评估方法由系统判定。',
+    ],
+  };
+}
+
+function sexSheet(ctx: ReportContext): StatSheet | null {
+  const years = ctx.analysis.years;
+  const items = ctx.analysis.indicators.filter((i) => i.female && i.male);
+  if (items.length === 0) return null;
+  const rows: CellValue[][] = items.flatMap((i) => [
+    [i.code, i.name, i.unit, '合计', ...i.values],
+    [i.code, i.name, i.unit, '女', ...(i.female ?? [])],
+    [i.code, i.name, i.unit, '男', ...(i.male ?? [])],
+  ]);
+  return {
+    name: '分性别',
+    title: '分性别指标监测情况',
+    period: `${years[0]}—${years.at(-1)}年`,
+    columns: [
+      { width: 10 },
+      { width: 40 },
+      { width: 9, align: 'center' },
+      { width: 8, align: 'center' },
+      ...years.map((): StatColumn => ({ width: 11 })),
+    ],
+    header: [
+      [
+        { text: '编号', rowSpan: 2 },
+        { text: '指标', rowSpan: 2 },
+        { text: '计量单位', rowSpan: 2 },
+        { text: '性别', rowSpan: 2 },
+        { text: '监测值', colSpan: years.length },
+      ],
+      yearHeader(years, Math.min(...ctx.plans.map((p) => p.baseYear))),
+    ],
+    rows,
+    notes: ['空白表示无数据。'],
+  };
+}
+
+function townSheet(ctx: ReportContext): StatSheet | null {
+  const items = ctx.analysis.indicators.filter((i) => i.towns && i.towns.length > 0);
+  if (items.length === 0) return null;
+  const areas = new Map<number, string>();
+  for (const i of items) for (const t of i.towns ?? []) areas.set(t.areaId, t.area);
+  const areaIds = [...areas.keys()].sort((a, b) => a - b);
+  const rows: CellValue[][] = areaIds.map((id) => [
+    areas.get(id)!,
+    ...items.map((i) => i.towns?.find((t) => t.areaId === id)?.value ?? null),
+  ]);
+  return {
+    name: '分镇街',
+    title: '分镇街指标监测情况',
+    period: `${ctx.year}年`,
+    columns: [{ width: 14 }, ...items.map((): StatColumn => ({ width: 16 }))],
+    header: [
+      [{ text: '镇街', rowSpan: 2 }, ...items.map((i) => ({ text: `${i.code} ${i.name}` }))],
+      items.map((i) => ({ text: `（${i.unit}，${i.result.year ?? ctx.year}年）` })),
+    ],
+    rows,
+    notes: ['各指标为最近一年有数据的数值；空白表示无数据。'],
+  };
+}
+
+export function buildStatTables(ctx: ReportContext): ExcelJS.Workbook {
+  const sheets = [...ctx.plans.map((p) => planSheet(ctx, p.id)), sexSheet(ctx), townSheet(ctx)].filter(
+    (s): s is StatSheet => s !== null,
+  );
+  return buildStatWorkbook(sheets, {
+    formNo: FORM_NO.plan,
+    issuer: `${ctx.region}统计局`,
+    approvalNo: `${ctx.region}妇儿工委办〔${ctx.year + 1}〕统字1号`,
+    validUntil: `${Math.max(...ctx.plans.map((p) => p.cycleEnd)) + 1}年12月`,
+    unitName: `${ctx.region}妇女儿童工作委员会办公室`,
+    demo: ctx.analysis.demo,
+  });
+}

@@ -1,8 +1,0 @@
-import type { Config } from '../config.ts';
-import type { Database } from '../db/connection.ts';
-
-/** What every feature plugin receives: configuration and the database. */
-export interface AppDeps {
-  config: Config;
-  database: Database;
-}

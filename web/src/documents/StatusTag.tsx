@@ -1,9 +1,0 @@
-import { Tag } from 'antd';
-import { DOCUMENT_STATUS_LABELS } from '../../../src/documents/kinds.ts';
-import type { CellStatus } from './types.ts';
-
-const COLORS: Record<CellStatus, string> = { submitted: 'green', draft: 'gold', missing: 'red' };
-
-export function StatusTag({ status }: { status: CellStatus }) {
-  return <Tag color={COLORS[status]}>{DOCUMENT_STATUS_LABELS[status]}</Tag>;
-}

@@ -1,0 +1,270 @@
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, patch, post } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { applyError, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'office' | 'member';
+  active: boolean;
+  confirmed: boolean;
+  contactName?: string | null;
+  contactPhone?: string | null;
+}
+
+interface UnitForm {
+  code: string;
+  name: string;
+  contactName?: string;
+  contactPhone?: string;
+  active: boolean;
+}
+
+/**
+ * The unit list with contacts. The list endpoint gives names and states; contacts come from each unit's detail
+ * (the office and the administrator may read them all) unless the list already carries them.
+ */
+function useUnitsWithContacts() {
+  const list = useApi<{ units: Unit[] }>('/org/units');
+  const [units, setUnits] = useState<Unit[]>();
+  const [error, setError] = useState<Error>();
+  useEffect(() => {
+    const base = list.data?.units;
+    if (!base) return;
+    if (base.every((u) => 'contactName' in u)) {
+      setUnits(base);
+      return;
+    }
+    let cancelled = false;
+    Promise.all(base.map((u) => api<{ unit: Unit }>(`/org/units/${u.id}`).then((r) => ({ ...u, ...r.unit }))))
+      .then((full) => !cancelled && setUnits(full))
+      .catch((e: Error) => !cancelled && setError(e));
+    return () => {
+      cancelled = true;
+    };
+  }, [list.data]);
+  return { units, error: list.error ?? error, loading: list.loading || (!!list.data && !units), reload: list.reload };
+}
+
+export default function UnitsPage() {
+  return (
+    <RequireRoles roles={ORG_MANAGERS}>
+      <Units />
+    </RequireRoles>
+  );
+}
+
+function Units() {
+  const { message, modal } = App.useApp();
+  const { units, error, loading, reload } = useUnitsWithContacts();
+  const [editing, setEditing] = useState<Unit | 'new' | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  const unconfirmed = units?.filter((u) => !u.confirmed) ?? [];
+
+  function confirmAll() {
+    modal.confirm({
+      title: '确认成员单位名单',
+      content: `将 ${unconfirmed.length} 个待确认单位标记为已确认。确认前请核对名称、联络员和电话。`,
+      okText: '全部确认',
+      onOk: async () => {
+        setConfirming(true);
+        try {
+          for (const u of unconfirmed) await patch(`/org/units/${u.id}`, { confirmed: true });
+          message.success('名单已确认');
+        } catch (e) {
+          message.error(applyError(e));
+        } finally {
+          setConfirming(false);
+          reload();
+        }
+      },
+    });
+  }
+
+  async function toggleActive(unit: Unit) {
+    try {
+      await patch(`/org/units/${unit.id}`, { active: !unit.active });
+      message.success(unit.active ? `已停用 ${unit.name}` : `已启用 ${unit.name}`);
+      reload();
+    } catch (e) {
+      message.error(applyError(e));
+    }
+  }
+
+  return (
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          成员单位
+        </Typography.Title>
+        <Space>
+          {unconfirmed.length > 0 && (
+            <Button icon={<CheckOutlined />} loading={confirming} onClick={confirmAll}>
+              全部确认
+            </Button>
+          )}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增单位
+          </Button>
+        </Space>
+      </Space>
+      {unconfirmed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="默认名单，请办公室确认"
+          description={`名单来自规划文本的默认设置，还有 ${unconfirmed.length} 个单位待确认。请核对名称、补充联络员和电话后点“全部确认”。`}
+        />
+      )}
+      <ErrorAlert message={error?.message} />
+      <Table<Unit>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={units}
+        pagination={false}
+        columns={[
+          { title: '代码', dataIndex: 'code', width: 100 },
+          { title: '名称', dataIndex: 'name' },
+          {
+            title: '类别',
+            dataIndex: 'kind',
+            width: 120,
+            render: (kind: Unit['kind']) => (kind === 'office' ? '妇儿工委办公室' : '成员单位'),
+          },
+          { title: '联络员', dataIndex: 'contactName', width: 120, render: (v?: string | null) => v || '—' },
+          { title: '电话', dataIndex: 'contactPhone', width: 150, render: (v?: string | null) => v || '—' },
+          {
+            title: '状态',
+            dataIndex: 'active',
+            width: 80,
+            render: (active: boolean) => (active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
+          },
+          {
+            title: '名单',
+            dataIndex: 'confirmed',
+            width: 90,
+            render: (confirmed: boolean) =>
+              confirmed ? <Tag color="blue">已确认</Tag> : <Tag color="orange">待确认</Tag>,
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 140,
+            render: (_, unit) => (
+              <Space size="small">
+                <Button size="small" type="link" onClick={() => setEditing(unit)}>
+                  编辑
+                </Button>
+                {unit.kind === 'member' && (
+                  <Button size="small" type="link" danger={unit.active} onClick={() => void toggleActive(unit)}>
+                    {unit.active ? '停用' : '启用'}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <UnitDialog
+          unit={editing === 'new' ? undefined : editing}
+          onClose={(changed) => {
+            setEditing(undefined);
+            if (changed) reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function UnitDialog({ unit, onClose }: { unit: Unit | undefined; onClose: (changed: boolean) => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UnitForm>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: UnitForm) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (unit) {
+        await patch(`/org/units/${unit.id}`, {
+          name: values.name,
+          contactName: values.contactName?.trim() || null,
+          contactPhone: values.contactPhone?.trim() || null,
+          active: values.active,
+        });
+        message.success('已保存');
+      } else {
+        const { unit: created } = await post<{ unit: Unit }>('/org/units', { code: values.code, name: values.name });
+        if (values.contactName || values.contactPhone) {
+          await patch(`/org/units/${created.id}/contact`, {
+            contactName: values.contactName?.trim() || null,
+            contactPhone: values.contactPhone?.trim() || null,
+          });
+        }
+        message.success(`已新增 ${created.name}`);
+      }
+      onClose(true);
+    } catch (e) {
+      setError(applyError(e, form));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={unit ? `编辑单位：${unit.name}` : '新增成员单位'}
+      okText="保存"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+    >
+      <ErrorAlert message={error} />
+      <Form<UnitForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          code: unit?.code ?? '',
+          name: unit?.name ?? '',
+          contactName: unit?.contactName ?? '',
+          contactPhone: unit?.contactPhone ?? '',
+          active: unit?.active ?? true,
+        }}
+      >
+        <Form.Item
+          label="代码"
+          name="code"
+          extra={unit ? '代码创建后不能修改' : '字母、数字、下划线或连字符，如 wjw'}
+          rules={[{ required: true, message: '请输入代码' }]}
+        >
+          <Input disabled={!!unit} maxLength={32} />
+        </Form.Item>
+        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item label="联络员" name="contactName">
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item label="电话" name="contactPhone">
+          <Input maxLength={30} />
+        </Form.Item>
+        {unit && unit.kind === 'member' && (
+          <Form.Item label="启用" name="active" valuePropName="checked">
+            <Switch checkedChildren="启用" unCheckedChildren="停用" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,116 @@
+import { Alert, App, Button, Card, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { post, put } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { applyError, ErrorAlert, RequireRoles } from './common.tsx';
+
+interface WebhookSettings {
+  url: string;
+  kind: 'wecom' | 'dingtalk';
+  enabled: boolean;
+}
+
+/** 催报群机器人 (/admin/webhook): where the daily reminder summary is posted; the office sets and tests it. */
+export default function WebhookPage() {
+  return (
+    <RequireRoles roles={['office']}>
+      <WebhookCard />
+    </RequireRoles>
+  );
+}
+
+function WebhookCard() {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<WebhookSettings>();
+  const { data, reload } = useApi<{ webhook: WebhookSettings }>('/settings/webhook');
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [testResult, setTestResult] = useState<{ ok: boolean; message: string }>();
+
+  useEffect(() => {
+    if (data) form.setFieldsValue(data.webhook);
+  }, [data, form]);
+
+  async function save(values: WebhookSettings) {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await put('/settings/webhook', { ...values, url: values.url?.trim() ?? '' });
+      message.success('已保存');
+      reload();
+    } catch (e) {
+      setError(applyError(e, form));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function test() {
+    const values = form.getFieldsValue();
+    setTesting(true);
+    setTestResult(undefined);
+    setError(undefined);
+    try {
+      const url = values.url?.trim();
+      setTestResult(await post('/settings/webhook/test', url ? { url, kind: values.kind } : {}));
+    } catch (e) {
+      setError(applyError(e, form));
+    } finally {
+      setTesting(false);
+    }
+  }
+
+  return (
+    <Card title="催报群机器人" style={{ maxWidth: 760 }}>
+      <Typography.Paragraph type="secondary">
+        填报截止前 7 天、1
+        天和逾期后每天，系统给尚未提交的单位和镇街发送站内通知；启用后，同时向企业微信或钉钉群机器人发送一条汇总消息。
+        机器人地址在群设置的“群机器人”中添加后获得。
+      </Typography.Paragraph>
+      <ErrorAlert message={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void save(v)}
+        initialValues={{ kind: 'wecom', enabled: false, url: '' }}
+      >
+        <Form.Item name="kind" label="机器人类型">
+          <Select
+            style={{ width: 200 }}
+            options={[
+              { value: 'wecom', label: '企业微信' },
+              { value: 'dingtalk', label: '钉钉' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="url"
+          label="Webhook 地址"
+          extra="以 https:// 开头，例如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
+        >
+          <Input placeholder="https://…" allowClear />
+        </Form.Item>
+        <Form.Item name="enabled" label="启用" valuePropName="checked">
+          <Switch checkedChildren="启用" unCheckedChildren="停用" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存
+          </Button>
+          <Button onClick={() => void test()} loading={testing}>
+            发送测试消息
+          </Button>
+        </Space>
+      </Form>
+      {testResult && (
+        <Alert
+          style={{ marginTop: 16 }}
+          type={testResult.ok ? 'success' : 'error'}
+          showIcon
+          title={testResult.ok ? '测试消息已发送，请到群里查看' : `发送失败：${testResult.message}`}
+        />
+      )}
+    </Card>
+  );
+}

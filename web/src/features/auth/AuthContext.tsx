@@ -1,0 +1,91 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Role } from '../../../../src/kernel/roles.ts';
+import { api, post, setCsrfToken, setUnauthorizedListener } from '../../api/client.ts';
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  unitId: number | null;
+  unitName: string | null;
+  areaId: number | null;
+  areaName: string | null;
+  isDemo: boolean;
+  mustChangePassword: boolean;
+  passwordExpiresInDays: number;
+}
+
+interface Me {
+  user: CurrentUser;
+  csrfToken: string;
+  passwordExpiryWarning: string | null;
+  passwordPolicy: { minLength: number; minClasses: number };
+}
+
+interface AuthState {
+  /** undefined while loading, null when signed out. */
+  me: Me | null | undefined;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | undefined>(undefined);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    try {
+      const current = await api<Me>('/auth/me');
+      setCsrfToken(current.csrfToken);
+      setMe(current);
+    } catch {
+      setCsrfToken(undefined);
+      setMe(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    // A 401 anywhere (idle timeout, logout elsewhere) returns the user to the login page.
+    setUnauthorizedListener(() => {
+      setCsrfToken(undefined);
+      setMe(null);
+    });
+    return () => setUnauthorizedListener(undefined);
+  }, [refresh]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      me,
+      refresh,
+      async login(username, password) {
+        await post('/auth/login', { username, password });
+        await refresh();
+      },
+      async logout() {
+        await post('/auth/logout').catch(() => undefined);
+        setCsrfToken(undefined);
+        setMe(null);
+      },
+    }),
+    [me, refresh],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}
+
+/** The signed-in user; only for pages behind the layout's sign-in guard. */
+export function useUser(): CurrentUser {
+  const { me } = useAuth();
+  if (!me) throw new Error('useUser without a signed-in user');
+  return me.user;
+}

@@ -1,0 +1,153 @@
+import { App, Button, Descriptions, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { DOCUMENT_KIND_LABELS, type DocumentKind, sectionsOf } from '../../../../src/core/documents.ts';
+import { ApiError, post, put } from '../../api/client.ts';
+import { applyError, ErrorAlert, formatTime } from '../admin/common.tsx';
+import { Attachments } from './Attachments.tsx';
+import { StatusTag } from './StatusTag.tsx';
+import type { UnitDoc } from './types.ts';
+
+const PLACEHOLDERS: Record<string, string> = {
+  implementation: '本年度落实规划目标任务的主要做法、进展和成效，相关指标完成情况',
+  problems: '规划实施中存在的主要问题',
+  causes: '问题产生的原因',
+  countermeasures: '针对问题拟采取的对策措施',
+  nextYear: '下一年度的工作安排',
+  summary: '内容摘要（正文请作为附件上传）',
+};
+
+/** One document of the signed-in user's unit: the sections as text areas, attachments, save / submit / withdraw. */
+export function DocumentEditor({
+  kind,
+  year,
+  doc,
+  canEdit,
+  onChange,
+}: {
+  kind: DocumentKind;
+  year: number;
+  doc: UnitDoc | undefined;
+  canEdit: boolean;
+  onChange: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, string>>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<'save' | 'submit' | 'withdraw' | null>(null);
+  const sections = sectionsOf(kind);
+  const submitted = doc?.status === 'submitted';
+  const editable = canEdit && !submitted;
+  const label = `${kind === 'implementation_plan' ? '' : `${year}年`}${DOCUMENT_KIND_LABELS[kind]}`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form when another document is shown
+  useEffect(() => {
+    form.resetFields();
+    setError(undefined);
+  }, [doc?.id, kind, year]);
+  // A new version (after saving) updates the text but keeps the messages of a refused submit on the fields.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the saved text
+  useEffect(() => {
+    form.setFieldsValue(Object.fromEntries(sections.map((s) => [s.key, doc?.sections[s.key] ?? ''])));
+  }, [doc?.id, doc?.version, kind, year]);
+
+  async function save(): Promise<UnitDoc | undefined> {
+    const values = form.getFieldsValue();
+    const result = await put<{ document: UnitDoc }>(`/documents/${kind}/${year}`, {
+      sections: Object.fromEntries(sections.map((s) => [s.key, values[s.key] ?? ''])),
+      expectedVersion: doc?.version ?? 0,
+    });
+    return result.document;
+  }
+
+  async function run(action: 'save' | 'submit' | 'withdraw') {
+    setBusy(action);
+    setError(undefined);
+    try {
+      if (action === 'withdraw' && doc) {
+        await post(`/documents/${doc.id}/withdraw`);
+        message.success(`${label}已撤回，可继续修改`);
+      } else {
+        const saved = await save();
+        if (action === 'submit' && saved) {
+          await post(`/documents/${saved.id}/submit`);
+          message.success(`${label}已提交`);
+        } else message.success('草稿已保存');
+      }
+      onChange();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'SECTIONS_EMPTY') {
+        form.setFields(
+          ((e.body.fields ?? []) as { field: string; message: string }[]).map((f) => ({
+            name: f.field.replace(/^sections\./, ''),
+            errors: [f.message],
+          })),
+        );
+      }
+      if (e instanceof ApiError && e.code === 'SECTIONS_EMPTY') setError(e.message);
+      else setError(applyError(e, form));
+      // A successful save before a refused submit still changed the version.
+      if (action === 'submit') onChange();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div>
+      <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="状态">
+          <StatusTag status={doc?.status ?? 'missing'} />
+        </Descriptions.Item>
+        <Descriptions.Item label="最后保存">{doc ? formatTime(doc.updatedAt) : '—'}</Descriptions.Item>
+        <Descriptions.Item label="提交时间">{doc?.submittedAt ? formatTime(doc.submittedAt) : '—'}</Descriptions.Item>
+      </Descriptions>
+      <ErrorAlert message={error} />
+      <Form form={form} layout="vertical">
+        {sections.map((s) => (
+          <Form.Item key={s.key} name={s.key} label={s.label} required={editable}>
+            <Input.TextArea
+              // Read-only rather than disabled once submitted: the text stays legible.
+              readOnly={!editable}
+              variant={editable ? 'outlined' : 'filled'}
+              autoSize={{ minRows: kind === 'annual_work_report' ? 3 : 4, maxRows: 16 }}
+              placeholder={PLACEHOLDERS[s.key]}
+              maxLength={20_000}
+            />
+          </Form.Item>
+        ))}
+      </Form>
+      <Typography.Title level={5}>附件</Typography.Title>
+      <Attachments
+        documentId={doc?.id ?? null}
+        attachments={doc?.attachments ?? []}
+        editable={editable}
+        onChange={onChange}
+      />
+      {canEdit && (
+        <Space style={{ marginTop: 16 }}>
+          {submitted ? (
+            <Popconfirm title={`撤回${label}？撤回后可修改，须再次提交。`} onConfirm={() => void run('withdraw')}>
+              <Button loading={busy === 'withdraw'}>撤回修改</Button>
+            </Popconfirm>
+          ) : (
+            <>
+              <Button onClick={() => void run('save')} loading={busy === 'save'}>
+                保存草稿
+              </Button>
+              <Popconfirm
+                title={`提交${label}？`}
+                description="提交后报送区妇儿工委办公室，如需修改须先撤回。"
+                onConfirm={() => void run('submit')}
+                okText="提交"
+              >
+                <Button type="primary" loading={busy === 'submit'}>
+                  提交
+                </Button>
+              </Popconfirm>
+            </>
+          )}
+        </Space>
+      )}
+    </div>
+  );
+}

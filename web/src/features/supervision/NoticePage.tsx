@@ -1,0 +1,316 @@
+import {
+  Alert,
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Space,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { type ReactNode, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { post } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { PageLoading } from '../../shell/PageLoading.tsx';
+import { StatusTag, WarningTags } from '../analysis/common.tsx';
+import { useUser } from '../auth/AuthContext.tsx';
+import {
+  AnswerDialog,
+  applyServerError,
+  formatTime,
+  isUnitRole,
+  type Notice,
+  NoticeStatusTag,
+  type NoticeStep,
+} from './common.tsx';
+
+const STEP_TITLES: Record<NoticeStep['kind'], string> = {
+  issue: '督办要求',
+  answer: '整改情况',
+  ask_again: '再次督办',
+  close: '办结',
+};
+const STEP_COLORS: Record<NoticeStep['kind'], string> = {
+  issue: 'red',
+  answer: 'blue',
+  ask_again: 'orange',
+  close: 'green',
+};
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div style={{ marginTop: 4 }}>
+      <Typography.Text type="secondary">{label}：</Typography.Text>
+      <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
+    </div>
+  );
+}
+
+function StepBody({ step }: { step: NoticeStep }) {
+  const c = step.content;
+  switch (step.kind) {
+    case 'issue':
+      return (
+        <>
+          <Field label="督办要求">{c.requirement}</Field>
+          <Field label="整改期限">{c.deadline}</Field>
+        </>
+      );
+    case 'answer':
+      return (
+        <>
+          <Field label="原因分析">{c.causes}</Field>
+          <Field label="整改措施">{c.measures}</Field>
+          <Field label="预期效果">{c.expectedEffect}</Field>
+        </>
+      );
+    case 'ask_again':
+      return (
+        <>
+          <Field label="再次督办意见">{c.comment}</Field>
+          <Field label="新的整改期限">{c.deadline}</Field>
+        </>
+      );
+    case 'close':
+      return <Field label="办结意见">{c.comment || '（无）'}</Field>;
+  }
+}
+
+/** One 督办单 and its thread, with the actions the current role may take. */
+export default function NoticePage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const { message } = App.useApp();
+  const { data, error, loading, reload } = useApi<{ notice: Notice; steps: NoticeStep[] }>(
+    `/supervision/${encodeURIComponent(id)}`,
+  );
+  const [dialog, setDialog] = useState<'answer' | 'close' | 'again'>();
+
+  if (loading && !data) return <PageLoading />;
+  if (!data) return <Result status="404" title="督办单不存在" subTitle={error?.message} />;
+  const { notice: n, steps } = data;
+  const office = user.role === 'office';
+  const ownUnit = isUnitRole(user.role) && user.unitId === n.unitId;
+  const done = (text: string) => {
+    setDialog(undefined);
+    message.success(text);
+    reload();
+  };
+
+  const actions: ReactNode[] = [];
+  if (office && n.status === 'answered') {
+    actions.push(
+      <Button key="close" type="primary" onClick={() => setDialog('close')}>
+        办结
+      </Button>,
+      <Button key="again" danger onClick={() => setDialog('again')}>
+        再次督办
+      </Button>,
+    );
+  }
+  if (ownUnit && n.status === 'issued') {
+    actions.push(
+      <Button key="answer" type="primary" onClick={() => setDialog('answer')}>
+        反馈整改情况
+      </Button>,
+    );
+  }
+  const waitingFor =
+    n.status === 'issued'
+      ? `等待${n.unitName ?? '牵头单位'}在 ${n.deadline} 前反馈整改情况`
+      : n.status === 'answered'
+        ? '牵头单位已反馈，等待妇儿工委办公室审阅（办结或再次督办）'
+        : '已办结';
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
+      <Breadcrumb
+        items={[
+          { title: <Link to="/warnings">预警督办</Link> },
+          { title: <Link to={`/warnings?tab=${isUnitRole(user.role) ? 'mine' : 'notices'}`}>督办单</Link> },
+          { title: `督办单〔${n.id}〕` },
+        ]}
+      />
+      <Card
+        size="small"
+        title={
+          <Space>
+            {`督办单〔${n.id}〕`}
+            <NoticeStatusTag notice={n} />
+          </Space>
+        }
+        extra={<Space>{actions}</Space>}
+      >
+        {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} styles={{ label: { width: 120 } }}>
+          <Descriptions.Item label="指标" span={2}>
+            <Typography.Text type="secondary" style={{ marginInlineEnd: 6 }}>
+              {n.indicatorCode}
+            </Typography.Text>
+            <Link to={`/analysis/indicators/${n.indicatorId}`}>{n.indicatorName}</Link>
+          </Descriptions.Item>
+          <Descriptions.Item label="牵头单位">{n.unitName}</Descriptions.Item>
+          <Descriptions.Item label="整改期限">
+            {n.overdue ? <Typography.Text type="danger">{n.deadline}（已逾期）</Typography.Text> : n.deadline}
+          </Descriptions.Item>
+          <Descriptions.Item label="督办时预警">
+            {n.warning.kinds.length > 0 ? (
+              <WarningTags kinds={n.warning.kinds} />
+            ) : (
+              <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
+                （发出时按初步数据已无预警）
+              </Typography.Text>
+            )}
+            {n.warning.status && <StatusTag status={n.warning.status} />}
+            {n.warning.year && <Typography.Text type="secondary">（{n.warning.year}年数据）</Typography.Text>}
+          </Descriptions.Item>
+          <Descriptions.Item label="当前进展">{waitingFor}</Descriptions.Item>
+          {n.warning.reasons.length > 0 && (
+            <Descriptions.Item label="预警原因" span={2}>
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {n.warning.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+
+      <Card size="small" title="督办往来">
+        <Timeline
+          data-testid="notice-timeline"
+          style={{ marginTop: 8 }}
+          items={[
+            ...steps.map((s) => ({
+              key: s.id,
+              color: STEP_COLORS[s.kind],
+              content: (
+                <div data-testid={`step-${s.kind}`}>
+                  <Space size={8}>
+                    <Typography.Text strong>{STEP_TITLES[s.kind]}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(s.at)} · {s.displayName ?? s.username ?? '—'}
+                    </Typography.Text>
+                  </Space>
+                  <StepBody step={s} />
+                </div>
+              ),
+            })),
+            ...(n.status !== 'closed'
+              ? [
+                  {
+                    key: 'next',
+                    color: 'gray',
+                    content: <Typography.Text type="secondary">{waitingFor}</Typography.Text>,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+
+      {dialog === 'answer' && (
+        <AnswerDialog open notice={n} onClose={() => setDialog(undefined)} onAnswered={() => done('整改情况已反馈')} />
+      )}
+      {dialog === 'close' && (
+        <CloseDialog id={n.id} onClose={() => setDialog(undefined)} onDone={() => done('督办单已办结')} />
+      )}
+      {dialog === 'again' && (
+        <AskAgainDialog id={n.id} onClose={() => setDialog(undefined)} onDone={() => done('已再次督办')} />
+      )}
+    </Space>
+  );
+}
+
+function CloseDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ comment: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  async function submit(values: { comment?: string }) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await post(`/supervision/${id}/close`, { comment: values.comment ?? '' });
+      onDone();
+    } catch (e) {
+      setError(applyServerError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      title="办结督办单"
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="办结"
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="办结意见" name="comment">
+          <Input.TextArea rows={3} maxLength={2000} showCount placeholder="整改到位，同意办结（可不填）" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function AskAgainDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ comment: string; deadline: Dayjs }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  async function submit(values: { comment: string; deadline: Dayjs }) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await post(`/supervision/${id}/ask-again`, {
+        comment: values.comment,
+        deadline: values.deadline.format('YYYY-MM-DD'),
+      });
+      onDone();
+    } catch (e) {
+      setError(applyServerError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      title="再次督办"
+      open
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="再次督办"
+      okButtonProps={{ danger: true }}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(30, 'day') }}>
+        <Form.Item
+          label="再次督办意见"
+          name="comment"
+          rules={[{ required: true, whitespace: true, message: '请填写再次督办意见' }]}
+        >
+          <Input.TextArea rows={3} maxLength={4000} showCount placeholder="整改措施不到位之处及进一步要求" />
+        </Form.Item>
+        <Form.Item label="新的整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
+          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

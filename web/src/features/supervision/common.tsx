@@ -1,0 +1,260 @@
+import { Alert, DatePicker, Form, Input, Modal, Tag, Typography } from 'antd';
+import type { FormInstance } from 'antd/es/form';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { Status, WarningKind } from '../../../../src/core/assessment/index.ts';
+import type { Role } from '../../../../src/kernel/roles.ts';
+import { ApiError, post } from '../../api/client.ts';
+import { useBasis } from '../analysis/common.tsx';
+
+// Shapes of the 预警督办 API (src/server/supervision/routes.ts) and what the pages share: status tags, the
+// 发起督办 dialog, the 反馈整改情况 form, server errors shown at their fields.
+
+export type NoticeStatus = 'issued' | 'answered' | 'closed';
+
+export interface Notice {
+  id: number;
+  indicatorId: number;
+  unitId: number;
+  warning: { kinds: WarningKind[]; reasons: string[]; status: Status; year: number | null };
+  requirement: string;
+  deadline: string;
+  status: NoticeStatus;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  indicatorName?: string;
+  indicatorCode?: string;
+  unitName?: string;
+  overdue: boolean;
+}
+
+export interface NoticeStep {
+  id: number;
+  noticeId: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  displayName?: string | null;
+  kind: 'issue' | 'answer' | 'close' | 'ask_again';
+  content: Record<string, string>;
+}
+
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
+  issued: '待整改',
+  answered: '已反馈',
+  closed: '已办结',
+};
+const NOTICE_STATUS_COLORS: Record<NoticeStatus, string> = { issued: 'gold', answered: 'blue', closed: 'green' };
+
+export function NoticeStatusTag({ notice }: { notice: Pick<Notice, 'status' | 'overdue'> }) {
+  return (
+    <span>
+      <Tag color={NOTICE_STATUS_COLORS[notice.status]} style={{ marginInlineEnd: 4 }}>
+        {NOTICE_STATUS_LABELS[notice.status]}
+      </Tag>
+      {notice.overdue && (
+        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+          逾期
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+export const isUnitRole = (role: Role) => role === 'unit_reporter' || role === 'unit_leader';
+/** Roles the server lets read 督办单 (GET /api/supervision). */
+export const canReadNotices = (role: Role) =>
+  role === 'office' || role === 'statistics' || role === 'district_leader' || isUnitRole(role);
+
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return '';
+  return dayjs(value).format('YYYY-MM-DD HH:mm');
+}
+
+/** Puts the server's field problems at the form's fields; returns the message for the dialog's alert. */
+export function applyServerError(form: FormInstance, error: unknown): string {
+  if (error instanceof ApiError) {
+    const fields = Object.entries(error.fields).map(([name, message]) => ({ name, errors: [message] }));
+    if (fields.length) form.setFields(fields);
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+const notBeforeToday = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
+
+interface IssueValues {
+  requirement: string;
+  deadline: Dayjs;
+}
+
+/** 发起督办: the office sends a notice to the indicator's lead unit. */
+export function IssueDialog({
+  indicator,
+  open,
+  onClose,
+  onIssued,
+}: {
+  indicator: { id: number; code: string; name: string; leadUnit: { name: string } | null; reasons?: string[] };
+  open: boolean;
+  onClose: () => void;
+  onIssued: (notice: Notice) => void;
+}) {
+  const [form] = Form.useForm<IssueValues>();
+  // The notice records the warning as the office saw it, on the 口径 of the page it was issued from.
+  const [basis] = useBasis();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function submit(values: IssueValues) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { notice } = await post<{ notice: Notice }>('/supervision', {
+        indicatorId: indicator.id,
+        requirement: values.requirement,
+        deadline: values.deadline.format('YYYY-MM-DD'),
+        basis,
+      });
+      onIssued(notice);
+    } catch (e) {
+      setError(applyServerError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      title="发起督办"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="发出督办单"
+      confirmLoading={busy}
+      destroyOnHidden
+      width={600}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph style={{ marginBottom: 12 }}>
+        指标：
+        <Typography.Text strong>
+          {indicator.code} {indicator.name}
+        </Typography.Text>
+        <br />
+        督办对象（牵头单位）：{indicator.leadUnit?.name ?? <Typography.Text type="danger">尚未确定</Typography.Text>}
+      </Typography.Paragraph>
+      {indicator.reasons && indicator.reasons.length > 0 && (
+        <Alert
+          type="warning"
+          style={{ marginBottom: 12 }}
+          title="预警原因"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {indicator.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Form<IssueValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ deadline: dayjs().add(30, 'day') }}
+      >
+        <Form.Item
+          label="督办要求"
+          name="requirement"
+          rules={[{ required: true, whitespace: true, message: '请填写督办要求' }]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={4000}
+            showCount
+            placeholder="请牵头单位分析原因、制定整改措施并按期反馈"
+          />
+        </Form.Item>
+        <Form.Item label="整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
+          <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} placeholder="选择整改期限" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface AnswerValues {
+  causes: string;
+  measures: string;
+  expectedEffect: string;
+}
+
+/** 反馈整改情况: the lead unit answers with causes, measures and the expected effect. */
+export function AnswerDialog({
+  notice,
+  open,
+  onClose,
+  onAnswered,
+}: {
+  notice: Pick<Notice, 'id' | 'indicatorCode' | 'indicatorName' | 'requirement' | 'deadline'>;
+  open: boolean;
+  onClose: () => void;
+  onAnswered: () => void;
+}) {
+  const [form] = Form.useForm<AnswerValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function submit(values: AnswerValues) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await post(`/supervision/${notice.id}/answer`, values);
+      onAnswered();
+    } catch (e) {
+      setError(applyServerError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
+  return (
+    <Modal
+      title="反馈整改情况"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="提交反馈"
+      confirmLoading={busy}
+      destroyOnHidden
+      width={680}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph style={{ marginBottom: 12 }}>
+        指标：
+        <Typography.Text strong>
+          {notice.indicatorCode} {notice.indicatorName}
+        </Typography.Text>
+        ；整改期限 {notice.deadline}
+        <br />
+        <Typography.Text type="secondary">督办要求：{notice.requirement}</Typography.Text>
+      </Typography.Paragraph>
+      <Form<AnswerValues> form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="原因分析" name="causes" rules={required('原因分析')}>
+          <Input.TextArea rows={3} maxLength={4000} showCount />
+        </Form.Item>
+        <Form.Item label="整改措施" name="measures" rules={required('整改措施')}>
+          <Input.TextArea rows={3} maxLength={4000} showCount />
+        </Form.Item>
+        <Form.Item label="预期效果" name="expectedEffect" rules={required('预期效果')}>
+          <Input.TextArea rows={2} maxLength={4000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
