@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { DataDirLockedError } from './db/lock.ts';
 import { CatalogError } from './features/catalog/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -26,4 +27,6 @@ export async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+// Run when started as a program (node dist/server/main.js, tsx src/main.ts). pathToFileURL, not string
+// concatenation: a project folder whose path has spaces or Chinese characters is percent-encoded in the URL.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { BUNDLED_PLAN_DIR } from './paths.ts';
 
 // Configuration comes from environment variables only (12-factor). Every variable is documented in .env.example.
 // A bad value stops start-up with a message naming the variable and what it expects.
@@ -21,7 +22,7 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, '应为 postgres://用户@主机:端口/数据库 形式的连接串')
     .optional(),
-  TIANPING_PLAN_DIR: z.string().min(1, '不能为空').default('plans/wuqing-2021-2025'),
+  TIANPING_PLAN_DIR: z.string().min(1, '不能为空').optional(),
   TIANPING_DEMO: booleanFlag.optional(),
   TIANPING_DEMO_DATA: booleanFlag.optional(),
   TIANPING_DEMO_THROUGH: z.coerce.number({ message: '应为年份' }).int('应为年份').min(2000).max(2100).optional(),
@@ -91,7 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: c.HOST,
     dataDir: path.resolve(cwd, c.TIANPING_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
-    planDir: path.resolve(cwd, c.TIANPING_PLAN_DIR),
+    // Unset: the bundled plan folder, wherever the server is started from.
+    planDir: c.TIANPING_PLAN_DIR ? path.resolve(cwd, c.TIANPING_PLAN_DIR) : BUNDLED_PLAN_DIR,
     demo: c.TIANPING_DEMO ?? c.DATABASE_URL === undefined,
     demoData: c.TIANPING_DEMO_DATA ?? true,
     demoThrough: c.TIANPING_DEMO_THROUGH,

@@ -21,3 +21,6 @@ export const PROJECT_ROOT = findProjectRoot();
 export function projectPath(...parts: string[]): string {
   return path.join(PROJECT_ROOT, ...parts);
 }
+
+/** The plan folder shipped with the system, used when TIANPING_PLAN_DIR is not set. */
+export const BUNDLED_PLAN_DIR = projectPath('plans', 'wuqing-2021-2025');

@@ -11,10 +11,22 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `tianping serve` as a separate process (as a user would) and resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tianping.js'), 'serve'], {
-    cwd: REPO_ROOT,
+export interface StartOptions {
+  /** Node arguments that start the server; default `bin/tianping.js serve`, as a user would. */
+  args?: string[];
+  /** Working folder of the process; default the repository. */
+  cwd?: string;
+}
+
+/** Starts the server as a separate process and resolves once it listens. */
+export function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  options: StartOptions = {},
+): Promise<ServerProcess> {
+  const args = options.args ?? [path.join(REPO_ROOT, 'bin/tianping.js'), 'serve'];
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

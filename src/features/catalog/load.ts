@@ -13,7 +13,7 @@ import {
   parsePath,
   validateCatalog,
 } from '../../core/catalog/index.ts';
-import { projectPath } from '../../platform/paths.ts';
+import { BUNDLED_PLAN_DIR } from '../../platform/paths.ts';
 
 export const FOLDER_FILE = 'folder.yaml';
 
@@ -32,7 +32,7 @@ export class CatalogError extends Error {
 
 /** The bundled plan folder: <repo>/plans/wuqing-2021-2025. */
 export function defaultPlanDir(): string {
-  return projectPath('plans', 'wuqing-2021-2025');
+  return BUNDLED_PLAN_DIR;
 }
 
 interface ReadResult {
