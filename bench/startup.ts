@@ -18,7 +18,8 @@ function residentMb(pid: number): number {
 }
 
 export async function benchStartup(): Promise<{ lines: string[] }> {
-  const lines: string[] = [`startup: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`];
+  const load = os.loadavg().map((l) => l.toFixed(2));
+  const lines: string[] = [`startup: load average ${load.join(' ')}`];
   for (const [mode, args] of Object.entries(MODES)) {
     if (mode === 'compiled' && !fs.existsSync(args[0] as string)) {
       lines.push('startup: compiled bundle missing (run npm run build)');
