@@ -10,7 +10,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Demo data are generated in beforeAll; on a busy 2-core machine that can take a minute.
+          hookTimeout: 180_000,
         },
       },
       {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SubmissionStatus } from '../../src/core/collection/workflow.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { area, auditLog, notice, orgUnit, reportingRound, submission } from '../../src/db/schema/index.ts';
-import { chinaDate, reminderKind, sendDeadlineReminders } from '../../src/features/notices/reminders.ts';
+import { reminderKind, sendDeadlineReminders } from '../../src/features/notices/reminders.ts';
 import { setWebhook } from '../../src/features/notices/webhook.ts';
+import { beijingDate } from '../../src/kernel/dates.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';
@@ -12,8 +13,8 @@ import { startReceiver } from './receiver.ts';
 
 describe('reminder schedule', () => {
   it('uses the China calendar day', () => {
-    expect(chinaDate(new Date('2026-03-30T17:00:00Z'))).toBe('2026-03-31');
-    expect(chinaDate(new Date('2026-03-30T15:59:00Z'))).toBe('2026-03-30');
+    expect(beijingDate(new Date('2026-03-30T17:00:00Z'))).toBe('2026-03-31');
+    expect(beijingDate(new Date('2026-03-30T15:59:00Z'))).toBe('2026-03-30');
   });
   it('picks the smallest window a day falls in, and overdue after the deadline', () => {
     expect(reminderKind(8, [7, 1])).toBeNull();

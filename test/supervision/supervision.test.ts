@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, supervisionNotice } from '../../src/db/schema/index.ts';
 import { assignLead } from '../collection/helpers.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -120,5 +120,24 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
     const overdue = (await office.get('/api/supervision?overdue=true')).json().notices;
     expect(overdue.map((n: { id: number }) => n.id)).toEqual([id]);
     expect(overdue[0].overdue).toBe(true);
+  });
+
+  it('judges overdue by the day in Beijing: at 23:30 UTC the deadline day has already passed there', async () => {
+    // Yesterday (UTC) as the deadline, looked at from two instants of that day: both lie before the real now, so
+    // the signed-in session stays valid while the clock is set back.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const res = await office.post('/api/supervision', { indicatorId, requirement: '按期整改', deadline: inDays(5) });
+    const id = res.json().notice.id;
+    await t.db.database.db.update(supervisionNotice).set({ deadline: day }).where(eq(supervisionNotice.id, id));
+    const overdue = async () => (await office.get(`/api/supervision/${id}`)).json().notice.overdue;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(`${day}T15:30:00Z`)); // 23:30 in Beijing: still the deadline day
+      expect(await overdue()).toBe(false);
+      vi.setSystemTime(new Date(`${day}T23:30:00Z`)); // 07:30 the next day in Beijing
+      expect(await overdue()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

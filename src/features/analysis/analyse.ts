@@ -1,12 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import {
   type AssessmentInput,
-  type AssessmentResult,
   assessIndicator,
   type RollupItem,
   type RollupRow,
   rollup,
-  type SexGap,
   sexGap,
   type TownDisparity,
   townDisparity,
@@ -14,56 +12,19 @@ import {
 import { describeRule } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { area, dataValue, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
+import type { Analysis, Basis, IndicatorAnalysis, WarningItem } from './contract.ts';
+
+export type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
 
 // The assessment of the stored data (METHODOLOGY.md through src/core/assessment): recomputed from the raw values
 // on every call — no derived status is stored as truth. `approved` judges only values the statistics bureau
 // approved (locked); `preliminary` also takes drafts and submitted values, and says so.
-
-export type Basis = 'approved' | 'preliminary';
 
 export interface AnalysisOptions {
   folderId: string;
   basis?: Basis;
   /** Judge as after this year; default the latest year with data. */
   asOf?: number;
-}
-
-export interface IndicatorAnalysis {
-  id: number;
-  code: string;
-  name: string;
-  unit: string;
-  planId: string;
-  planTitle: string;
-  domainCode: string;
-  domainName: string;
-  target: string;
-  better: 'higher' | 'lower';
-  disaggregations: string[];
-  leadUnit: { id: number; name: string } | null;
-  /** The plan's last year (T): projections run to it. */
-  targetYear: number;
-  years: number[];
-  /** District totals per year (null = missing). */
-  values: (number | null)[];
-  female: (number | null)[] | null;
-  male: (number | null)[] | null;
-  sexGap: SexGap | null;
-  /** Per town, the latest year's value, best first. */
-  towns: { areaId: number; area: string; value: number | null }[] | null;
-  townDisparity: TownDisparity | null;
-  result: AssessmentResult;
-}
-
-export interface Analysis {
-  basis: Basis;
-  asOf: number | null;
-  years: number[];
-  demo: boolean;
-  indicators: IndicatorAnalysis[];
-  byPlan: RollupRow[];
-  byDomain: (RollupRow & { planId: string; domainCode: string; domainName: string })[];
-  byUnit: (RollupRow & { unitId: number | null; unitName: string })[];
 }
 
 type ValueRow = typeof dataValue.$inferSelect;
@@ -282,7 +243,7 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
 }
 
 /** The early warnings of an analysis: 预计达标困难 and 波动较大, with their reasons in words. */
-export function warningsOf(analysis: Analysis) {
+export function warningsOf(analysis: Analysis): WarningItem[] {
   return analysis.indicators
     .filter((a) => a.result.warning)
     .map((a) => ({

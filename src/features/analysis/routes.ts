@@ -4,17 +4,19 @@ import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
-import { type Analysis, analyse, type Basis, warningsOf } from './analyse.ts';
+import { analyse, warningsOf } from './analyse.ts';
+import {
+  type Analysis,
+  AnalysisQuery,
+  type Basis,
+  type DomainResponse,
+  type IndicatorResponse,
+  type OverviewResponse,
+  type UnitsResponse,
+} from './contract.ts';
 
 // 监测分析: the engine's judgement of the stored data, with roll-ups, warnings and chart options built by the
 // same pure functions the Word reports use (src/core/charts).
-
-const Query = z.object({
-  basis: z
-    .enum(['approved', 'preliminary'], { message: '口径应为 approved（已审核）或 preliminary（含未审核）' })
-    .default('approved'),
-  asOf: z.coerce.number().int().min(2000).max(2100).optional(),
-});
 
 const everyone = { authenticated: true } as const;
 
@@ -30,10 +32,14 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
   app.get(
     '/analysis/overview',
     {
-      schema: { tags: ['监测分析'], summary: '总览：达标率（分规划、分领域）、状态计数、预警清单', querystring: Query },
+      schema: {
+        tags: ['监测分析'],
+        summary: '总览：达标率（分规划、分领域）、状态计数、预警清单',
+        querystring: AnalysisQuery,
+      },
       config: { access: everyone },
     },
-    async (request) => {
+    async (request): Promise<OverviewResponse> => {
       const a = await run(request.query);
       return {
         basis: a.basis,
@@ -57,8 +63,11 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
 
   app.get(
     '/analysis/units',
-    { schema: { tags: ['监测分析'], summary: '按牵头单位的达标率', querystring: Query }, config: { access: everyone } },
-    async (request) => {
+    {
+      schema: { tags: ['监测分析'], summary: '按牵头单位的达标率', querystring: AnalysisQuery },
+      config: { access: everyone },
+    },
+    async (request): Promise<UnitsResponse> => {
       const a = await run(request.query);
       return { basis: a.basis, asOf: a.asOf, demo: a.demo, byUnit: a.byUnit };
     },
@@ -71,11 +80,11 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
         tags: ['监测分析'],
         summary: '领域：各指标的状态',
         params: z.object({ planId: z.string().max(100), domainCode: z.string().max(20) }),
-        querystring: Query,
+        querystring: AnalysisQuery,
       },
       config: { access: everyone },
     },
-    async (request) => {
+    async (request): Promise<DomainResponse> => {
       const a = await run(request.query);
       const { planId, domainCode } = request.params;
       const row = a.byDomain.find((d) => d.planId === planId && d.domainCode === domainCode);
@@ -106,11 +115,11 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
         tags: ['监测分析'],
         summary: '指标：评估结果、趋势图、分性别与分镇街',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        querystring: Query,
+        querystring: AnalysisQuery,
       },
       config: { access: everyone },
     },
-    async (request) => {
+    async (request): Promise<IndicatorResponse> => {
       const a = await run(request.query);
       const item = a.indicators.find((i) => i.id === request.params.id);
       if (!item) throw notFound('指标');

@@ -7,6 +7,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { ROLE_LABELS } from '../../kernel/roles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ANONYMOUS, actorOf, audit } from '../audit/index.ts';
+import type { MeResponse } from './contract.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, currentUser, deleteSession, deleteUserSessions, SESSION_COOKIE } from './sessions.ts';
@@ -126,11 +127,11 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
       schema: { tags: ['登录'], summary: '当前用户' },
       config: { access: { authenticated: true, duringPasswordChange: true } },
     },
-    async (request) => {
+    async (request): Promise<MeResponse> => {
       const user = currentUser(request);
       return {
         user,
-        csrfToken: request.session?.csrfToken,
+        csrfToken: request.session?.csrfToken ?? '',
         passwordExpiryWarning:
           user.passwordExpiresInDays <= security.passwordExpiryWarningDays && !user.mustChangePassword
             ? `您的密码将在 ${Math.max(0, user.passwordExpiresInDays)} 天后过期，请及时修改`

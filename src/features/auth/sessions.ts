@@ -4,30 +4,17 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
 import { appUser, area, orgUnit, userSession } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { ROLE_LABELS, type Role } from '../../kernel/roles.ts';
+import { ROLE_LABELS } from '../../kernel/roles.ts';
 import type { SecurityConfig } from '../../platform/config.ts';
+import type { SessionUser } from './contract.ts';
+
+export type { SessionUser } from './contract.ts';
 
 // Server-side sessions. The cookie carries a random token; the table keeps only its SHA-256, so a copy of the
 // database gives no usable session. Logout and password change delete rows, which ends those sessions at once.
 
 export const SESSION_COOKIE = 'tp_session';
 export const CSRF_HEADER = 'x-csrf-token';
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  unitId: number | null;
-  unitName: string | null;
-  areaId: number | null;
-  areaName: string | null;
-  isDemo: boolean;
-  /** First login, admin reset, or expiry: every route but the auth ones answers PASSWORD_CHANGE_REQUIRED. */
-  mustChangePassword: boolean;
-  passwordExpiresInDays: number;
-}
 
 export interface Session {
   id: string;

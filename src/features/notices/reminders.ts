@@ -2,6 +2,7 @@ import { and, asc, eq, notInArray } from 'drizzle-orm';
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../core/collection/workflow.ts';
 import type { Db } from '../../db/connection.ts';
 import { area, notice, orgUnit, reportingRound, submission } from '../../db/schema/index.ts';
+import { beijingDate } from '../../kernel/dates.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { getWebhook, postWebhook, WEBHOOK_KIND_LABELS, type WebhookResult } from './webhook.ts';
@@ -63,11 +64,6 @@ export interface ReminderRun {
   webhookMessage?: string;
 }
 
-/** The calendar day in China (UTC+8, no daylight saving), as YYYY-MM-DD. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 
 /**
@@ -100,7 +96,7 @@ export async function sendDeadlineReminders(db: Db, now: Date, options: Reminder
   const daysBefore = (options.daysBefore ?? configured ?? DEFAULT_DAYS_BEFORE).filter(
     (n) => Number.isInteger(n) && n >= 0,
   );
-  const today = chinaDate(now);
+  const today = beijingDate(now);
   const rounds = await db
     .select()
     .from(reportingRound)

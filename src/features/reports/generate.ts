@@ -20,6 +20,7 @@ import {
   supervisionStep,
   unitDocument,
 } from '../../db/schema/index.ts';
+import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
 import { buildEvaluationReport } from './evaluation-report.ts';
 import { buildMonitoringReport } from './monitoring-report.ts';
@@ -314,8 +315,7 @@ export interface GeneratedReport {
 
 export async function generateReport(ctx: ReportContext, options: GenerateOptions = {}): Promise<GeneratedReport> {
   const sections = mergeSections(draftSections(ctx), options.sections);
-  const now = new Date();
-  const date = options.date ?? `${now.getFullYear()}年${now.getMonth() + 1}月`;
+  const date = options.date ?? beijingMonthText();
   let bytes: Buffer;
   if (ctx.kind === 'stat_tables') {
     const workbook = buildStatTables(ctx);

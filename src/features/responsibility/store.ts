@@ -2,33 +2,11 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { type ItemKind, measureCode } from '../../core/responsibility.ts';
 import type { Db } from '../../db/connection.ts';
 import { domain, indicator, measure, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
+import type { Assignment, ResponsibilityItem } from './contract.ts';
+
+export type { Assignment, ResponsibilityItem, UnitRef } from './contract.ts';
 
 // Reading and replacing assignments in the database. An item is a current indicator (not retired) or a measure.
-
-export interface UnitRef {
-  unitId: number;
-  name: string;
-}
-
-export interface ResponsibilityItem {
-  kind: ItemKind;
-  id: number;
-  /** W1-01 for indicators, W1-M4 for measures */
-  code: string;
-  /** The measure's number within its domain; null for indicators. */
-  number: number | null;
-  /** The indicator's name or the measure's title. */
-  name: string;
-  plan: { id: string; shortTitle: string };
-  domain: { code: string; name: string };
-  lead: UnitRef | null;
-  partners: UnitRef[];
-}
-
-export interface Assignment {
-  lead: UnitRef | null;
-  partners: UnitRef[];
-}
 
 type Row = {
   indicatorId: number | null;

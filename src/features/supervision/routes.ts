@@ -10,6 +10,7 @@ import {
   supervisionNotice,
   supervisionStep,
 } from '../../db/schema/index.ts';
+import { beijingDate } from '../../kernel/dates.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
@@ -47,8 +48,6 @@ const ListQuery = z.object({
 const READERS = ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'] as const;
 const UNIT_ROLES = ['unit_reporter', 'unit_leader'] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 async function findNotice(db: Db, user: SessionUser, id: number) {
   const [row] = await db.select().from(supervisionNotice).where(eq(supervisionNotice.id, id));
   if (!row || !canSeeUnit(user, row.unitId)) throw notFound('督办单');
@@ -71,7 +70,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       if (request.query.status) where.push(eq(supervisionNotice.status, request.query.status));
       if (request.query.indicatorId) where.push(eq(supervisionNotice.indicatorId, request.query.indicatorId));
       if (request.query.overdue === 'true')
-        where.push(eq(supervisionNotice.status, 'issued'), lt(supervisionNotice.deadline, today()));
+        where.push(eq(supervisionNotice.status, 'issued'), lt(supervisionNotice.deadline, beijingDate()));
       const rows = await db
         .select({
           notice: supervisionNotice,
@@ -84,7 +83,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         .innerJoin(orgUnit, eq(orgUnit.id, supervisionNotice.unitId))
         .where(where.length ? and(...where) : undefined)
         .orderBy(desc(supervisionNotice.id));
-      const now = today();
+      const now = beijingDate();
       return {
         notices: rows.map((r) => ({
           ...r.notice,
@@ -122,7 +121,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
           indicatorName: ind?.name,
           indicatorCode: ind?.code,
           unitName: unit?.name,
-          overdue: notice.status === 'issued' && notice.deadline < today(),
+          overdue: notice.status === 'issued' && notice.deadline < beijingDate(),
         },
         steps: steps.map((s) => ({ ...s.step, displayName: s.displayName })),
       };
@@ -137,7 +136,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
     },
     async (request) => {
       const { indicatorId, requirement, deadline, basis } = request.body;
-      if (deadline < today()) {
+      if (deadline < beijingDate()) {
         throw new AppError(400, 'VALIDATION_FAILED', '整改期限不能早于今天', {
           fields: [{ field: 'body.deadline', message: '不能早于今天' }],
         });
@@ -246,7 +245,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
     },
     async (request) => {
       const { comment, deadline } = request.body;
-      if (deadline < today()) {
+      if (deadline < beijingDate()) {
         throw new AppError(400, 'VALIDATION_FAILED', '整改期限不能早于今天', {
           fields: [{ field: 'body.deadline', message: '不能早于今天' }],
         });

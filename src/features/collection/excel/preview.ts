@@ -2,44 +2,18 @@ import crypto from 'node:crypto';
 import { SEX_LABELS } from '../../../core/collection/entry.ts';
 import type { Db } from '../../../db/connection.ts';
 import { AppError, type FieldProblem } from '../../../kernel/errors.ts';
+import type { PreviewCounts, PreviewRow, RowContent } from '../contract.ts';
 import type { RoundTask } from '../scope.ts';
 import type { TaskItem } from '../tasks.ts';
 import { keyOf, type SavedValue, type SaveOptions, saveValues, type ValueInput } from '../values.ts';
 import { type CellProblem, type ParsedRow, type ParsedTemplate, problemText } from './parse.ts';
-import type { RowContent } from './template.ts';
+
+export type { PreviewCounts, PreviewRow } from '../contract.ts';
 
 // The upload preview: what the file would change, row by row, judged by exactly the checks saveValues applies
 // (saveValues in its dry-run mode), with nothing written. The pure part — matching
 // the file's rows to the database's and classifying them — is `classifyRows`; `dryRun` is the save that checks and stops;
 // `PreviewStore` keeps confirmed-to-be previews in memory for a quarter of an hour, bound to their user.
-
-export type RowStatus = 'new' | 'changed' | 'unchanged' | 'invalid';
-
-export interface PreviewRow {
-  row: number;
-  indicatorId: number;
-  code: string;
-  name: string;
-  sex: string;
-  year: number;
-  status: RowStatus;
-  old?: RowContent | null;
-  new?: RowContent;
-  /** Why the row is invalid. */
-  problems?: string[];
-  /** Soft 审核公式 results: saved, but 说明 is needed before submitting. */
-  warnings?: string[];
-}
-
-export interface PreviewCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  invalid: number;
-  /** Rows left empty that have no value in the database either: not part of the upload. */
-  empty: number;
-  warnings: number;
-}
 
 type CurrentRow = RowContent & { version: number; locked: boolean };
 

@@ -6,9 +6,12 @@ import { SEX_LABELS, type Sex } from '../../../core/collection/entry.ts';
 import type { Db } from '../../../db/connection.ts';
 import { plan } from '../../../db/schema/index.ts';
 import { buildStatWorkbook } from '../../reports/index.ts';
+import type { RowContent } from '../contract.ts';
 import type { RoundTask } from '../scope.ts';
 import { taskValues } from '../submissions.ts';
 import { keyOf } from '../values.ts';
+
+export type { RowContent } from '../contract.ts';
 
 // The Excel template of a unit's (or town's) task in a round (填报模板), laid out as a Chinese statistical
 // report form (the house style of src/reports/xlsx/stat-table.ts): title, 表号 / 制表机关 / 批准文号, 填报单位,
@@ -70,16 +73,6 @@ export function templateColumns(kind: RoundKind, previousYears: number[]): Templ
     { key: 'explanation', label: '说明（出现审核提示时必填）', width: 24, input: 'text', field: 'explanation' },
     { key: 'key', label: '行标识', width: 14 },
   ] satisfies TemplateColumn[];
-}
-
-export interface RowContent {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  source: string | null;
-  caliberNote: string | null;
-  comment: string | null;
-  explanation: string | null;
 }
 
 export interface TemplateRow {

@@ -2,10 +2,11 @@ import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { download } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ACTION_GROUPS, ACTION_LABELS, actionLabel, OBJECT_LABELS, RESULT_LABELS } from './auditLabels.ts';
-import { AUDITORS, applyError, ErrorAlert, formatTime, RequireRoles } from './common.tsx';
+import { AUDITORS, applyError, ErrorAlert, RequireRoles } from './common.tsx';
 
 interface AuditEntry {
   id: number;
@@ -151,7 +152,7 @@ function AuditLog() {
           expandedRowRender: (e) => <BeforeAfter entry={e} />,
         }}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => formatTime(v, true) },
+          { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => formatBeijingTime(v, true) },
           { title: '用户', dataIndex: 'username', width: 110, render: (v: string | null) => v ?? '—' },
           { title: '单位/镇街', dataIndex: 'unitName', width: 150, render: (v: string | null) => v ?? '—' },
           { title: 'IP', dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },

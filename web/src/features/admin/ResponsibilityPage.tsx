@@ -17,6 +17,7 @@ import {
   Upload,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import type { ResponsibilityItem as Item } from '../../../../src/features/responsibility/contract.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, api, download, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -27,23 +28,6 @@ import { useUser } from '../auth/AuthContext.tsx';
 // one item in a dialog or many at once through the exported Excel table (preview first, then confirm).
 
 const MANAGERS: Role[] = ['office', 'admin'];
-
-interface UnitRef {
-  unitId: number;
-  name: string;
-}
-
-interface Item {
-  kind: 'indicator' | 'measure';
-  id: number;
-  code: string;
-  number: number | null;
-  name: string;
-  plan: { id: string; shortTitle: string };
-  domain: { code: string; name: string };
-  lead: UnitRef | null;
-  partners: UnitRef[];
-}
 
 interface UnitSummary {
   unitId: number;

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ROLE_LABELS, ROLES, type Role, roleNeedsUnit } from '../../../../src/kernel/roles.ts';
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
 import type { Area } from './AreasPage.tsx';
-import { applyError, ErrorAlert, formatTime, RequireRoles, USER_ADMINS } from './common.tsx';
+import { applyError, ErrorAlert, RequireRoles, USER_ADMINS } from './common.tsx';
 import type { Unit } from './UnitsPage.tsx';
 
 interface User {
@@ -55,7 +56,7 @@ function StatusTags({ user }: { user: User }) {
   if (isLocked(user)) {
     tags.push(
       <Tag key="locked" color="red">
-        已锁定至 {formatTime(user.lockedUntil).slice(11)}
+        已锁定至 {formatBeijingTime(user.lockedUntil).slice(11)}
       </Tag>,
     );
   }
@@ -161,7 +162,11 @@ function Users() {
           { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] },
           { title: '单位/镇街', key: 'belongsTo', render: (_, u) => u.unitName ?? u.areaName ?? '—' },
           { title: '状态', key: 'status', render: (_, u) => <StatusTags user={u} /> },
-          { title: '最近登录', dataIndex: 'lastLoginAt', render: (v: string | null) => formatTime(v) || '从未登录' },
+          {
+            title: '最近登录',
+            dataIndex: 'lastLoginAt',
+            render: (v: string | null) => formatBeijingTime(v) || '从未登录',
+          },
           {
             title: '操作',
             key: 'actions',

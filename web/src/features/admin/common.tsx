@@ -45,11 +45,3 @@ export function ErrorAlert({ message }: { message: string | undefined }) {
   if (!message) return null;
   return <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} />;
 }
-
-export function formatTime(value: string | null | undefined, withSeconds = false): string {
-  if (!value) return '';
-  const d = new Date(value);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${withSeconds ? `:${pad(d.getSeconds())}` : ''}`;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
-}

@@ -1,13 +1,13 @@
 import { Alert, Card, Space, Table, Typography } from 'antd';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
-import { type AnalysisHead, AnalysisMeta, basisQuery, StatusCounts, type UnitRow, useBasis } from './common.tsx';
+import { AnalysisMeta, basisQuery, StatusCounts, type UnitRow, type UnitsResponse, useBasis } from './common.tsx';
 import { AnalysisTabs, RateCell } from './OverviewPage.tsx';
 
 /** 按牵头单位: 达标率 and status counts of the indicators each member unit leads. */
 export default function UnitsPage() {
   const [basis, setBasis] = useBasis();
-  const { data, error, loading } = useApi<AnalysisHead & { byUnit: UnitRow[] }>(`/analysis/units${basisQuery(basis)}`);
+  const { data, error, loading } = useApi<UnitsResponse>(`/analysis/units${basisQuery(basis)}`);
   if (loading && !data) return <PageLoading />;
   const rows = [...(data?.byUnit ?? [])].sort(
     (a, b) => (b.assessed ? 1 : 0) - (a.assessed ? 1 : 0) || (a.rate ?? 2) - (b.rate ?? 2),

@@ -1,94 +1,27 @@
 import { Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import type {
-  AssessmentResult,
-  Evidence,
-  FlagKind,
-  RollupRow,
-  SexGap,
-  Status,
-  TownDisparity,
-  WarningKind,
-} from '../../../../src/core/assessment/index.ts';
+import type { Evidence, FlagKind, RollupRow, Status, WarningKind } from '../../../../src/core/assessment/index.ts';
+import type { AnalysisHead, Basis } from '../../../../src/features/analysis/contract.ts';
 import type { PlansResponse } from '../../../../src/features/catalog/contract.ts';
 import { useApi } from '../../api/useApi.ts';
 
-// Shapes of the 监测分析 API (src/server/analysis/routes.ts) and the pieces the analysis and warning pages share:
+// The 监测分析 API's shapes (src/features/analysis/contract.ts) and the pieces the analysis and warning pages share:
 // the 口径 switch, status and warning tags, number formatting.
 
-export type Basis = 'approved' | 'preliminary';
-
-export interface AnalysisHead {
-  basis: Basis;
-  asOf: number | null;
-  demo: boolean;
-}
-
-export type DomainRow = RollupRow & { planId: string; domainCode: string; domainName: string };
-export type UnitRow = RollupRow & { unitId: number | null; unitName: string };
-
-export interface WarningItem {
-  indicatorId: number;
-  code: string;
-  name: string;
-  planId: string;
-  planTitle: string;
-  domainName: string;
-  leadUnit: { id: number; name: string } | null;
-  status: Status;
-  kinds: WarningKind[];
-  reasons: string[];
-  statusReason: string;
-}
-
-export interface Overview extends AnalysisHead {
-  byPlan: RollupRow[];
-  byDomain: DomainRow[];
-  warnings: WarningItem[];
-  charts: { domainRate: Record<string, unknown> };
-}
-
-export interface IndicatorAnalysis {
-  id: number;
-  code: string;
-  name: string;
-  unit: string;
-  planId: string;
-  planTitle: string;
-  domainCode: string;
-  domainName: string;
-  target: string;
-  better: 'higher' | 'lower';
-  disaggregations: string[];
-  leadUnit: { id: number; name: string } | null;
-  years: number[];
-  values: (number | null)[];
-  female: (number | null)[] | null;
-  male: (number | null)[] | null;
-  sexGap: SexGap | null;
-  towns: { areaId: number; area: string; value: number | null }[] | null;
-  townDisparity: TownDisparity | null;
-  result: AssessmentResult;
-}
-
-export interface IndicatorResponse extends AnalysisHead {
-  indicator: IndicatorAnalysis;
-  charts: { trend: Record<string, unknown>; towns: Record<string, unknown> | null };
-}
-
-export type DomainIndicator = Omit<IndicatorAnalysis, 'result'> & {
-  status: Status;
-  warning: AssessmentResult['warning'];
-  statusReason: string;
-  latest: number | null;
-  year: number | null;
-};
-
-export interface DomainResponse extends AnalysisHead {
-  domain: DomainRow;
-  indicators: DomainIndicator[];
-}
+export type {
+  AnalysisHead,
+  Basis,
+  DomainIndicator,
+  DomainResponse,
+  DomainRow,
+  IndicatorAnalysis,
+  IndicatorResponse,
+  OverviewResponse as Overview,
+  UnitRow,
+  UnitsResponse,
+  WarningItem,
+} from '../../../../src/features/analysis/contract.ts';
 
 // ---- 口径 ----
 

@@ -1,28 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Role } from '../../../../src/kernel/roles.ts';
+import type { MeResponse as Me, SessionUser } from '../../../../src/features/auth/contract.ts';
 import { api, post, setCsrfToken, setUnauthorizedListener } from '../../api/client.ts';
 
-export interface CurrentUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  unitId: number | null;
-  unitName: string | null;
-  areaId: number | null;
-  areaName: string | null;
-  isDemo: boolean;
-  mustChangePassword: boolean;
-  passwordExpiresInDays: number;
-}
-
-interface Me {
-  user: CurrentUser;
-  csrfToken: string;
-  passwordExpiryWarning: string | null;
-  passwordPolicy: { minLength: number; minClasses: number };
-}
+export type { SessionUser as CurrentUser } from '../../../../src/features/auth/contract.ts';
 
 interface AuthState {
   /** undefined while loading, null when signed out. */
@@ -84,7 +64,7 @@ export function useAuth(): AuthState {
 }
 
 /** The signed-in user; only for pages behind the layout's sign-in guard. */
-export function useUser(): CurrentUser {
+export function useUser(): SessionUser {
   const { me } = useAuth();
   if (!me) throw new Error('useUser without a signed-in user');
   return me.user;

@@ -4,20 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Problem } from '../../../../src/core/collection/rules.ts';
 import { unitCanEdit } from '../../../../src/core/collection/workflow.ts';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import {
-  DemoTag,
-  formatTime,
-  RoundKindTag,
-  StatusTag,
-  type Task,
-  type TaskIndicator,
-  useDemo,
-  type ValueRow,
-} from './common.tsx';
+import { DemoTag, RoundKindTag, StatusTag, type Task, type TaskIndicator, useDemo, type ValueRow } from './common.tsx';
 import { EntryTable, type FieldErrors } from './EntryTable.tsx';
 import { EventTimeline } from './EventTimeline.tsx';
 import { ExcelPanel } from './ExcelPanel.tsx';
@@ -392,7 +384,7 @@ export default function EntryPage() {
         <Descriptions.Item label="已填">
           {counts.filled}/{counts.expected}
         </Descriptions.Item>
-        <Descriptions.Item label="最后更新">{formatTime(s.updatedAt)}</Descriptions.Item>
+        <Descriptions.Item label="最后更新">{formatBeijingTime(s.updatedAt)}</Descriptions.Item>
       </Descriptions>
       <StatusNotice task={task} editable={editable} isLeader={isLeader} />
       {problems && problems.length > 0 && (

@@ -4,8 +4,9 @@ import {
   SUBMISSION_STATUS_LABELS,
   type SubmissionAction,
 } from '../../../../src/core/collection/workflow.ts';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
-import { formatTime, STATUS_COLORS, type SubmissionEvent } from './common.tsx';
+import { STATUS_COLORS, type SubmissionEvent } from './common.tsx';
 
 // 流程记录: each move of a submission (saved, submitted, confirmed, returned, approved, reopened).
 
@@ -28,7 +29,7 @@ export function EventTimeline({ submissionId, version = 0 }: { submissionId: num
     <Timeline
       items={data.events.map((e) => ({
         color: DOT_COLORS[e.action] ?? STATUS_COLORS[e.toStatus],
-        title: formatTime(e.at),
+        title: formatBeijingTime(e.at),
         content: (
           <div>
             <div>

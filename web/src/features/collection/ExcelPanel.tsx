@@ -1,38 +1,19 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import type {
+  PreviewRow,
+  RowContent,
+  RowStatus,
+  UploadPreviewResponse,
+} from '../../../../src/features/collection/contract.ts';
 import { ApiError, api, download, post } from '../../api/client.ts';
 
 // The Excel round trip of the entry page: download the unit's prefilled template, fill it offline, upload it,
 // see what would change row by row (nothing is written yet), then confirm — all rows or none.
 
-type RowStatus = 'new' | 'changed' | 'unchanged' | 'invalid';
-
-interface RowContent {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
-
-interface PreviewRow {
-  row: number;
-  code: string;
-  name: string;
-  sex: string;
-  year: number;
-  status: RowStatus;
-  old?: RowContent | null;
-  new?: RowContent;
-  problems?: string[];
-  warnings?: string[];
-}
-
-interface Preview {
-  previewToken?: string;
-  fileName?: string;
-  counts: { new: number; changed: number; unchanged: number; invalid: number; empty: number; warnings: number };
-  rows: PreviewRow[];
-}
+/** A preview as the panel shows it: the server's answer, or the rows of a refused file (no token then). */
+type Preview = Pick<UploadPreviewResponse, 'counts' | 'rows' | 'fileName'> & { previewToken?: string };
 
 const STATUS: Record<RowStatus, { label: string; color: string }> = {
   new: { label: '新增', color: 'green' },

@@ -1,6 +1,7 @@
 import { Alert, Drawer, Table, Tag } from 'antd';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
-import { formatTime, type HistoryEntry, type TaskIndicator, type ValueRow } from './common.tsx';
+import type { HistoryEntry, TaskIndicator, ValueRow } from './common.tsx';
 import { formatNumber } from './entryModel.ts';
 
 // 修改记录 of one value: who changed what when, and why.
@@ -98,7 +99,7 @@ export function HistoryDrawer({
         dataSource={data?.history ?? []}
         pagination={false}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 130, render: (t: string) => formatTime(t) },
+          { title: '时间', dataIndex: 'at', width: 130, render: (t: string) => formatBeijingTime(t) },
           { title: '操作人', dataIndex: 'username', width: 90, render: (u: string | null) => u ?? '系统' },
           {
             title: '操作',

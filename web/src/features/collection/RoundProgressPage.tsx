@@ -3,12 +3,12 @@ import { Alert, Button, Card, Descriptions, Progress, Radio, Space, Table, Tag }
 import { useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../src/core/collection/workflow.ts';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import {
   DemoTag,
-  formatTime,
   type RoundDetail,
   RoundKindTag,
   RoundStatusTag,
@@ -129,7 +129,7 @@ export function RoundProgress({ roundId, basePath }: { roundId: number; basePath
             title: '最后更新',
             width: 140,
             render: (_, s) =>
-              s.status === 'not_started' ? <span style={{ color: '#bbb' }}>—</span> : formatTime(s.updatedAt),
+              s.status === 'not_started' ? <span style={{ color: '#bbb' }}>—</span> : formatBeijingTime(s.updatedAt),
           },
           {
             title: '退回 / 重新打开原因',

@@ -3,12 +3,12 @@ import { Alert, Button, Card, DatePicker, Form, InputNumber, Modal, Radio, Space
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, api, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import {
   DemoTag,
-  formatTime,
   isOpen,
   type Round,
   type RoundDetail,
@@ -62,7 +62,7 @@ export function RoundsTable({
           title: '各单位、镇街报送情况',
           render: (_, r) => <StatusCounts counts={r.counts} />,
         },
-        { title: '开启时间', dataIndex: 'openedAt', width: 140, render: (t: string) => formatTime(t) },
+        { title: '开启时间', dataIndex: 'openedAt', width: 140, render: (t: string) => formatBeijingTime(t) },
       ]}
     />
   );
@@ -267,7 +267,7 @@ function TaskList() {
               r.submission?.status === 'not_started' ? (
                 <span style={{ color: '#bbb' }}>—</span>
               ) : (
-                r.submission && formatTime(r.submission.updatedAt)
+                r.submission && formatBeijingTime(r.submission.updatedAt)
               ),
           },
           {

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { Sex } from '../../../../src/core/collection/entry.ts';
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../src/core/collection/workflow.ts';
+import { beijingDate } from '../../../../src/kernel/dates.ts';
 import type { Health } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 
@@ -176,21 +177,8 @@ export function RoundKindTag({ kind }: { kind: Round['kind'] }) {
 
 export function RoundStatusTag({ round }: { round: Round }) {
   if (round.status === 'closed') return <Tag>已关闭</Tag>;
-  const overdue = round.deadline < today();
+  const overdue = round.deadline < beijingDate();
   return overdue ? <Tag color="volcano">已过截止日期</Tag> : <Tag color="green">进行中</Tag>;
-}
-
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-export function formatTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const d = new Date(value);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Whether the server runs on demo data (then every page with data says so). */

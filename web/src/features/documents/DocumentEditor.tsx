@@ -1,8 +1,9 @@
 import { App, Button, Descriptions, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, sectionsOf } from '../../../../src/core/documents.ts';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, post, put } from '../../api/client.ts';
-import { applyError, ErrorAlert, formatTime } from '../admin/common.tsx';
+import { applyError, ErrorAlert } from '../admin/common.tsx';
 import { Attachments } from './Attachments.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import type { UnitDoc } from './types.ts';
@@ -98,8 +99,10 @@ export function DocumentEditor({
         <Descriptions.Item label="状态">
           <StatusTag status={doc?.status ?? 'missing'} />
         </Descriptions.Item>
-        <Descriptions.Item label="最后保存">{doc ? formatTime(doc.updatedAt) : '—'}</Descriptions.Item>
-        <Descriptions.Item label="提交时间">{doc?.submittedAt ? formatTime(doc.submittedAt) : '—'}</Descriptions.Item>
+        <Descriptions.Item label="最后保存">{doc ? formatBeijingTime(doc.updatedAt) : '—'}</Descriptions.Item>
+        <Descriptions.Item label="提交时间">
+          {doc?.submittedAt ? formatBeijingTime(doc.submittedAt) : '—'}
+        </Descriptions.Item>
       </Descriptions>
       <ErrorAlert message={error} />
       <Form form={form} layout="vertical">

@@ -1,9 +1,9 @@
 import { Alert, Card, Descriptions, Drawer, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, sectionsOf } from '../../../../src/core/documents.ts';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { useApi } from '../../api/useApi.ts';
-import { formatTime } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { Attachments } from './Attachments.tsx';
 import { DocumentEditor } from './DocumentEditor.tsx';
@@ -164,7 +164,7 @@ function OverviewTable({ year }: { year: number }) {
                   <Typography.Link onClick={() => setOpen(cell.documentId)}>{tag}</Typography.Link>
                   {cell.submittedAt && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatTime(cell.submittedAt)}
+                      {formatBeijingTime(cell.submittedAt)}
                     </Typography.Text>
                   )}
                 </Space>
@@ -209,7 +209,7 @@ function DocumentDrawer({ id, onClose }: { id: number | null; onClose: () => voi
           >
             <Descriptions.Item label="状态">
               <StatusTag status={doc.status} />
-              {doc.submittedAt && <span>提交于 {formatTime(doc.submittedAt)}</span>}
+              {doc.submittedAt && <span>提交于 {formatBeijingTime(doc.submittedAt)}</span>}
             </Descriptions.Item>
             {sectionsOf(doc.kind).map((s) => (
               <Descriptions.Item key={s.key} label={s.label}>

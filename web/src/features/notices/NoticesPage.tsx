@@ -1,8 +1,9 @@
 import { App, Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { applyError, formatTime } from '../admin/common.tsx';
+import { applyError } from '../admin/common.tsx';
 import { NOTICES_CHANGED, type Notice, type NoticeList } from './types.ts';
 
 const KIND_LABELS: Record<string, { label: string; color: string }> = {
@@ -100,7 +101,7 @@ export default function NoticesPage() {
                   <>
                     <div>{n.body}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatTime(n.createdAt)}
+                      {formatBeijingTime(n.createdAt)}
                     </Typography.Text>
                   </>
                 }

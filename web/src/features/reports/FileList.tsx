@@ -1,6 +1,6 @@
 import { App, Button, Table, Tag } from 'antd';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { download } from '../../api/client.ts';
-import { formatTime } from '../admin/common.tsx';
 import type { ReportFile } from './types.ts';
 
 /** Generated versions, newest first, each downloadable again. */
@@ -15,7 +15,7 @@ export function FileList({ files }: { files: ReportFile[] }) {
       locale={{ emptyText: '尚未生成' }}
       columns={[
         { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => `第${v}版` },
-        { title: '生成时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v) },
+        { title: '生成时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatBeijingTime(v) },
         { title: '生成人', dataIndex: 'createdBy', width: 100 },
         {
           title: '口径',

@@ -1,9 +1,10 @@
 import { App, Button, Card, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { ErrorAlert, formatTime } from '../admin/common.tsx';
+import { ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { FileList } from './FileList.tsx';
 import { type ReportDraft, type ReportKind, type ReportList, scopeLabel, scopeOptions } from './types.ts';
@@ -94,7 +95,7 @@ export default function ReportsPage() {
           {
             title: '最近修改',
             dataIndex: 'updatedAt',
-            render: (v: string, d) => `${formatTime(v)} ${d.updatedBy ?? ''}`,
+            render: (v: string, d) => `${formatBeijingTime(v)} ${d.updatedBy ?? ''}`,
           },
           {
             title: '',

@@ -18,6 +18,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
@@ -26,7 +27,6 @@ import { useUser } from '../auth/AuthContext.tsx';
 import {
   AnswerDialog,
   applyServerError,
-  formatTime,
   isUnitRole,
   type Notice,
   NoticeStatusTag,
@@ -199,7 +199,7 @@ export default function NoticePage() {
                   <Space size={8}>
                     <Typography.Text strong>{STEP_TITLES[s.kind]}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatTime(s.at)} · {s.displayName ?? s.username ?? '—'}
+                      {formatBeijingTime(s.at)} · {s.displayName ?? s.username ?? '—'}
                     </Typography.Text>
                   </Space>
                   <StepBody step={s} />

@@ -1,8 +1,9 @@
 import { Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { WarningTags } from '../analysis/common.tsx';
-import { formatTime, type Notice, NoticeStatusTag } from './common.tsx';
+import { type Notice, NoticeStatusTag } from './common.tsx';
 
 /** 督办单 as a table: indicator, unit, warning at issue, status (逾期 in red), deadline, actions. */
 export function NoticeTable({
@@ -71,7 +72,7 @@ export function NoticeTable({
             width: 110,
             render: (_, n) => (n.overdue ? <Typography.Text type="danger">{n.deadline}</Typography.Text> : n.deadline),
           },
-          { title: '发出时间', key: 'createdAt', width: 140, render: (_, n) => formatTime(n.createdAt) },
+          { title: '发出时间', key: 'createdAt', width: 140, render: (_, n) => formatBeijingTime(n.createdAt) },
           ...(action
             ? [{ title: '操作', key: 'action', width: 130, render: (_: unknown, n: Notice) => action(n) }]
             : []),

@@ -69,11 +69,6 @@ export const isUnitRole = (role: Role) => role === 'unit_reporter' || role === '
 export const canReadNotices = (role: Role) =>
   role === 'office' || role === 'statistics' || role === 'district_leader' || isUnitRole(role);
 
-export function formatTime(value: string | null | undefined): string {
-  if (!value) return '';
-  return dayjs(value).format('YYYY-MM-DD HH:mm');
-}
-
 /** Puts the server's field problems at the form's fields; returns the message for the dialog's alert. */
 export function applyServerError(form: FormInstance, error: unknown): string {
   if (error instanceof ApiError) {

@@ -2,13 +2,13 @@ import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined, UnlockOutlined } fr
 import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Popconfirm, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { formatBeijingTime } from '../../../../../src/kernel/dates.ts';
 import { ApiError, api, post } from '../../../api/client.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { PageLoading } from '../../../shell/PageLoading.tsx';
 import { useUser } from '../../auth/AuthContext.tsx';
 import {
   DemoTag,
-  formatTime,
   type RoundDetail,
   RoundKindTag,
   type RoundWithCounts,
@@ -196,7 +196,7 @@ function ReviewSubmission() {
               <Descriptions.Item label="填报进度">
                 {submission.progress.filled}/{submission.progress.expected}
               </Descriptions.Item>
-              <Descriptions.Item label="最后更新">{formatTime(s.updatedAt)}</Descriptions.Item>
+              <Descriptions.Item label="最后更新">{formatBeijingTime(s.updatedAt)}</Descriptions.Item>
             </Descriptions>
             {canReview && (
               <Alert

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type {
+  AssessmentResult,
+  RollupRow,
+  SexGap,
+  Status,
+  TownDisparity,
+  WarningKind,
+} from '../../core/assessment/index.ts';
+
+// The 监测分析 API as the server answers it and the web reads it: one definition for both sides.
+
+export const BasisSchema = z.enum(['approved', 'preliminary'], {
+  message: '口径应为 approved（已审核）或 preliminary（含未审核）',
+});
+/** approved: only data the statistics bureau approved (locked); preliminary: also drafts and submitted values. */
+export type Basis = z.infer<typeof BasisSchema>;
+
+export const AnalysisQuery = z.object({
+  basis: BasisSchema.default('approved'),
+  asOf: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export interface IndicatorAnalysis {
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+  planId: string;
+  planTitle: string;
+  domainCode: string;
+  domainName: string;
+  target: string;
+  better: 'higher' | 'lower';
+  disaggregations: string[];
+  leadUnit: { id: number; name: string } | null;
+  /** The plan's last year (T): projections run to it. */
+  targetYear: number;
+  years: number[];
+  /** District totals per year (null = missing). */
+  values: (number | null)[];
+  female: (number | null)[] | null;
+  male: (number | null)[] | null;
+  sexGap: SexGap | null;
+  /** Per town, the latest year's value, best first. */
+  towns: { areaId: number; area: string; value: number | null }[] | null;
+  townDisparity: TownDisparity | null;
+  result: AssessmentResult;
+}
+
+export interface Analysis {
+  basis: Basis;
+  asOf: number | null;
+  years: number[];
+  demo: boolean;
+  indicators: IndicatorAnalysis[];
+  byPlan: RollupRow[];
+  byDomain: DomainRow[];
+  byUnit: UnitRow[];
+}
+
+export type DomainRow = RollupRow & { planId: string; domainCode: string; domainName: string };
+export type UnitRow = RollupRow & { unitId: number | null; unitName: string };
+
+export interface WarningItem {
+  indicatorId: number;
+  code: string;
+  name: string;
+  planId: string;
+  planTitle: string;
+  domainName: string;
+  leadUnit: { id: number; name: string } | null;
+  status: Status;
+  kinds: WarningKind[];
+  reasons: string[];
+  statusReason: string;
+}
+
+/** What every analysis answer starts with: the 口径, the year judged, and whether the data are demo data. */
+export interface AnalysisHead {
+  basis: Basis;
+  asOf: number | null;
+  demo: boolean;
+}
+
+export interface OverviewResponse extends AnalysisHead {
+  byPlan: RollupRow[];
+  byDomain: DomainRow[];
+  warnings: WarningItem[];
+  charts: { domainRate: Record<string, unknown> };
+}
+
+export interface UnitsResponse extends AnalysisHead {
+  byUnit: UnitRow[];
+}
+
+export type DomainIndicator = Omit<IndicatorAnalysis, 'result'> & {
+  status: Status;
+  warning: AssessmentResult['warning'];
+  statusReason: string;
+  latest: number | null;
+  year: number | null;
+};
+
+export interface DomainResponse extends AnalysisHead {
+  domain: DomainRow;
+  indicators: DomainIndicator[];
+}
+
+export interface IndicatorResponse extends AnalysisHead {
+  indicator: IndicatorAnalysis;
+  charts: { trend: Record<string, unknown>; towns: Record<string, unknown> | null };
+}
