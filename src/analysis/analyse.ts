@@ -12,7 +12,9 @@ import {
   townDisparity,
 } from '../core/assessment/index.ts';
 import { describeRule } from '../core/catalog/index.ts';
+import type { FinalTolerance } from '../core/assessment/types.ts';
 import type { Db } from '../db/connection.ts';
+import { finalToleranceKey, getSetting } from '../settings.ts';
 import { area, dataValue, domain, goal, indicator, orgUnit, plan, responsibility } from '../db/schema/index.ts';
 
 // The assessment of the stored data (METHODOLOGY.md through src/core/assessment): recomputed from the raw values
@@ -98,6 +100,7 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
         )
     : [];
   const rows = rowsAll.filter((r) => basis === 'preliminary' || r.locked);
+  const finalTolerance = (await getSetting<FinalTolerance>(db, finalToleranceKey(options.folderId)));
 
   const baseYear = Math.min(...plans.map((p) => p.baseYear));
   const targetYear = Math.max(...plans.map((p) => p.cycleEnd));
@@ -136,6 +139,7 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
       floor: ind.floor,
       ...(ind.counts ? { factor: ind.counts.factor } : {}),
       asOf,
+      ...(finalTolerance ? { finalTolerance } : {}),
       series: [...totals.values()].map((r) => ({
         year: r.year,
         value: r.value,
