@@ -51,7 +51,26 @@ describe('审核流程: who may do what', () => {
     }
   });
 
-  it('the transitions of the plan’s workflow', () => {
+  it('the transitions of the plan’s workflow, written out (not read back from TRANSITIONS)', () => {
+    const expected: Record<SubmissionAction, [string[], string]> = {
+      save: [['not_started', 'in_progress', 'returned'], 'in_progress'],
+      submit: [['not_started', 'in_progress', 'returned'], 'awaiting_confirmation'],
+      confirm: [['awaiting_confirmation'], 'submitted'],
+      send_back: [['awaiting_confirmation'], 'in_progress'],
+      return: [['submitted'], 'returned'],
+      approve: [['submitted'], 'approved'],
+      reopen: [['approved'], 'returned'],
+    };
+    for (const [action, [from, to]] of Object.entries(expected) as [SubmissionAction, [string[], string]][]) {
+      const role = allowed[action][0] as Role;
+      const opens = SUBMISSION_STATUSES.filter((status) => checkTransition(status, action, role).ok);
+      expect(opens, action).toEqual(from);
+      expect(checkTransition(from[0] as never, action, role), action).toEqual({ ok: true, to });
+      expect(
+        ROLES.filter((r) => checkTransition(from[0] as never, action, r).ok),
+        action,
+      ).toEqual(allowed[action]);
+    }
     expect(checkTransition('not_started', 'submit', 'unit_reporter')).toEqual({
       ok: true,
       to: 'awaiting_confirmation',
