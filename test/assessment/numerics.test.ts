@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gammaP, gammaQuantile, poissonInterval } from '../../src/core/assessment/poisson.ts';
-import { theilSen6, theilSen6Years, theilSenSlope } from '../../src/core/assessment/trend.ts';
+import { median6, median10, theilSen6, theilSen6Years, theilSenSlope } from '../../src/core/assessment/trend.ts';
 
 describe('exact Poisson 95% interval (Garwood)', () => {
   // Reference values: χ²-quantiles / 2 (e.g. R: qchisq(0.025, 6)/2, qchisq(0.975, 8)/2).
@@ -61,6 +61,51 @@ describe('Theil–Sen', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('the trend of a 4- or 5-year series is the median of its pairwise slopes (scipy.stats.theilslopes)', () => {
+  // An independent reference: sort a copy, take the middle. The engine's 6- and 10-value sorting networks (the
+  // 6 and 10 pairwise slopes of 4 and 5 points) must agree with it on every input.
+  const naiveMedian = (v: readonly number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    const h = s.length >> 1;
+    return s.length % 2 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+  };
+  const naiveSlope = (x: readonly number[], y: readonly number[]) => {
+    const slopes: number[] = [];
+    for (let i = 0; i < x.length; i++)
+      for (let j = i + 1; j < x.length; j++)
+        slopes.push(((y[j] as number) - (y[i] as number)) / ((x[j] as number) - (x[i] as number)));
+    return naiveMedian(slopes);
+  };
+  const value = fc.integer({ min: -50, max: 50 }).map((k) => k / 2); // ties happen, as in published data
+
+  it.each([6, 10])('median of %i values', (size) => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: size, maxLength: size }), (values) => {
+        const fn = size === 6 ? median6 : median10;
+        expect(fn(Float64Array.from(values))).toBe(naiveMedian(values) + 0); // + 0: −0 and 0 are one median
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each([4, 5])('Theil–Sen slope of %i yearly points', (n) => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 2015, max: 2030 }), { minLength: n, maxLength: n }),
+        fc.array(value, { minLength: n, maxLength: n }),
+        (years, values) => {
+          const x = [...years].sort((a, b) => a - b);
+          expect(theilSenSlope(Float64Array.from(x), Float64Array.from(values), n) + 0).toBeCloseTo(
+            naiveSlope(x, values),
+            12,
+          );
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

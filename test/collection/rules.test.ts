@@ -76,6 +76,15 @@ describe('审核公式: hard rules reject, soft rules ask for an explanation', (
     expect(codes(ctx(percent, { value: 70 }, { history }))).toEqual([]);
   });
 
+  it('the 30% rule fires just above 30%, not at 30% (61 → 79.5 is 30.3%; 61 → 79.3 is 30.0%)', () => {
+    const history = [{ year: 2024, value: 61 }];
+    const above = checkEntry(ctx(percent, { value: 79.5 }, { history }));
+    expect(above.map((p) => p.code)).toContain('S_CHANGE_30');
+    expect(above.find((p) => p.code === 'S_CHANGE_30')?.message).toBe('较上年（61）变化 30.3%，超过 30%，请说明原因');
+    expect(codes(ctx(percent, { value: 79.3 }, { history }))).not.toContain('S_CHANGE_30');
+    expect(codes(ctx(percent, { value: 42.5 }, { history }))).toContain('S_CHANGE_30'); // −30.3%
+  });
+
   it('does not ask about year-on-year swings of rates judged on their counts', () => {
     expect(
       codes(

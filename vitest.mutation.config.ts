@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs for each mutant (npm run mutation; stryker.config.mjs): the pure tests of src/core and of
+// the collection rules, workflow and upload cells. Tests that need a database, a server or a child process are left
+// out: they are slow, and the code they add to the picture is not mutated.
+// MUTATION_SCOPE narrows the tests to one module's, so that a static mutant (a module-level table such as RULES or
+// TRANSITIONS, which needs every test re-run) costs seconds rather than minutes: see docs/mutation.md.
+const SCOPES: Record<string, string[]> = {
+  assessment: ['test/assessment/**/*.test.ts'],
+  collection: ['test/collection/rules.test.ts', 'test/collection/workflow-rules.test.ts'],
+  rest: [
+    'test/narrative/**/*.test.ts',
+    'test/catalog/indicators.test.ts',
+    'test/catalog/invalid.test.ts',
+    'test/catalog/fixture.test.ts',
+    'test/reports/charts.test.ts',
+    'test/responsibility/default-file.test.ts',
+  ],
+};
+const scope = process.env.MUTATION_SCOPE;
+
+export default defineConfig({
+  test: {
+    include: scope ? (SCOPES[scope] ?? []) : Object.values(SCOPES).flat(),
+    exclude: ['test/assessment/cli-v2.test.ts'],
+    testTimeout: 30_000,
+  },
+});
