@@ -11,6 +11,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { deleteUserSessions, hashPassword } from '../auth/index.ts';
 import { NOTHING_TO_CHANGE, notEmpty } from '../organisation/index.ts';
+import { setTemporaryPassword } from './users.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive('编号应为正整数') });
 const Role = z.enum(ROLES, { message: `角色应为：${ROLES.map((r) => ROLE_LABELS[r]).join('、')}` });
@@ -181,15 +182,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
     async (request) => {
       const user = await findUser(db, request.params.id);
       checkPassword(request.body.password, user.username);
-      const passwordHash = await hashPassword(request.body.password);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(appUser)
-          .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
-          .where(eq(appUser.id, user.id));
-        await deleteUserSessions(tx, user.id);
-        await audit(tx, actorOf(request), { action: 'user.reset_password', objectType: 'user', objectId: user.id });
-      });
+      await setTemporaryPassword(db, user.id, request.body.password, actorOf(request));
       return { user: await findUser(db, user.id) };
     },
   );

@@ -112,14 +112,22 @@ export async function createUser(db: Db, config: Config, input: CreateUserInput)
 export async function resetPassword(db: Db, config: Config, username: string, password: string): Promise<void> {
   const user = await findUser(db, username);
   checkPassword(config, password, user.username);
+  await setTemporaryPassword(db, user.id, password, CLI_ACTOR);
+}
+
+/**
+ * An administrator's reset, from the CLI or the API: a temporary password the user must change at next login;
+ * the lockout is lifted and the user's sessions end. The caller has checked the password against the policy.
+ */
+export async function setTemporaryPassword(db: Db, userId: number, password: string, actor: Actor): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx
       .update(appUser)
       .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
-      .where(eq(appUser.id, user.id));
-    await deleteUserSessions(tx, user.id);
-    await audit(tx, CLI_ACTOR, { action: 'user.reset_password', objectType: 'user', objectId: user.id });
+      .where(eq(appUser.id, userId));
+    await deleteUserSessions(tx, userId);
+    await audit(tx, actor, { action: 'user.reset_password', objectType: 'user', objectId: userId });
   });
 }
 

@@ -4,10 +4,7 @@
 
 import ExcelJS from 'exceljs';
 import { type Catalog, describeIndicatorTarget } from '../../core/catalog/index.ts';
-
-const TITLE_FONT = '方正小标宋简体';
-const HEADER_FONT = '黑体';
-const BODY_FONT = '仿宋_GB2312';
+import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
 
 export const CATALOG_COLUMNS = [
   { header: '领域', key: 'domain', width: 14 },
@@ -19,9 +16,6 @@ export const CATALOG_COLUMNS = [
   { header: '单位', key: 'unit', width: 8 },
   { header: '原文', key: 'quote', width: 40 },
 ] as const;
-
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
 type Row = Record<(typeof CATALOG_COLUMNS)[number]['key'], string | number>;
 
@@ -44,29 +38,16 @@ export function buildCatalogWorkbook(catalog: Catalog): ExcelJS.Workbook {
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
         printTitlesRow: '2:2', // the header row on every printed page
       },
-      headerFooter: { oddFooter: `&"${BODY_FONT}"&10${plan.shortTitle}　第 &P 页，共 &N 页` },
+      headerFooter: { oddFooter: `&"${SHEET_FONTS.body}"&10${plan.shortTitle}　第 &P 页，共 &N 页` },
     });
     sheet.columns = CATALOG_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
 
     // Row 1: the title across all columns.
-    const title = sheet.getRow(1);
-    title.getCell(1).value = `${plan.title}主要目标、策略措施和监测指标`;
-    sheet.mergeCells(1, 1, 1, CATALOG_COLUMNS.length);
-    title.height = 36;
-    title.getCell(1).font = { name: TITLE_FONT, size: 16 };
-    title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-
-    // Row 2: the header.
-    const header = sheet.getRow(2);
-    CATALOG_COLUMNS.forEach((c, i) => {
-      const cell = header.getCell(i + 1);
-      cell.value = c.header;
-      cell.font = { name: HEADER_FONT, size: 11, bold: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      cell.border = BORDER;
-    });
-    header.height = 22;
+    writeTitleAndHeader(
+      sheet,
+      `${plan.title}主要目标、策略措施和监测指标`,
+      CATALOG_COLUMNS.map((c) => c.header),
+    );
 
     for (const domain of plan.domains) {
       const rows: Row[] = [
@@ -104,8 +85,8 @@ export function buildCatalogWorkbook(catalog: Catalog): ExcelJS.Workbook {
       for (const values of rows) {
         const row = sheet.addRow(values);
         row.eachCell({ includeEmpty: true }, (cell, col) => {
-          cell.font = { name: BODY_FONT, size: 10.5 };
-          cell.border = BORDER;
+          cell.font = { name: SHEET_FONTS.body, size: 10.5 };
+          cell.border = CELL_BORDER;
           const centred = col === 1 || col === 2 || col === 3 || col === 7;
           cell.alignment = { vertical: 'middle', horizontal: centred ? 'center' : 'left', wrapText: true };
         });

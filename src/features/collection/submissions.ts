@@ -22,7 +22,7 @@ import {
   type TaskItem,
   taskItems,
 } from './tasks.ts';
-import { keyOf, writeHistory } from './values.ts';
+import { entryContext, keyOf, type ValueAt, writeHistory } from './values.ts';
 
 // Rounds and the submission workflow: opening a round creates a submission per reporting unit and town;
 // each move is checked against the transition table in src/core/collection/workflow.ts, recorded as an event,
@@ -142,36 +142,21 @@ export interface SubmitProblem {
 export async function submitProblems(db: Db, items: TaskItem[]): Promise<SubmitProblem[]> {
   const values = await taskValues(db, items, 3);
   const problems: SubmitProblem[] = [];
-  const lookup = (indicatorId: number, year: number, areaId: number | null, sex: string) =>
-    values.get(keyOf({ indicatorId, year, areaId, sex: sex as never }))?.value ?? null;
+  const lookup: ValueAt = (indicatorId, year, areaId, sex) =>
+    values.get(keyOf({ indicatorId, year, areaId, sex }))?.value ?? null;
   for (const item of items) {
     const ind = item.indicator;
     for (const year of item.years) {
       for (const sex of item.sexes) {
         const row = values.get(keyOf({ indicatorId: ind.id, year, areaId: item.areaId, sex }));
-        const history: { year: number; value: number }[] = [];
-        for (let y = year - 3; y < year; y++) {
-          const v = lookup(ind.id, y, item.areaId, sex);
-          if (v !== null) history.push({ year: y, value: v });
-        }
-        const checks = checkEntry({
-          indicator: {
-            code: ind.code,
-            name: ind.name,
-            unit: ind.unit,
-            limits: ind.limits,
-            precision: ind.precision,
-            counts: ind.counts,
-          },
-          year,
-          sex,
-          entry: {
-            value: row?.value ?? null,
-            numerator: row?.numerator ?? null,
-            denominator: row?.denominator ?? null,
-          },
-          history,
-        });
+        const checks = checkEntry(
+          entryContext(
+            ind,
+            { year, areaId: item.areaId, sex },
+            { value: row?.value ?? null, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null },
+            lookup,
+          ),
+        );
         const base = { indicatorId: ind.id, code: ind.code, year, sex };
         for (const c of checks) {
           if (c.level === 'hard') problems.push({ ...base, message: `${ind.name}：${c.message}` });

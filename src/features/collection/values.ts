@@ -113,6 +113,48 @@ async function loadNeighbourhood(db: Db, inputs: ValueInput[]): Promise<Map<stri
   return new Map(existing.map((r) => [keyOf(r), r]));
 }
 
+/** A value of the same indicator at another year, area or sex; null when none. */
+export type ValueAt = (indicatorId: number, year: number, areaId: number | null, sex: Sex) => number | null;
+
+/**
+ * What the 审核公式 see of one value: the indicator's facts, the three earlier years and, for a total, the female
+ * and male values beside it. Built here once, so saving and submitting judge a value by the same checks.
+ */
+export function entryContext(
+  ind: typeof indicator.$inferSelect,
+  at: { year: number; areaId: number | null; sex: Sex },
+  entry: EntryContext['entry'],
+  valueAt: ValueAt,
+): EntryContext {
+  const history: { year: number; value: number }[] = [];
+  for (let y = at.year - 3; y < at.year; y++) {
+    const v = valueAt(ind.id, y, at.areaId, at.sex);
+    if (v !== null) history.push({ year: y, value: v });
+  }
+  return {
+    indicator: {
+      code: ind.code,
+      name: ind.name,
+      unit: ind.unit,
+      limits: ind.limits,
+      precision: ind.precision,
+      counts: ind.counts,
+    },
+    year: at.year,
+    sex: at.sex,
+    entry,
+    history,
+    ...(at.sex === 'total' && ind.disaggregations.includes('sex')
+      ? {
+          bySex: {
+            female: valueAt(ind.id, at.year, at.areaId, 'female'),
+            male: valueAt(ind.id, at.year, at.areaId, 'male'),
+          },
+        }
+      : {}),
+  };
+}
+
 export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOptions): Promise<SavedValue[]> {
   if (inputs.length === 0) return [];
   const prefix = options.fieldPrefix ?? 'values';
@@ -174,33 +216,12 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
       return;
     }
     const content = contentOf(input);
-    const history: { year: number; value: number }[] = [];
-    for (let y = input.year - 3; y < input.year; y++) {
-      const v = valueAt(input.indicatorId, y, input.areaId, input.sex);
-      if (v !== null) history.push({ year: y, value: v });
-    }
-    const ctx: EntryContext = {
-      indicator: {
-        code: ind.code,
-        name: ind.name,
-        unit: ind.unit,
-        limits: ind.limits,
-        precision: ind.precision,
-        counts: ind.counts,
-      },
-      year: input.year,
-      sex: input.sex,
-      entry: { value: content.value, numerator: content.numerator, denominator: content.denominator },
-      history,
-      ...(input.sex === 'total' && ind.disaggregations.includes('sex')
-        ? {
-            bySex: {
-              female: valueAt(input.indicatorId, input.year, input.areaId, 'female'),
-              male: valueAt(input.indicatorId, input.year, input.areaId, 'male'),
-            },
-          }
-        : {}),
-    };
+    const ctx = entryContext(
+      ind,
+      input,
+      { value: content.value, numerator: content.numerator, denominator: content.denominator },
+      valueAt,
+    );
     const problems = checkEntry(ctx);
     const warnings: Problem[] = [];
     for (const p of problems) {

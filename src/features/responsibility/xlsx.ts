@@ -3,11 +3,8 @@
 
 import ExcelJS from 'exceljs';
 import { ITEM_KIND_LABELS } from '../../core/responsibility.ts';
+import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
 import type { ResponsibilityItem } from './store.ts';
-
-const TITLE_FONT = '方正小标宋简体';
-const HEADER_FONT = '黑体';
-const BODY_FONT = '仿宋_GB2312';
 
 export const RESPONSIBILITY_COLUMNS = [
   { header: '领域', width: 14 },
@@ -20,9 +17,6 @@ export const RESPONSIBILITY_COLUMNS = [
 
 /** Partner units in one cell, separated by 、 as in official documents. */
 export const UNIT_SEPARATOR = '、';
-
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
 export function buildResponsibilityWorkbook(
   plans: { id: string; title: string; shortTitle: string }[],
@@ -44,27 +38,15 @@ export function buildResponsibilityWorkbook(
         margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
         printTitlesRow: '2:2',
       },
-      headerFooter: { oddFooter: `&"${BODY_FONT}"&10${plan.shortTitle}责任分工　第 &P 页，共 &N 页` },
+      headerFooter: { oddFooter: `&"${SHEET_FONTS.body}"&10${plan.shortTitle}责任分工　第 &P 页，共 &N 页` },
     });
     sheet.columns = RESPONSIBILITY_COLUMNS.map((c) => ({ width: c.width }));
 
-    const title = sheet.getRow(1);
-    title.getCell(1).value = `${plan.title}目标管理责任分工表`;
-    sheet.mergeCells(1, 1, 1, RESPONSIBILITY_COLUMNS.length);
-    title.height = 36;
-    title.getCell(1).font = { name: TITLE_FONT, size: 16 };
-    title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-
-    const header = sheet.getRow(2);
-    RESPONSIBILITY_COLUMNS.forEach((c, i) => {
-      const cell = header.getCell(i + 1);
-      cell.value = c.header;
-      cell.font = { name: HEADER_FONT, size: 11, bold: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      cell.border = BORDER;
-    });
-    header.height = 22;
+    writeTitleAndHeader(
+      sheet,
+      `${plan.title}目标管理责任分工表`,
+      RESPONSIBILITY_COLUMNS.map((c) => c.header),
+    );
 
     for (const item of items.filter((i) => i.plan.id === plan.id)) {
       const row = sheet.addRow([
@@ -76,8 +58,8 @@ export function buildResponsibilityWorkbook(
         item.partners.map((p) => p.name).join(UNIT_SEPARATOR),
       ]);
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cell.font = { name: BODY_FONT, size: 10.5 };
-        cell.border = BORDER;
+        cell.font = { name: SHEET_FONTS.body, size: 10.5 };
+        cell.border = CELL_BORDER;
         cell.alignment = { vertical: 'middle', horizontal: col <= 3 ? 'center' : 'left', wrapText: true };
       });
       if (!item.lead) {
