@@ -79,6 +79,7 @@ export function numericStatements(clause: string): NumericStatement[] {
     if (/^(?:岁|个月|周岁|年为基数|年数据|年度|年底|年末|年前|[—–\-~～至])/.test(after)) continue;
     if (/\d[—–\-~～至]$|第$/.test(before)) continue;
     if (/^[年月日]/.test(after) && /^\d{4}/.test(m[0])) continue;
+    if (m[0].endsWith('个') && /^月/.test(after)) continue; // 6个月内
     const numbers = [...m[0].matchAll(ONE)].map((n) => ({
       value: Number(n[1]),
       written: n[1] as string,

@@ -1,0 +1,3 @@
+// The public face of the plans feature: drafting a plan folder from an issued plan document.
+
+export { DraftError, documentText, draftFiles, draftFromDocument, writeDraftFolder } from './draft.ts';
