@@ -3,8 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadPlanFolder } from '../features/catalog/index.ts';
-import { draftFromDocument, writeDraftFolder } from '../features/plans/index.ts';
+import { draftFromDocument, loadWholeFolder, writeDraftFolder } from '../features/plans/index.ts';
 
 export interface PlanDraftOptions {
   out: string;
@@ -22,7 +21,7 @@ export async function runPlanDraft(file: string, options: PlanDraftOptions): Pro
   });
   const written = await writeDraftFolder(draft, options.out);
   // The draft must load as it is: a folder the validator refuses is a drafting bug, reported as such.
-  const catalog = await loadPlanFolder(options.out);
+  const { catalog } = await loadWholeFolder(options.out);
   const count = (f: (d: (typeof catalog.plans)[number]['domains'][number]) => number) =>
     catalog.plans.reduce((n, p) => n + p.domains.reduce((m, d) => m + f(d), 0), 0);
   return [

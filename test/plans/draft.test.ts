@@ -13,7 +13,7 @@ import { runPlanDraft } from '../../src/cli/plan.ts';
 import { draftPlanFolder, type PlanDraft, sameRule } from '../../src/core/catalog/draft.ts';
 import type { Catalog } from '../../src/core/catalog/index.ts';
 import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
-import { DraftError, draftFromDocument, writeDraftFolder } from '../../src/features/plans/index.ts';
+import { DraftError, draftFromDocument, loadWholeFolder, writeDraftFolder } from '../../src/features/plans/index.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const wuqingText = path.join(fixtures, 'plan-text', 'wuqing-2021-2025.txt');
@@ -97,7 +97,7 @@ describe('the Wuqing 2021–2025 text', () => {
       cycle: { start: 2021, end: 2025, baseYear: 2020 },
       plans: ['women.yaml', 'children.yaml'],
     });
-    expect(draft.warnings).toEqual([]);
+    expect(draft.warnings).toEqual([expect.stringContaining('organisation.yaml')]);
   });
 
   it('proposes the quote and rule of nearly every curated indicator', () => {
@@ -126,9 +126,13 @@ describe('the Wuqing 2021–2025 text', () => {
       'folder.yaml',
       'women.yaml',
       'children.yaml',
+      'organisation.yaml',
       'candidates.yaml',
     ]);
-    const loaded = await loadPlanFolder(dir);
+    // Loads as a server start would: plans and organisation.yaml.
+    const whole = await loadWholeFolder(dir);
+    expect(whole.organisation.committee.name).toBe('武清区妇女儿童工作委员会');
+    const loaded = whole.catalog;
     expect(loaded.plans.flatMap((p) => p.domains.flatMap((d) => d.indicators))).toEqual([]);
     expect(loaded.folder.plans).not.toContain('candidates.yaml');
     const candidates = parse(await readFile(path.join(dir, 'candidates.yaml'), 'utf8')) as {

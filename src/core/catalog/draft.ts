@@ -4,6 +4,7 @@
 // office to accept, edit or reject; they are kept apart from the plans' indicators so they never count as
 // indicators. Pure: the text comes in, data structures go out (src/features/plans writes the YAML files).
 
+import type { Organisation } from '../organisation.ts';
 import type { Better, Comparator, TargetRule } from '../rules.ts';
 import type { Domain, Indicator, Plan, PlanFolder, PlanSection } from './types.ts';
 import { clausesOf, enumeratedNames, numericStatements } from './wording.ts';
@@ -20,6 +21,11 @@ export interface PlanDraft {
   folder: PlanFolder;
   plans: { file: string; plan: Plan }[];
   candidates: DraftCandidate[];
+  /**
+   * A minimal organisation.yaml (committee, office, the statistics bureau leading the monitoring group) so that the
+   * draft loads as it is; the member units and towns are the office's to fill in.
+   */
+  organisation: Organisation;
   /** Things the office must check (no issue date found …), in Chinese. */
   warnings: string[];
 }
@@ -248,7 +254,25 @@ export function draftPlanFolder(source: string, options: DraftOptions = {}): Pla
   const candidates = plans.flatMap(({ file, plan }) =>
     plan.domains.flatMap((domain) => candidatesOf(domain).map((c) => ({ plan: file, domain: domain.code, ...c }))),
   );
-  return { folder, plans, candidates, warnings };
+  warnings.push('organisation.yaml 只有办公室和统计局两个单位、没有镇街：请补全成员单位和镇街（系统管理中也可维护）。');
+  return { folder, plans, candidates, organisation: organisationSkeleton(region), warnings };
+}
+
+/** 天津市武清区 → committee 武清区妇女儿童工作委员会, office 区妇儿工委办公室, monitoring led by 区统计局. */
+export function organisationSkeleton(region: string): Organisation {
+  const local = region.replace(/^.+?[省市](?=.+[区县市旗]$)/, '') || region;
+  const level = /[区县市旗]$/.exec(local)?.[0] ?? '区';
+  return {
+    committee: { name: `${local}妇女儿童工作委员会`, shortName: `${level}妇儿工委` },
+    office: { code: 'office', name: `${level}妇儿工委办公室` },
+    monitoringAndEvaluation: {
+      leadingGroup: '监测评估领导小组',
+      monitoringGroup: { name: '监测组', leadUnit: 'tjj' },
+      evaluationGroup: { name: '评估组', leadUnit: 'office' },
+    },
+    units: [{ code: 'tjj', name: `${level}统计局` }],
+    areas: [],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -72,6 +72,13 @@ export function draftFiles(draft: PlanDraft): Map<string, string> {
     );
   }
   files.set(
+    'organisation.yaml',
+    yamlText(
+      ' 组织机构（草稿）：只列了办公室和统计局，请补全成员单位（units）和镇街（areas，kind 为 street 或 town）。\n 单位代码是数据的主键，定下后不要改动。格式见 plans/wuqing-2021-2025/organisation.yaml。',
+      draft.organisation,
+    ),
+  );
+  files.set(
     'candidates.yaml',
     yamlText(
       ` 候选监测指标（未采纳，不计入指标）：从每条主要目标和策略措施中含数字或方向措辞的分句提出，\n 每个候选带原文 quote 和建议的目标规则。名称、单位、精度、上下限、分解维度是建议值，须逐条核对；\n 采纳的移到 plan 所指文件、domain 所指领域的 indicators 下，不采纳的删去。\n 共 ${draft.candidates.length} 个候选。`,
