@@ -9,7 +9,7 @@ import { VERSION } from './platform/version.ts';
 
 const program = new Command()
   .name('tianping')
-  .description('天平：武清区妇女儿童发展规划监测评估系统 管理命令')
+  .description('天平：妇女儿童发展规划监测评估系统 管理命令')
   .version(VERSION);
 
 program

@@ -1,3 +1,4 @@
+import { siteOf } from '../core/site.ts';
 import type { Database } from '../db/connection.ts';
 import { ensureDemoAccounts } from '../features/auth/index.ts';
 import { importCatalog } from '../features/catalog/index.ts';
@@ -6,7 +7,7 @@ import { seedOrganisation } from '../features/organisation/index.ts';
 import { loadWholeFolder } from '../features/plans/index.ts';
 import { applyDefaultAssignments } from '../features/responsibility/index.ts';
 import type { Config } from '../platform/config.ts';
-import { ACTIVE_FOLDER, setSetting } from '../platform/settings.ts';
+import { ACTIVE_FOLDER, getSetting, SITE, SYSTEM_NAME, setSetting } from '../platform/settings.ts';
 
 /**
  * Brings a migrated database up to the plan folder: the catalog (updated in place at every start), the default
@@ -22,6 +23,11 @@ export async function bootstrap(
   const { catalog, organisation, responsibility } = await loadWholeFolder(config.planDir);
   await importCatalog(database.db, catalog);
   await setSetting(database.db, ACTIVE_FOLDER, catalog.folder.id);
+  await setSetting(
+    database.db,
+    SITE,
+    siteOf(catalog, organisation, await getSetting<string>(database.db, SYSTEM_NAME)),
+  );
   await seedOrganisation(database.db, organisation);
   if (responsibility) await applyDefaultAssignments(database.db, responsibility);
   if (config.demo) {

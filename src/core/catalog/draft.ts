@@ -6,6 +6,7 @@
 
 import type { Organisation } from '../organisation.ts';
 import type { Better, Comparator, TargetRule } from '../rules.ts';
+import { localRegion } from '../site.ts';
 import type { Domain, Indicator, Plan, PlanFolder, PlanSection } from './types.ts';
 import { clausesOf, enumeratedNames, numericStatements } from './wording.ts';
 
@@ -72,7 +73,7 @@ function cycleOf(title: string, options: DraftOptions): { start: number; end: nu
   throw new DraftError(`无法从标题“${title}”判断规划周期：请指定周期（如 2026-2030）。`);
 }
 
-/** 天津市武清区妇女发展“十四五”规划 → women / W / 妇女发展规划. */
+/** 天津市示范区妇女发展“十五五”规划 → women / W. */
 function planKind(title: string, index: number): { key: string; prefix: string } {
   if (title.includes('妇女')) return { key: 'women', prefix: 'W' };
   if (title.includes('儿童')) return { key: 'children', prefix: 'C' };
@@ -220,7 +221,7 @@ export function draftPlanFolder(source: string, options: DraftOptions = {}): Pla
   const firstTitle = lines[titleAt[0] as number] as string;
   const firstCycle = cycleOf(firstTitle, options);
   const region = regionOf(firstTitle);
-  const issuer = notice?.[1] ?? `${region.replace(/^.+?[省市](?=.+[区县市]$)/, '')}人民政府`;
+  const issuer = notice?.[1] ?? `${localRegion(region)}人民政府`;
   if (!notice) warnings.push(`没有找到印发通知（“……关于印发……的通知”），发文机关暂写“${issuer}”，请核对。`);
   const issuedOn = dated
     ? `${dated[1]}-${(dated[2] as string).padStart(2, '0')}-${(dated[3] as string).padStart(2, '0')}`
@@ -258,9 +259,9 @@ export function draftPlanFolder(source: string, options: DraftOptions = {}): Pla
   return { folder, plans, candidates, organisation: organisationSkeleton(region), warnings };
 }
 
-/** 天津市武清区 → committee 武清区妇女儿童工作委员会, office 区妇儿工委办公室, monitoring led by 区统计局. */
+/** 天津市示范区 → committee 示范区妇女儿童工作委员会, office 区妇儿工委办公室, monitoring led by 区统计局. */
 export function organisationSkeleton(region: string): Organisation {
-  const local = region.replace(/^.+?[省市](?=.+[区县市旗]$)/, '') || region;
+  const local = localRegion(region);
   const level = /[区县市旗]$/.exec(local)?.[0] ?? '区';
   return {
     committee: { name: `${local}妇女儿童工作委员会`, shortName: `${level}妇儿工委` },
