@@ -9,7 +9,7 @@ import { VERSION } from './platform/version.ts';
 
 const program = new Command()
   .name('tianping')
-  .description('天平：武清区妇女儿童发展规划监测评估系统 管理命令')
+  .description('天平：妇女儿童发展规划监测评估系统 管理命令')
   .version(VERSION);
 
 program
@@ -150,6 +150,29 @@ program
   .action(async (options: { json?: boolean }) => {
     const { runCatalog } = await import('./cli/catalog.ts');
     console.log(await runCatalog(options));
+  });
+
+program
+  .command('plan')
+  .description('规划文件（见 docs/catalog.md）')
+  .command('draft')
+  .description(
+    '从规划正文（.docx 或 UTF-8 .txt）生成规划目录草稿：规划、领域、主要目标和策略措施逐字照录，候选监测指标另存 candidates.yaml',
+  )
+  .argument('<file>', '规划正文文件（印发通知及其所附规划）')
+  .requiredOption('--out <dir>', '草稿目录（新目录或空目录）')
+  .option('--id <id>', '标识前缀（小写字母、数字、连字符），如 wuqing → wuqing-2026-2030', 'draft')
+  .option('--cycle <years>', '规划周期，标题中没有“十五五”等字样时需要，如 2026-2030')
+  .action(async (file: string, options: import('./cli/plan.ts').PlanDraftOptions) => {
+    const { runPlanDraft } = await import('./cli/plan.ts');
+    const { DraftError } = await import('./features/plans/index.ts');
+    try {
+      console.log(await runPlanDraft(file, options));
+    } catch (error) {
+      if (!(error instanceof DraftError)) throw error;
+      console.error(error.message);
+      process.exitCode = 2;
+    }
   });
 
 try {

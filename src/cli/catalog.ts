@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { type Catalog, toCatalogJson } from '../core/catalog/index.ts';
-import { loadPlanFolder } from '../features/catalog/index.ts';
+import { loadWholeFolder } from '../features/plans/index.ts';
 import { loadConfig } from '../platform/config.ts';
 
 /** Display width in a terminal: CJK characters and full-width punctuation take two columns. */
@@ -19,7 +19,11 @@ function width(text: string): number {
 const padEnd = (text: string, n: number) => text + ' '.repeat(Math.max(0, n - width(text)));
 const padStart = (text: string, n: number) => ' '.repeat(Math.max(0, n - width(text))) + text;
 
-export function catalogSummary(catalog: Catalog, dir: string): string {
+export function catalogSummary(
+  catalog: Catalog,
+  dir: string,
+  extra: { units?: number; areas?: number; assignments?: number | null } = {},
+): string {
   const header = ['规划', '领域', '主要目标', '策略措施', '监测指标', '其中数值目标', '方向目标'];
   const rows: string[][] = [];
   const total = [0, 0, 0, 0, 0, 0];
@@ -54,12 +58,27 @@ export function catalogSummary(catalog: Catalog, dir: string): string {
     line(header),
     line(header.map((_, k) => '-'.repeat(widths[k]!))),
     ...rows.map(line),
+    ...(extra.units !== undefined
+      ? [
+          '',
+          `组织机构：成员单位 ${extra.units} 个，镇街 ${extra.areas ?? 0} 个；默认责任分工：${extra.assignments === null || extra.assignments === undefined ? '无（没有 responsibility.yaml）' : `${extra.assignments} 项`}。`,
+        ]
+      : []),
   ].join('\n');
 }
 
-/** Loads the configured plan folder; throws CatalogError (listing every problem) when it is invalid. */
+/**
+ * Loads and checks the configured plan folder as a server start would — plans, organisation.yaml and
+ * responsibility.yaml; throws CatalogError (listing every problem with file and line) when any is invalid.
+ */
 export async function runCatalog(options: { json?: boolean }): Promise<string> {
   const dir = loadConfig().planDir;
-  const catalog = await loadPlanFolder(dir);
-  return options.json ? JSON.stringify(toCatalogJson(catalog), null, 2) : catalogSummary(catalog, dir);
+  const { catalog, organisation, responsibility } = await loadWholeFolder(dir);
+  return options.json
+    ? JSON.stringify(toCatalogJson(catalog), null, 2)
+    : catalogSummary(catalog, dir, {
+        units: organisation.units.length,
+        areas: organisation.areas.length,
+        assignments: responsibility?.length ?? null,
+      });
 }

@@ -12,6 +12,12 @@ export function finalToleranceKey(folderId: string): string {
   return `finalTolerance:${folderId}`;
 }
 
+/** Who the system belongs to (src/core/site.ts), written from the active plan folder at every start. */
+export const SITE = 'site';
+
+/** Optional: a system name chosen by the office, instead of the one made from the region. */
+export const SYSTEM_NAME = 'systemName';
+
 export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
   const [row] = await db.select().from(appSetting).where(eq(appSetting.key, key));
   return row?.value as T | undefined;

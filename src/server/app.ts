@@ -75,7 +75,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: '天平 Tianping API', description: '武清区妇女儿童发展规划监测评估系统接口', version: VERSION },
+      info: { title: '天平 Tianping API', description: '妇女儿童发展规划监测评估系统接口', version: VERSION },
     },
     transform: jsonSchemaTransform,
   });

@@ -9,7 +9,8 @@ import type { Catalog } from '../../src/core/catalog/index.ts';
 import { defaultPlanDir, loadPlanFolder } from '../../src/features/catalog/load.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const seedFile = path.resolve(repoRoot, '..', 'shared', 'seeds', '000_68b6a16b05043fdc.txt');
+// The issued document as published (a copy of the seed text), kept in the repository so a clone is self-contained.
+const seedFile = path.resolve(repoRoot, 'test', 'fixtures', 'plan-text', 'wuqing-2021-2025.txt');
 
 interface SeedDomain {
   name: string;

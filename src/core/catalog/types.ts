@@ -110,7 +110,7 @@ export interface PlanSection {
 /** 规划 */
 export interface Plan {
   id: string;
-  /** Exactly as in the document: 天津市武清区妇女发展“十四五”规划 */
+  /** Exactly as in the document: 天津市示范区妇女发展“十五五”规划 */
   title: string;
   /** For sheet names and tight spaces: 妇女发展规划 (≤ 31 characters, an Excel sheet-name limit). */
   shortTitle: string;

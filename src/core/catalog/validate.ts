@@ -7,6 +7,15 @@ import type { z } from 'zod';
 import { TARGET_RULE_KINDS, type TargetRule } from '../rules.ts';
 import { folderSchema, indicatorCodePattern, planSchema } from './schema.ts';
 import type { Catalog, CatalogProblem, Indicator, Plan, PlanFolder } from './types.ts';
+import {
+  COMPARATOR_READING,
+  clausesOf,
+  enumeratedNames,
+  type NumericStatement,
+  numericStatements,
+  positionOf,
+  RATE_FACTORS,
+} from './wording.ts';
 
 /** One parsed file: its name relative to the plan folder and the parsed YAML. */
 export interface ParsedFile {
@@ -368,6 +377,10 @@ function checkIndicator(
     }
   }
 
+  if (item?.text.includes(indicator.quote)) {
+    for (const [path, message] of meaningSlips(indicator, item.text, what, source.number)) add(path, message);
+  }
+
   // A threshold that points the wrong way is almost always a typo (≥ for a death rate).
   if (rule.kind === 'threshold' || rule.kind === 'maintain') {
     const upward = rule.comparator === '>=' || rule.comparator === '>';
@@ -390,6 +403,116 @@ function checkIndicator(
     add('.limits', `自然下限 ${min} 大于上限 ${max}，请交换或改正。`);
   }
   return problems;
+}
+
+/**
+ * Slips of meaning that pass every check of form but would mis-assess an indicator for five years: the wrong number
+ * of a 分别 list, a comparator the wording contradicts, a unit or factor that is not the quote's, a threshold where
+ * the plan says 保持, a whole goal as the quote. Each returns [path suffix, message with the fix].
+ */
+function meaningSlips(indicator: Indicator, itemText: string, what: string, number: number): [string, string][] {
+  const slips: [string, string][] = [];
+  const { rule, quote } = indicator;
+
+  // A quote is the clause that sets the target, not the whole item (unless the item is that one clause).
+  // Refused only when one clause alone states the rule (its number, its wording or its reference) — "至少各配备
+  // 1名女干部，并逐步提高" is the shortest quote for its 逐步提高 and stays whole.
+  const whole = itemText.replace(/[。；]$/, '');
+  if (quote === itemText || quote === whole) {
+    const marks = [
+      ...ruleNumbersOf(rule).map(String),
+      ...(rule.kind === 'direction_only' ? [rule.wording] : []),
+      ...(rule.kind === 'relational' && !indicatorCodePattern.test(rule.reference) ? [rule.reference] : []),
+    ];
+    const clause = clausesOf(itemText).find(
+      (c) => c !== whole && marks.some((m) => c.includes(m) && c.length >= m.length + 3),
+    );
+    if (clause) {
+      slips.push([
+        '.quote',
+        `原文引用了${what}第 ${number} 条的全文。请只保留设定本指标目标的那一句，如“${clause}”，以便核对数字和措辞。`,
+      ]);
+    }
+  }
+
+  if (rule.kind !== 'threshold' && rule.kind !== 'maintain') {
+    // Units and factors are checked for every kind.
+    slips.push(...unitSlips(indicator, numericStatements(quote)));
+    return slips;
+  }
+
+  const statements = numericStatements(quote);
+  const bound = statements.find((s) => s.numbers.some((n) => n.value === rule.value));
+
+  // 分别降至3.0‰、5.0‰和6.0‰以下: the value is the number in the indicator's position of the list.
+  const list = statements.find((s) => s.numbers.length > 1 && s.numbers.some((n) => n.value === rule.value));
+  if (list) {
+    const names = enumeratedNames(list.lead);
+    if (names.length === list.numbers.length) {
+      const at = positionOf(indicator.name, names);
+      const want = at >= 0 ? list.numbers[at] : undefined;
+      if (want && want.value !== rule.value) {
+        const written = list.numbers.map((n) => `${n.written}${n.unit}`).join('、');
+        slips.push([
+          '.rule.value',
+          `原文依次列出 ${names.join('、')} 的目标 ${written}：“${indicator.name}”是第 ${at + 1} 个，目标值应为 ${want.written}（现在是 ${rule.value}）。`,
+        ]);
+      }
+    }
+  }
+
+  if (bound?.comparator && bound.comparator !== rule.comparator) {
+    slips.push([
+      '.rule.comparator',
+      `原文“${quote}”中的“${bound.word}”表示${COMPARATOR_READING[bound.comparator]}，比较符应写 "${bound.comparator}"（现在是 "${rule.comparator}"，表示${COMPARATOR_READING[rule.comparator]}）。`,
+    ]);
+  }
+
+  const holds = /保持/.test(quote);
+  if (rule.kind === 'threshold' && holds) {
+    slips.push([
+      '.rule.kind',
+      `原文“${quote}”写的是“保持”：这是每年都要保持的水平，请写 kind: maintain（比较符和目标值不变）。`,
+    ]);
+  }
+  if (rule.kind === 'maintain' && !holds) {
+    slips.push([
+      '.rule.kind',
+      `原文“${quote}”没有“保持”的措辞：到期达到的目标请写 kind: threshold；若确应每年保持，请让原文包含“保持”一句。`,
+    ]);
+  }
+
+  slips.push(...unitSlips(indicator, bound ? [bound] : statements));
+  return slips;
+}
+
+function ruleNumbersOf(rule: TargetRule): number[] {
+  return ruleNumbers(rule).map((n) => n.value);
+}
+
+/** The unit written in the quote (%, ‰, /10万) must be the indicator's; counts.factor must be the unit's. */
+function unitSlips(indicator: Indicator, statements: NumericStatement[]): [string, string][] {
+  const slips: [string, string][] = [];
+  const unit = indicator.unit;
+  // annual_step counts 个百分点 and relative_to_base a percent change: their % is not the indicator's unit.
+  const kind = indicator.rule.kind;
+  if (kind !== 'annual_step' && kind !== 'relative_to_base' && RATE_FACTORS[unit] !== undefined) {
+    const written = statements.flatMap((s) => s.numbers.map((n) => n.unit)).find((u) => RATE_FACTORS[u] !== undefined);
+    if (written && written !== unit) {
+      slips.push([
+        '.unit',
+        `原文“${indicator.quote}”的单位是“${written}”，指标单位写成了“${unit}”：请把 unit 改为 "${written}"（${written} 与 ${unit} 相差 ${RATE_FACTORS[written]! / RATE_FACTORS[unit]!} 倍）。`,
+      ]);
+    }
+  }
+  const want = RATE_FACTORS[unit];
+  if (indicator.counts && want !== undefined && indicator.counts.factor !== want) {
+    slips.push([
+      '.counts.factor',
+      `单位为“${unit}”的比率，计数口径的倍数应为 ${want}（现在是 ${indicator.counts.factor}）：分子 ÷ 分母 × ${want} 才是以“${unit}”表示的数值。`,
+    ]);
+  }
+  return slips;
 }
 
 function checkAcrossPlans(plans: { file: string; plan: Plan }[]): CatalogProblem[] {

@@ -58,7 +58,7 @@ export interface WorkReport {
 
 export interface NarrativePlan {
   id: string;
-  /** Full title, e.g. 天津市武清区妇女发展“十四五”规划 */
+  /** Full title, e.g. 天津市示范区妇女发展“十五五”规划 */
   title: string;
   /** e.g. 妇女发展规划 */
   shortTitle: string;
@@ -71,7 +71,7 @@ export interface NarrativeInput {
   /** The report year; for a final report the cycle's last year. */
   year: number;
   basis: 'approved' | 'preliminary';
-  /** e.g. 武清区 */
+  /** e.g. 示范区 */
   region: string;
   plans: NarrativePlan[];
   indicators: NarrativeIndicator[];

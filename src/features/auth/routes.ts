@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passwordProblems } from '../../core/auth/password-policy.ts';
@@ -189,14 +189,34 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
     { schema: { tags: ['登录'], summary: '演示账号（仅演示模式）' }, config: { access: { public: true } } },
     async () => {
       if (!config.demo) throw new AppError(404, 'NOT_FOUND', '非演示模式，无演示账号');
+      // Only the demo accounts that exist in this database (another plan folder has other units and towns, so
+      // some are never created), with the unit or town they really belong to.
+      const rows = await db
+        .select({ username: appUser.username, unitName: orgUnit.name, areaName: area.name })
+        .from(appUser)
+        .leftJoin(orgUnit, eq(orgUnit.id, appUser.unitId))
+        .leftJoin(area, eq(area.id, appUser.areaId))
+        .where(
+          and(
+            eq(appUser.isDemo, true),
+            inArray(
+              appUser.username,
+              DEMO_ACCOUNTS.map((a) => a.username),
+            ),
+          ),
+        );
+      const present = new Map(rows.map((r) => [r.username, r]));
       return {
-        accounts: DEMO_ACCOUNTS.map((a) => ({
-          username: a.username,
-          password: a.password,
-          role: a.role,
-          roleLabel: ROLE_LABELS[a.role],
-          belongsTo: a.unitName ?? a.areaName ?? '',
-        })),
+        accounts: DEMO_ACCOUNTS.filter((a) => present.has(a.username)).map((a) => {
+          const row = present.get(a.username);
+          return {
+            username: a.username,
+            password: a.password,
+            role: a.role,
+            roleLabel: ROLE_LABELS[a.role],
+            belongsTo: row?.unitName ?? row?.areaName ?? '',
+          };
+        }),
       };
     },
   );

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_SYSTEM_NAME, type Site } from '../../core/site.ts';
 import { migrationLevel, readMigrations } from '../../db/migrate.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { getSetting, SITE } from '../../platform/settings.ts';
 import { VERSION } from '../../platform/version.ts';
 
 const HealthReply = z.object({
@@ -12,6 +14,18 @@ const HealthReply = z.object({
   migrationLevel: z.number().int(),
   migrationsAvailable: z.number().int(),
   demo: z.boolean(),
+  /** Who the system belongs to, from the active plan folder (src/core/site.ts); null before the first start. */
+  site: z
+    .object({
+      systemName: z.string(),
+      region: z.string(),
+      regionShort: z.string(),
+      committee: z.string(),
+      office: z.string(),
+      planTitles: z.array(z.string()),
+      issuers: z.array(z.string()),
+    })
+    .nullable(),
 });
 
 export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database, config }) => {
@@ -21,14 +35,18 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       schema: { tags: ['系统'], summary: '运行状态：版本、数据库引擎、迁移级别', response: { 200: HealthReply } },
       config: { access: { public: true } },
     },
-    async () => ({
-      status: 'ok' as const,
-      name: '武清区妇女儿童发展规划监测评估系统',
-      version: VERSION,
-      engine: database.engine,
-      migrationLevel: await migrationLevel(database.db),
-      migrationsAvailable: readMigrations().length,
-      demo: config.demo,
-    }),
+    async () => {
+      const site = (await getSetting<Site>(database.db, SITE)) ?? null;
+      return {
+        status: 'ok' as const,
+        name: site?.systemName ?? DEFAULT_SYSTEM_NAME,
+        version: VERSION,
+        engine: database.engine,
+        migrationLevel: await migrationLevel(database.db),
+        migrationsAvailable: readMigrations().length,
+        demo: config.demo,
+        site,
+      };
+    },
   );
 };

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_SYSTEM_NAME, type Site } from '../../core/site.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { getSetting, SITE } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import { listNotices, markAllRead, markRead } from './notices.ts';
@@ -133,7 +135,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       const result = await postWebhook(
         { url, kind },
         '天平测试消息',
-        `### 天平测试消息\n这是武清区妇女儿童发展规划监测评估系统发送的测试消息（${user.displayName}）。收到即说明${WEBHOOK_KIND_LABELS[kind]}群机器人设置正确。`,
+        `### 天平测试消息\n这是${(await getSetting<Site>(db, SITE))?.systemName ?? DEFAULT_SYSTEM_NAME}发送的测试消息（${user.displayName}）。收到即说明${WEBHOOK_KIND_LABELS[kind]}群机器人设置正确。`,
       );
       await audit(db, actorOf(request), {
         action: 'notice.webhook.test',

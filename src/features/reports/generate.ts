@@ -76,7 +76,7 @@ export interface ReportContext {
 
 export const isFinal = (kind: ReportKind) => kind === 'final_monitoring' || kind === 'final_evaluation';
 
-/** 武清区 from 天津市武清区妇女发展“十四五”规划. */
+/** 示范区 from 天津市示范区妇女发展“十五五”规划. */
 function regionOf(title: string): string {
   return /^(?:.+?[省市])?(.+?[区县市])/.exec(title)?.[1] ?? '';
 }
@@ -276,7 +276,7 @@ export function mergeSections(drafted: DraftSection[], stored: readonly StoredSe
   );
 }
 
-/** 武清区妇女儿童发展规划2025年度监测报告（第2版）.docx */
+/** 示范区妇女儿童发展规划2025年度监测报告（第2版）.docx */
 export function reportFileName(
   ctx: Pick<ReportContext, 'kind' | 'year' | 'region' | 'plans'>,
   version?: number,

@@ -7,7 +7,7 @@ export interface ReportDocument {
   /** A "\n" breaks a long title where the writer wants it broken. */
   title: string;
   subtitle?: string;
-  /** The body that issues the report, e.g. 武清区妇女儿童工作委员会办公室 */
+  /** The body that issues the report, e.g. 示范区妇女儿童工作委员会办公室 */
   issuer?: string;
   /** As printed under the title, e.g. 2026年11月 */
   date: string;

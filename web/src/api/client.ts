@@ -90,4 +90,14 @@ export interface Health {
   migrationLevel: number;
   migrationsAvailable: number;
   demo: boolean;
+  /** Who the system belongs to, from the active plan folder; null before the first start. */
+  site: {
+    systemName: string;
+    region: string;
+    regionShort: string;
+    committee: string;
+    office: string;
+    planTitles: string[];
+    issuers: string[];
+  } | null;
 }

@@ -2,21 +2,18 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Dropdown, Layout, Menu, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Health } from '../api/client.ts';
-import { useApi } from '../api/useApi.ts';
 import { useAuth } from '../features/auth/AuthContext.tsx';
 import { NoticeBell } from '../features/notices/NoticeBell.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { sectionsFor } from './sections.tsx';
-
-export const SYSTEM_NAME = '武清区妇女儿童发展规划监测评估系统';
+import { useSite } from './site.ts';
 
 /** The signed-in shell: header, role-aware menu, and the page. Signed-out visitors go to the login page. */
 export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { me, logout } = useAuth();
-  const { data: health } = useApi<Health>('/health');
+  const { systemName, health } = useSite();
 
   if (me === undefined) return <PageLoading />;
   if (me === null)
@@ -33,7 +30,7 @@ export function AppLayout() {
         style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1f25', paddingInline: 24 }}
       >
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-          {SYSTEM_NAME}
+          {systemName}
         </Typography.Title>
         {health?.demo && <Tag color="gold">演示数据</Tag>}
         <div style={{ flex: 1 }} />

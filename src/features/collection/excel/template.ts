@@ -3,8 +3,10 @@ import type ExcelJS from 'exceljs';
 import { describeRule } from '../../../core/catalog/index.ts';
 import type { Counts } from '../../../core/catalog/types.ts';
 import { SEX_LABELS, type Sex } from '../../../core/collection/entry.ts';
+import type { Site } from '../../../core/site.ts';
 import type { Db } from '../../../db/connection.ts';
 import { plan } from '../../../db/schema/index.ts';
+import { getSetting, SITE } from '../../../platform/settings.ts';
 import { buildStatWorkbook } from '../../reports/index.ts';
 import type { RowContent } from '../contract.ts';
 import type { RoundTask } from '../scope.ts';
@@ -103,19 +105,21 @@ export interface TemplateData {
   areaId: number | null;
   previousYears: number[];
   rows: TemplateRow[];
+  /** The district the system belongs to (示范区), from the active plan folder; '' when unknown. */
+  region: string;
 }
 
 /** The key written in each row's hidden 行标识 cell. */
 export const rowKey = (r: { indicatorId: number; year: number; sex: Sex }) => `${r.indicatorId}|${r.year}|${r.sex}`;
 
-export function templateTitle(kind: RoundKind, years: number[]): string {
+export function templateTitle(kind: RoundKind, years: number[], region = ''): string {
   return kind === 'annual'
-    ? `武清区妇女儿童发展规划监测数据报表（${years[0]}年）`
-    : `武清区妇女儿童发展规划终期评估数据报表（${years[0]}—${years[years.length - 1]}年）`;
+    ? `${region}妇女儿童发展规划监测数据报表（${years[0]}年）`
+    : `${region}妇女儿童发展规划终期评估数据报表（${years[0]}—${years[years.length - 1]}年）`;
 }
 
 export function templateFileName(data: TemplateData): string {
-  return `${data.reporter.name}_${templateTitle(data.roundKind, data.years).replace(/^武清区/, '')}_填报模板.xlsx`;
+  return `${data.reporter.name}_${templateTitle(data.roundKind, data.years)}_填报模板.xlsx`;
 }
 
 /** Reads what the template shows from the database: the task's rows, earlier years and current values. */
@@ -187,6 +191,7 @@ export async function templateData(db: Db, task: RoundTask, reporterName: string
     areaId,
     previousYears,
     rows,
+    region: (await getSetting<Site>(db, SITE))?.regionShort ?? '',
   };
 }
 
@@ -248,7 +253,7 @@ export async function buildTemplate(data: TemplateData): Promise<ExcelJS.Workboo
     [
       {
         name: DATA_SHEET,
-        title: templateTitle(data.roundKind, data.years),
+        title: templateTitle(data.roundKind, data.years, data.region),
         period: data.roundKind === 'annual' ? `${data.years[0]}年` : `${data.years[0]}—${data.years.at(-1)}年`,
         columns: columns.map((c) => ({ width: c.width })),
         header: [top, bottom],

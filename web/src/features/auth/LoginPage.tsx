@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { SYSTEM_NAME } from '../../shell/AppLayout.tsx';
+import { useSite } from '../../shell/site.ts';
 import { useAuth } from './AuthContext.tsx';
 
 interface DemoAccount {
@@ -23,6 +23,7 @@ export default function LoginPage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const { data: demo } = useApi<{ accounts: DemoAccount[] }>('/auth/demo-accounts');
+  const { systemName } = useSite();
 
   if (me) return <Navigate to={me.user.mustChangePassword ? '/password' : next} replace />;
 
@@ -59,7 +60,7 @@ export default function LoginPage() {
       >
         <Card style={{ width: 420 }}>
           <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
-            {SYSTEM_NAME}
+            {systemName}
           </Typography.Title>
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
             请使用本单位分配的账号登录
@@ -77,7 +78,7 @@ export default function LoginPage() {
             </Button>
           </Form>
         </Card>
-        {demo && (
+        {demo && demo.accounts.length > 0 && (
           <Card
             style={{ width: 440 }}
             title={

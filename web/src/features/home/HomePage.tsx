@@ -1,19 +1,17 @@
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { Health } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
-import { SYSTEM_NAME } from '../../shell/AppLayout.tsx';
 import { sectionsFor } from '../../shell/sections.tsx';
+import { useSite } from '../../shell/site.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 
 export default function HomePage() {
-  const { data: health } = useApi<Health>('/health');
+  const { systemName, site, health } = useSite();
   const user = useUser();
   return (
     <div>
-      <Typography.Title level={3}>{SYSTEM_NAME}</Typography.Title>
+      <Typography.Title level={3}>{systemName}</Typography.Title>
       <Typography.Paragraph type="secondary">
-        依据《天津市武清区妇女发展“十四五”规划》《天津市武清区儿童发展“十四五”规划》第三、四部分“组织实施”“监测评估”，
+        依据{(site?.planTitles ?? []).map((t) => `《${t}》`).join('')}“组织实施”“监测评估”部分，
         支撑区妇儿工委办公室、统计局（监测组）和各成员单位完成年度监测、终期评估、预警督办和报告编写。
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
