@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Sex } from '../../core/collection/entry.ts';
 import type { Db } from '../../db/connection.ts';
 import { area, dataValue, indicator, orgUnit, plan, responsibility, submission } from '../../db/schema/index.ts';
+import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
 import { demoCounts, demoSeries, hashSeed, prng, scenarioFor } from './scenario.ts';
@@ -146,6 +147,8 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
     });
 
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
+  // The rounds' locking ran statement by statement: bring the derived results current now.
+  await catchUpResults(db);
   return { values: saved.length };
 }
 
