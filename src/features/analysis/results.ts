@@ -31,6 +31,13 @@ const INSERT_BATCH = 400;
 
 /** In a write transaction: recompute what this transaction queued. Returns the number of indicators recomputed. */
 export async function refreshResults(tx: Db): Promise<number> {
+  // A full rebuild is already queued (a fresh migration, a new town): the next read does everything once, so this
+  // transaction's indicators stay queued for it instead of being computed twice (first start with demo data).
+  const [full] = await rows<{ queued: boolean }>(
+    tx,
+    sql`select exists (select 1 from analysis_dirty where indicator_id is null and tx <> txid_current()) as queued`,
+  );
+  if (full?.queued) return 0;
   const dirty = await rows<{ indicator_id: number | null }>(
     tx,
     sql`delete from analysis_dirty where tx = txid_current() returning indicator_id`,
