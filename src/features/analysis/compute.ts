@@ -244,10 +244,12 @@ export function computeIndicator(meta: Meta, ind: IndicatorRow, by: Map<number, 
   if (ind.disaggregations.includes('area')) {
     // A loop, never Math.max(...list): a spread of every value overflows the call stack past ~125k arguments.
     let latest = Number.NEGATIVE_INFINITY;
-    for (const r of own) if (r.areaId !== null && r.value !== null && r.year > latest) latest = r.year;
+    // Towns' totals: a town reported by sex too appears once.
+    for (const r of own)
+      if (r.areaId !== null && r.sex === 'total' && r.value !== null && r.year > latest) latest = r.year;
     const list: { areaId: number; area: string; value: number | null }[] = [];
     for (const r of own) {
-      if (r.areaId !== null && r.year === latest)
+      if (r.areaId !== null && r.sex === 'total' && r.year === latest)
         list.push({ areaId: r.areaId, area: meta.areaNames.get(r.areaId) ?? '', value: r.value });
     }
     const sign = ind.better === 'higher' ? -1 : 1;

@@ -25,7 +25,7 @@ import { readRawValues } from './raw-values.ts';
 export const BASES: readonly Basis[] = ['approved', 'preliminary'];
 const LOCK_KEY = 726_016;
 /** Indicators recomputed per read of raw values: bounds memory of a rebuild at national scale. */
-const CHUNK = 24;
+const CHUNK = 8;
 /** Result rows per insert statement. */
 const INSERT_BATCH = 400;
 
