@@ -129,6 +129,30 @@ program
   });
 
 program
+  .command('analysis')
+  .description('监测分析的派生结果（评估结果表）')
+  .command('rebuild')
+  .description(
+    '由原始数据全部重算评估结果（如用 SQL 直接导入了数据）；PostgreSQL 上可在服务器运行时执行，重算在一个事务中完成',
+  )
+  .action(async () => {
+    const { loadConfig } = await import('./platform/config.ts');
+    const { openDatabase } = await import('./db/connection.ts');
+    const { migrate } = await import('./db/migrate.ts');
+    const { rebuildResults } = await import('./features/analysis/index.ts');
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(database);
+      const started = performance.now();
+      const n = await rebuildResults(database.db);
+      console.log(`已重算 ${n} 个指标的评估结果，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('assess')
   .description('按监测评估方法评估给定指标序列（JSON 输入，JSON 输出；格式见 docs/cli-assess.md）')
   .requiredOption('--input <file>', '输入 JSON 文件（- 表示标准输入）')

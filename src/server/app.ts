@@ -110,7 +110,22 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 async function serveWebApp(app: FastifyInstance): Promise<void> {
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: 'index.html',
+      // .br and .gz written at build (web/precompress.ts): sent as the browser accepts, never compressed per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(reply, file) {
+        // Vite's hashed assets never change under their name; index.html names the current ones, so it is
+        // revalidated on every load (a new release is seen at once).
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api')) {

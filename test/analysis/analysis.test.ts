@@ -16,7 +16,8 @@ describe.each(ENGINES)('监测分析 over the stored data on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, {}, { demoData: true });
     leader = await login(t.app, 'leader');
-  });
+    // Demo data at first start: a minute on a busy shared 2-core machine.
+  }, 300_000);
   afterAll(() => t.close());
   const db = () => t.db.database.db;
 

@@ -14,7 +14,9 @@ export interface AreaRankingInput {
 export function areaRankingOption(input: AreaRankingInput): EChartsOption {
   const areas = [...input.areas].sort((a, b) => b.value - a.value);
   const { target } = input;
-  const dataMax = Math.max(0, ...areas.map((a) => a.value));
+  // A loop, not Math.max(...values): thousands of towns at national scale.
+  let dataMax = 0;
+  for (const a of areas) if (a.value > dataMax) dataMax = a.value;
 
   const bars: BarSeriesOption = {
     name: input.unit ? `${input.title}（${input.unit}）` : input.title,

@@ -1,253 +1,86 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import {
-  type AssessmentInput,
-  assessIndicator,
-  type RollupItem,
-  type RollupRow,
-  rollup,
-  sexGap,
-  type TownDisparity,
-  townDisparity,
-} from '../../core/assessment/index.ts';
-import type { FinalTolerance } from '../../core/assessment/types.ts';
-import { describeRule } from '../../core/catalog/index.ts';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
-import { area, dataValue, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
-import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
-import type { Analysis, Basis, IndicatorAnalysis, WarningItem } from './contract.ts';
+import { rows } from '../../db/rows.ts';
+import {
+  type Analysis,
+  type AnalysisOptions,
+  analyseLive,
+  assemble,
+  computeIndicator,
+  type IndicatorSummary,
+  type IndicatorTowns,
+  loadMeta,
+  valuesByIndicator,
+  withReferences,
+} from './compute.ts';
+import { readRawValues } from './raw-values.ts';
+import { catchUpResults } from './results.ts';
 
-export type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
+// The analysis pages and reports read: the stored results (results.ts), assembled with the catalog and the
+// roll-ups. No raw value is read on this path unless an as-of year outside the stored range is asked for.
 
-// The assessment of the stored data (METHODOLOGY.md through src/core/assessment): recomputed from the raw values
-// on every call — no derived status is stored as truth. `approved` judges only values the statistics bureau
-// approved (locked); `preliminary` also takes drafts and submitted values, and says so.
+export {
+  type Analysis,
+  type AnalysisOptions,
+  analyseLive,
+  type Basis,
+  type IndicatorAnalysis,
+} from './compute.ts';
 
-export interface AnalysisOptions {
-  folderId: string;
-  basis?: Basis;
-  /** Judge as after this year; default the latest year with data. */
-  asOf?: number;
+export interface ReadOptions extends AnalysisOptions {
+  /** Which indicators need their town lists (large at national scale); default all. Others get towns: null. */
+  towns?: 'all' | ((indicator: { id: number; planId: string; domainCode: string }) => boolean);
 }
 
-type ValueRow = typeof dataValue.$inferSelect;
-
-export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysis> {
+export async function analyse(db: Db, options: ReadOptions): Promise<Analysis> {
   const basis = options.basis ?? 'approved';
-  const plans = await db.select().from(plan).where(eq(plan.folderId, options.folderId)).orderBy(plan.position);
-  const planIds = plans.map((p) => p.id);
-  if (planIds.length === 0) throw new Error(`规划目录 ${options.folderId} 未导入`);
-  const domains = await db.select().from(domain).where(inArray(domain.planId, planIds)).orderBy(domain.position);
-  const indicators = await db
-    .select()
-    .from(indicator)
-    .where(and(inArray(indicator.planId, planIds), isNull(indicator.retiredAt)))
-    .orderBy(indicator.position);
-  const leads = await db
-    .select({ indicatorId: responsibility.indicatorId, unitId: orgUnit.id, name: orgUnit.name })
-    .from(responsibility)
-    .innerJoin(orgUnit, eq(orgUnit.id, responsibility.unitId))
-    .where(eq(responsibility.role, 'lead'));
-  const leadOf = new Map(leads.map((l) => [l.indicatorId, { id: l.unitId, name: l.name }]));
-  const areas = new Map((await db.select().from(area)).map((a) => [a.id, a.name]));
-  const rowsAll = indicators.length
-    ? await db
-        .select()
-        .from(dataValue)
-        .where(
-          inArray(
-            dataValue.indicatorId,
-            indicators.map((i) => i.id),
-          ),
-        )
-    : [];
-  const rows = rowsAll.filter((r) => basis === 'preliminary' || r.locked);
-  const finalTolerance = await getSetting<FinalTolerance>(db, finalToleranceKey(options.folderId));
-
-  const baseYear = Math.min(...plans.map((p) => p.baseYear));
-  const targetYear = Math.max(...plans.map((p) => p.cycleEnd));
-  const lastWithData = Math.max(baseYear, ...rows.filter((r) => r.value !== null).map((r) => r.year));
-  const asOf = options.asOf ?? lastWithData;
-  const years = Array.from({ length: Math.max(0, asOf - baseYear + 1) }, (_, i) => baseYear + i);
-
-  // Values by indicator → sex/area → year.
-  const byIndicator = new Map<number, ValueRow[]>();
-  for (const r of rows) {
-    if (r.year > asOf) continue;
-    const list = byIndicator.get(r.indicatorId) ?? [];
-    list.push(r);
-    byIndicator.set(r.indicatorId, list);
-  }
-  const codeToId = new Map(indicators.map((i) => [`${i.planId}|${i.code}`, i.id]));
-  const totalsOf = (id: number) =>
-    new Map((byIndicator.get(id) ?? []).filter((r) => r.areaId === null && r.sex === 'total').map((r) => [r.year, r]));
-
-  const planById = new Map(plans.map((p) => [p.id, p]));
-  const domainById = new Map(domains.map((d) => [d.id, d]));
-  const analysed: IndicatorAnalysis[] = indicators.map((ind) => {
-    const own = byIndicator.get(ind.id) ?? [];
-    const totals = totalsOf(ind.id);
-    const rule = ind.rule;
-    const referenceId = rule.kind === 'relational' ? codeToId.get(`${ind.planId}|${rule.reference}`) : undefined;
-    const referenceTotals = referenceId ? totalsOf(referenceId) : undefined;
-    const input: AssessmentInput = {
-      id: String(ind.id),
-      rule,
-      better: ind.better,
-      baseYear: planById.get(ind.planId)?.baseYear ?? baseYear,
-      targetYear: planById.get(ind.planId)?.cycleEnd ?? targetYear,
-      limits: [ind.limits[0] ?? 0, ind.limits[1]],
-      precision: ind.precision,
-      floor: ind.floor,
-      ...(ind.counts ? { factor: ind.counts.factor } : {}),
-      asOf,
-      ...(finalTolerance ? { finalTolerance } : {}),
-      series: [...totals.values()].map((r) => ({
-        year: r.year,
-        value: r.value,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        reference: referenceTotals ? (referenceTotals.get(r.year)?.value ?? null) : r.reference,
-      })),
-    };
-    const result = assessIndicator(input);
-    const seriesFor = (sex: 'female' | 'male') => {
-      const m = new Map(own.filter((r) => r.areaId === null && r.sex === sex).map((r) => [r.year, r.value]));
-      return years.map((y) => m.get(y) ?? null);
-    };
-    const hasSex = ind.disaggregations.includes('sex');
-    const female = hasSex ? seriesFor('female') : null;
-    const male = hasSex ? seriesFor('male') : null;
-    const point = (vs: (number | null)[] | null) => (vs ?? []).map((value, i) => ({ year: years[i] as number, value }));
-    let towns: IndicatorAnalysis['towns'] = null;
-    let disparity: TownDisparity | null = null;
-    if (ind.disaggregations.includes('area')) {
-      const latest = Math.max(
-        ...own.filter((r) => r.areaId !== null && r.value !== null).map((r) => r.year),
-        -Infinity,
-      );
-      const list = own
-        .filter((r) => r.areaId !== null && r.year === latest)
-        .map((r) => ({ areaId: r.areaId as number, area: areas.get(r.areaId as number) ?? '', value: r.value }));
-      const sign = ind.better === 'higher' ? -1 : 1;
-      towns = list.sort((a, b) => sign * ((a.value ?? Number.NaN) - (b.value ?? Number.NaN)) || 0);
-      const numeric =
-        rule.kind === 'threshold' || rule.kind === 'maintain'
-          ? { comparator: rule.comparator, value: rule.value }
-          : undefined;
-      disparity = townDisparity(
-        list.map((t) => ({ area: t.area, value: t.value })),
-        ind.better,
-        numeric,
-      );
-    }
-    const p = planById.get(ind.planId);
-    const d = domainById.get(ind.domainId);
-    return {
-      id: ind.id,
-      code: ind.code,
-      name: ind.name,
-      unit: ind.unit,
-      planId: ind.planId,
-      planTitle: p?.shortTitle ?? ind.planId,
-      domainCode: d?.code ?? '',
-      domainName: d?.name ?? '',
-      target: describeRule(rule, {
-        unit: ind.unit,
-        better: ind.better,
-        baseYear: p?.baseYear ?? baseYear,
-        quote: ind.quote,
-      }),
-      better: ind.better,
-      disaggregations: ind.disaggregations,
-      leadUnit: leadOf.get(ind.id) ?? null,
-      targetYear: p?.cycleEnd ?? targetYear,
-      years,
-      values: years.map((y) => totals.get(y)?.value ?? null),
-      female,
-      male,
-      sexGap: female && male ? sexGap(point(female), point(male)) : null,
-      towns,
-      townDisparity: disparity,
-      result,
-    };
-  });
-
-  // Qualitative goals (goals with no indicator) are counted apart in every roll-up.
-  const goals = domains.length
-    ? await db
-        .select()
-        .from(goal)
-        .where(
-          inArray(
-            goal.domainId,
-            domains.map((d) => d.id),
-          ),
-        )
-    : [];
-  const measured = new Set(
-    indicators.filter((i) => i.sourceKind === 'goal').map((i) => `${i.domainId}|${i.sourceNumber}`),
+  await catchUpResults(db);
+  const meta = await loadMeta(db, options.folderId);
+  const ids = meta.indicators.map((i) => i.id);
+  const idParam = sql.param(ids);
+  const [stats] = await rows<{ last: number | null; n: number; demo: boolean; k: number }>(
+    db,
+    sql`select max(last_year)::int as last, coalesce(sum(value_count), 0)::int as n,
+          coalesce(bool_or(has_demo), false) as demo, count(*)::int as k
+        from assessment_result where basis = ${basis} and as_of = ${meta.baseYear} and indicator_id = any(${idParam}::int[])`,
   );
-  const qualitative = goals.filter((g) => !measured.has(`${g.domainId}|${g.number}`));
-
-  type Item = RollupItem & { planId: string; domainId: number; unitId: number | null; unitName: string };
-  const items: Item[] = [
-    ...analysed.map((a) => ({
-      ...a.result,
-      planId: a.planId,
-      domainId: indicators.find((i) => i.id === a.id)?.domainId ?? 0,
-      unitId: a.leadUnit?.id ?? null,
-      unitName: a.leadUnit?.name ?? '未分配牵头单位',
-    })),
-    ...qualitative.map((g) => ({
-      id: `goal-${g.id}`,
-      qualitative: true as const,
-      planId: domainById.get(g.domainId)?.planId ?? '',
-      domainId: g.domainId,
-      unitId: null,
-      unitName: '定性目标',
-    })),
-  ];
-  const asItem = (i: RollupItem) => i as Item;
-  const byPlan = rollup(items, (i) => asItem(i).planId);
-  const planOrder = new Map(plans.map((p, i) => [p.id, i]));
-  const byDomain = rollup(items, (i) => String(asItem(i).domainId))
-    .map((row) => {
-      const d = domainById.get(Number(row.group));
-      return {
-        ...row,
-        planId: d?.planId ?? '',
-        domainCode: d?.code ?? '',
-        domainName: d?.name ?? '',
-        position: d?.position ?? 0,
-      };
-    })
-    // In document order: the women's plan's domains, then the children's.
-    .sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) || a.position - b.position)
-    .map(({ position: _position, ...row }) => row);
-  const unitNames = new Map(items.map((i) => [String(i.unitId), i.unitName]));
-  const byUnit = rollup(
-    items.filter((i) => !('qualitative' in i)),
-    (i) => String(asItem(i).unitId),
-  ).map((row) => ({
-    ...row,
-    unitId: row.group === 'null' ? null : Number(row.group),
-    unitName: unitNames.get(row.group) ?? '',
-  }));
-
-  return {
-    basis,
-    asOf: rows.length ? asOf : null,
-    years,
-    demo: rowsAll.some((r) => r.isDemo),
-    indicators: analysed,
-    byPlan: plans.map((p) => byPlan.find((r) => r.group === p.id)).filter((r): r is RollupRow => Boolean(r)),
-    byDomain,
-    byUnit,
-  };
+  // Not built for this folder (cannot happen after catchUp, kept as a safe path): compute from the values.
+  if (!stats || stats.k < ids.length) return analyseLive(db, options);
+  const asOf = options.asOf ?? Math.max(meta.baseYear, stats.last ?? meta.baseYear);
+  const wants = options.towns;
+  const townIds =
+    wants === undefined || wants === 'all'
+      ? ids
+      : meta.indicators
+          .filter((i) => wants({ id: i.id, planId: i.planId, domainCode: meta.domainById.get(i.domainId)?.code ?? '' }))
+          .map((i) => i.id);
+  const stored = await rows<{ id: number; summary: IndicatorSummary; towns: IndicatorTowns | null }>(
+    db,
+    sql`select indicator_id as id, summary,
+          case when indicator_id = any(${sql.param(townIds)}::int[]) then towns end as towns
+        from assessment_result where basis = ${basis} and as_of = ${asOf} and indicator_id = any(${idParam}::int[])`,
+  );
+  const computed = new Map<number, { summary: IndicatorSummary; towns: IndicatorTowns | null }>(
+    stored.map((r) => [r.id, { summary: r.summary, towns: r.towns }]),
+  );
+  // An as-of year the table does not hold (before the base year, after the last data): computed now.
+  const missing = meta.indicators.filter((i) => !computed.has(i.id));
+  if (missing.length > 0) {
+    const raw = await readRawValues(
+      db,
+      withReferences(
+        meta,
+        missing.map((i) => i.id),
+      ),
+    );
+    const by = valuesByIndicator(raw, basis, asOf);
+    for (const ind of missing) computed.set(ind.id, computeIndicator(meta, ind, by, asOf));
+  }
+  return assemble(meta, { basis, asOf, hasValues: stats.n > 0, demo: stats.demo }, computed);
 }
 
 /** The early warnings of an analysis: 预计达标困难 and 波动较大, with their reasons in words. */
-export function warningsOf(analysis: Analysis): WarningItem[] {
+export function warningsOf(analysis: Analysis) {
   return analysis.indicators
     .filter((a) => a.result.warning)
     .map((a) => ({

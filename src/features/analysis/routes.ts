@@ -4,7 +4,7 @@ import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
-import { analyse, warningsOf } from './analyse.ts';
+import { analyse, type ReadOptions, warningsOf } from './analyse.ts';
 import {
   type Analysis,
   AnalysisQuery,
@@ -23,10 +23,14 @@ const everyone = { authenticated: true } as const;
 export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
 
-  async function run(query: { basis: Basis; asOf?: number | undefined }): Promise<Analysis> {
+  // Every page reads the stored results (results.ts); only the pages that show town lists load them.
+  async function run(
+    query: { basis: Basis; asOf?: number | undefined },
+    towns: ReadOptions['towns'] = () => false,
+  ): Promise<Analysis> {
     const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
     if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
-    return analyse(db, { folderId, basis: query.basis, ...(query.asOf ? { asOf: query.asOf } : {}) });
+    return analyse(db, { folderId, basis: query.basis, ...(query.asOf ? { asOf: query.asOf } : {}), towns });
   }
 
   app.get(
@@ -85,8 +89,8 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request): Promise<DomainResponse> => {
-      const a = await run(request.query);
       const { planId, domainCode } = request.params;
+      const a = await run(request.query, (i) => i.planId === planId && i.domainCode === domainCode);
       const row = a.byDomain.find((d) => d.planId === planId && d.domainCode === domainCode);
       if (!row) throw notFound('领域');
       return {
@@ -120,7 +124,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request): Promise<IndicatorResponse> => {
-      const a = await run(request.query);
+      const a = await run(request.query, (i) => i.id === request.params.id);
       const item = a.indicators.find((i) => i.id === request.params.id);
       if (!item) throw notFound('指标');
       const r = item.result;

@@ -4,6 +4,7 @@ import type { Catalog } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { appSetting, domain, goal, indicator, measure, plan } from '../../db/schema/index.ts';
 import { finalToleranceKey } from '../../platform/settings.ts';
+import { refreshResults } from '../analysis/index.ts';
 
 // Stores a validated plan folder in the database, in one transaction. Idempotent: re-importing a changed file
 // updates rows in place (ids stay, so data and assignments stay attached) and never duplicates. An indicator
@@ -136,6 +137,8 @@ export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSum
         if (free.length > 0) await tx.delete(domain).where(inArray(domain.id, free));
       }
     }
+    // Changed rules, targets and retirements: the derived results follow in the same transaction.
+    await refreshResults(tx);
     return summary;
   });
 }

@@ -12,6 +12,7 @@ import type { Db } from '../../db/connection.ts';
 import { area, dataValue, orgUnit, reportingRound, submission, submissionEvent } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Role } from '../../kernel/roles.ts';
+import { refreshResults } from '../analysis/index.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import {
   findRound,
@@ -271,6 +272,8 @@ export async function act(db: Db, actor: Actor, role: Role, s: Submission, input
       toStatus: to,
       reason,
     });
+    // Approving locks values (they enter the approved basis), reopening unlocks them: results follow at once.
+    await refreshResults(tx);
     await audit(tx, actor, {
       action: `submission.${input.action}`,
       objectType: 'submission',

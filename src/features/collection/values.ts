@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
 import { dataValue, indicator } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { refreshResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 
 // Saving monitoring values: one function for the entry form, the Excel upload and the demo generator, so all
@@ -398,6 +399,8 @@ async function writePlanned(
     }
   }
 
+  // The derived results of the indicators just written, in the same transaction (results.ts in analysis).
+  await refreshResults(tx);
   return results.sort((a, b) => a.index - b.index);
 }
 

@@ -147,7 +147,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         .where(and(eq(responsibility.indicatorId, indicatorId), eq(responsibility.role, 'lead')));
       if (!lead) throw new AppError(409, 'NO_LEAD_UNIT', '该指标尚未确定牵头单位，请先在“责任分工”中指定');
       const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-      const analysis = folderId ? await analyse(db, { folderId, basis }) : undefined;
+      const analysis = folderId ? await analyse(db, { folderId, basis, towns: () => false }) : undefined;
       const item = analysis?.indicators.find((i) => i.id === indicatorId);
       if (!item) throw notFound('指标');
       const warning = {

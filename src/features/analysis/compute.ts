@@ -1,0 +1,396 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import {
+  type AssessmentInput,
+  type AssessmentResult,
+  assessIndicator,
+  type RollupItem,
+  type RollupRow,
+  rollup,
+  type SexGap,
+  sexGap,
+  type TownDisparity,
+  townDisparity,
+} from '../../core/assessment/index.ts';
+import type { FinalTolerance } from '../../core/assessment/types.ts';
+import { describeRule } from '../../core/catalog/index.ts';
+import type { Db } from '../../db/connection.ts';
+import { area, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
+import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
+import type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
+import { type RawValue, readRawValues } from './raw-values.ts';
+
+export type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
+
+// The assessment of the stored data (METHODOLOGY.md through src/core/assessment), computed from the raw values:
+// one indicator at a time (computeIndicator, what results.ts stores) and assembled with the roll-ups (assemble).
+// `approved` judges only values the statistics bureau approved (locked); `preliminary` also takes drafts and
+// submitted values, and says so.
+
+export interface AnalysisOptions {
+  folderId: string;
+  basis?: Basis;
+  /** Judge as after this year; default the latest year with data. */
+  asOf?: number;
+}
+
+export type IndicatorRow = typeof indicator.$inferSelect;
+
+/** The catalog side of an analysis: small, read on every request. */
+export interface Meta {
+  folderId: string;
+  plans: (typeof plan.$inferSelect)[];
+  domains: (typeof domain.$inferSelect)[];
+  /** The folder's indicators in use (not retired), in document order. */
+  indicators: IndicatorRow[];
+  leadOf: Map<number | null, { id: number; name: string }>;
+  areaNames: Map<number, string>;
+  goals: (typeof goal.$inferSelect)[];
+  baseYear: number;
+  targetYear: number;
+  planById: Map<string, typeof plan.$inferSelect>;
+  domainById: Map<number, typeof domain.$inferSelect>;
+  codeToId: Map<string, number>;
+  /** The folder's 基本实现 tolerances (folder.yaml finalEvaluation), when set. */
+  finalTolerance: FinalTolerance | undefined;
+}
+
+export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
+  const plans = await db.select().from(plan).where(eq(plan.folderId, folderId)).orderBy(plan.position);
+  const planIds = plans.map((p) => p.id);
+  if (planIds.length === 0) throw new Error(`规划目录 ${folderId} 未导入`);
+  const domains = await db.select().from(domain).where(inArray(domain.planId, planIds)).orderBy(domain.position);
+  const indicators = await db
+    .select()
+    .from(indicator)
+    .where(and(inArray(indicator.planId, planIds), isNull(indicator.retiredAt)))
+    .orderBy(indicator.position);
+  const leads = await db
+    .select({ indicatorId: responsibility.indicatorId, unitId: orgUnit.id, name: orgUnit.name })
+    .from(responsibility)
+    .innerJoin(orgUnit, eq(orgUnit.id, responsibility.unitId))
+    .where(eq(responsibility.role, 'lead'));
+  const areaNames = new Map(
+    (await db.select({ id: area.id, name: area.name }).from(area)).map((a) => [a.id, a.name] as const),
+  );
+  const goals = domains.length
+    ? await db
+        .select()
+        .from(goal)
+        .where(
+          inArray(
+            goal.domainId,
+            domains.map((d) => d.id),
+          ),
+        )
+    : [];
+  let baseYear = Number.POSITIVE_INFINITY;
+  let targetYear = Number.NEGATIVE_INFINITY;
+  for (const p of plans) {
+    if (p.baseYear < baseYear) baseYear = p.baseYear;
+    if (p.cycleEnd > targetYear) targetYear = p.cycleEnd;
+  }
+  const finalTolerance = await getSetting<FinalTolerance>(db, finalToleranceKey(folderId));
+  return {
+    folderId,
+    finalTolerance,
+    plans,
+    domains,
+    indicators,
+    leadOf: new Map(leads.map((l) => [l.indicatorId, { id: l.unitId, name: l.name }])),
+    areaNames,
+    goals,
+    baseYear,
+    targetYear,
+    planById: new Map(plans.map((p) => [p.id, p])),
+    domainById: new Map(domains.map((d) => [d.id, d])),
+    codeToId: new Map(indicators.map((i) => [`${i.planId}|${i.code}`, i.id])),
+  };
+}
+
+/** What is stored per indicator, basis and as-of year (assessment_result): the summary and the towns apart. */
+export interface IndicatorSummary {
+  values: (number | null)[];
+  female: (number | null)[] | null;
+  male: (number | null)[] | null;
+  sexGap: SexGap | null;
+  result: AssessmentResult;
+}
+export interface IndicatorTowns {
+  towns: IndicatorAnalysis['towns'];
+  townDisparity: TownDisparity | null;
+}
+export interface Computed {
+  summary: IndicatorSummary;
+  towns: IndicatorTowns;
+}
+
+/** Per indicator, the values a basis judges (locked only for `approved`) up to asOf, in one pass. */
+export function valuesByIndicator(raw: readonly RawValue[], basis: Basis, asOf: number): Map<number, RawValue[]> {
+  const by = new Map<number, RawValue[]>();
+  for (const r of raw) {
+    if (r.year > asOf || (basis === 'approved' && !r.locked)) continue;
+    let list = by.get(r.indicatorId);
+    if (!list) {
+      list = [];
+      by.set(r.indicatorId, list);
+    }
+    list.push(r);
+  }
+  return by;
+}
+
+/** Per indicator, asOf-independent facts of a basis: latest year with a value, number of values, demo data. */
+export interface BasisStats {
+  lastYear: number | null;
+  count: number;
+  hasDemo: boolean;
+}
+export function basisStats(raw: readonly RawValue[], basis: Basis): Map<number, BasisStats> {
+  const by = new Map<number, BasisStats>();
+  for (const r of raw) {
+    let s = by.get(r.indicatorId);
+    if (!s) {
+      s = { lastYear: null, count: 0, hasDemo: false };
+      by.set(r.indicatorId, s);
+    }
+    if (r.isDemo) s.hasDemo = true;
+    if (basis === 'approved' && !r.locked) continue;
+    s.count++;
+    if (r.value !== null && (s.lastYear === null || r.year > s.lastYear)) s.lastYear = r.year;
+  }
+  return by;
+}
+
+/** The years a page shows for an as-of year: the folder's base year to asOf. */
+export const yearsOf = (baseYear: number, asOf: number) =>
+  Array.from({ length: Math.max(0, asOf - baseYear + 1) }, (_, i) => baseYear + i);
+
+/** One indicator judged on its values (`by` = valuesByIndicator for the basis and asOf). */
+export function computeIndicator(meta: Meta, ind: IndicatorRow, by: Map<number, RawValue[]>, asOf: number): Computed {
+  const years = yearsOf(meta.baseYear, asOf);
+  const own = by.get(ind.id) ?? [];
+  const totalsOf = (id: number) => {
+    const m = new Map<number, RawValue>();
+    for (const r of by.get(id) ?? []) if (r.areaId === null && r.sex === 'total') m.set(r.year, r);
+    return m;
+  };
+  const totals = totalsOf(ind.id);
+  const rule = ind.rule;
+  const referenceId = rule.kind === 'relational' ? meta.codeToId.get(`${ind.planId}|${rule.reference}`) : undefined;
+  const referenceTotals = referenceId ? totalsOf(referenceId) : undefined;
+  const p = meta.planById.get(ind.planId);
+  const input: AssessmentInput = {
+    id: String(ind.id),
+    rule,
+    better: ind.better,
+    baseYear: p?.baseYear ?? meta.baseYear,
+    targetYear: p?.cycleEnd ?? meta.targetYear,
+    limits: [ind.limits[0] ?? 0, ind.limits[1]],
+    precision: ind.precision,
+    floor: ind.floor,
+    ...(ind.counts ? { factor: ind.counts.factor } : {}),
+    asOf,
+    ...(meta.finalTolerance ? { finalTolerance: meta.finalTolerance } : {}),
+    series: [...totals.values()].map((r) => ({
+      year: r.year,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      reference: referenceTotals ? (referenceTotals.get(r.year)?.value ?? null) : r.reference,
+    })),
+  };
+  const result = assessIndicator(input);
+  const seriesFor = (sex: 'female' | 'male') => {
+    const m = new Map<number, number | null>();
+    for (const r of own) if (r.areaId === null && r.sex === sex) m.set(r.year, r.value);
+    return years.map((y) => m.get(y) ?? null);
+  };
+  const hasSex = ind.disaggregations.includes('sex');
+  const female = hasSex ? seriesFor('female') : null;
+  const male = hasSex ? seriesFor('male') : null;
+  const point = (vs: (number | null)[] | null) => (vs ?? []).map((value, i) => ({ year: years[i] as number, value }));
+  let towns: IndicatorAnalysis['towns'] = null;
+  let disparity: TownDisparity | null = null;
+  if (ind.disaggregations.includes('area')) {
+    // A loop, never Math.max(...list): a spread of every value overflows the call stack past ~125k arguments.
+    let latest = Number.NEGATIVE_INFINITY;
+    // Towns' totals: a town reported by sex too appears once.
+    for (const r of own)
+      if (r.areaId !== null && r.sex === 'total' && r.value !== null && r.year > latest) latest = r.year;
+    const list: { areaId: number; area: string; value: number | null }[] = [];
+    for (const r of own) {
+      if (r.areaId !== null && r.sex === 'total' && r.year === latest)
+        list.push({ areaId: r.areaId, area: meta.areaNames.get(r.areaId) ?? '', value: r.value });
+    }
+    const sign = ind.better === 'higher' ? -1 : 1;
+    towns = list.sort((a, b) => sign * ((a.value ?? Number.NaN) - (b.value ?? Number.NaN)) || 0);
+    const numeric =
+      rule.kind === 'threshold' || rule.kind === 'maintain'
+        ? { comparator: rule.comparator, value: rule.value }
+        : undefined;
+    disparity = townDisparity(
+      list.map((t) => ({ area: t.area, value: t.value })),
+      ind.better,
+      numeric,
+    );
+  }
+  return {
+    summary: {
+      values: years.map((y) => totals.get(y)?.value ?? null),
+      female,
+      male,
+      sexGap: female && male ? sexGap(point(female), point(male)) : null,
+      result,
+    },
+    towns: { towns, townDisparity: disparity },
+  };
+}
+
+/** The Analysis pages and reports read, from the catalog and each indicator's computed (or stored) part. */
+export function assemble(
+  meta: Meta,
+  state: { basis: Basis; asOf: number; hasValues: boolean; demo: boolean },
+  computed: Map<number, { summary: IndicatorSummary; towns: IndicatorTowns | null }>,
+): Analysis {
+  const { plans, indicators, planById, domainById, baseYear, targetYear } = meta;
+  const { basis, asOf } = state;
+  const years = yearsOf(baseYear, asOf);
+  const analysed: IndicatorAnalysis[] = indicators.map((ind) => {
+    const c = computed.get(ind.id);
+    if (!c) throw new Error(`指标 ${ind.id} 缺少评估结果`);
+    const p = planById.get(ind.planId);
+    const d = domainById.get(ind.domainId);
+    return {
+      id: ind.id,
+      code: ind.code,
+      name: ind.name,
+      unit: ind.unit,
+      planId: ind.planId,
+      planTitle: p?.shortTitle ?? ind.planId,
+      domainCode: d?.code ?? '',
+      domainName: d?.name ?? '',
+      target: describeRule(ind.rule, {
+        unit: ind.unit,
+        better: ind.better,
+        baseYear: p?.baseYear ?? baseYear,
+        quote: ind.quote,
+      }),
+      better: ind.better,
+      disaggregations: ind.disaggregations,
+      leadUnit: meta.leadOf.get(ind.id) ?? null,
+      targetYear: p?.cycleEnd ?? targetYear,
+      years,
+      values: c.summary.values,
+      female: c.summary.female,
+      male: c.summary.male,
+      sexGap: c.summary.sexGap,
+      towns: c.towns?.towns ?? null,
+      townDisparity: c.towns?.townDisparity ?? null,
+      result: c.summary.result,
+    };
+  });
+
+  // Qualitative goals (goals with no indicator) are counted apart in every roll-up.
+  const measured = new Set(
+    indicators.filter((i) => i.sourceKind === 'goal').map((i) => `${i.domainId}|${i.sourceNumber}`),
+  );
+  const qualitative = meta.goals.filter((g) => !measured.has(`${g.domainId}|${g.number}`));
+  const domainOfIndicator = new Map(indicators.map((i) => [i.id, i.domainId]));
+
+  type Item = RollupItem & { planId: string; domainId: number; unitId: number | null; unitName: string };
+  const items: Item[] = [
+    ...analysed.map((a) => ({
+      ...a.result,
+      planId: a.planId,
+      domainId: domainOfIndicator.get(a.id) ?? 0,
+      unitId: a.leadUnit?.id ?? null,
+      unitName: a.leadUnit?.name ?? '未分配牵头单位',
+    })),
+    ...qualitative.map((g) => ({
+      id: `goal-${g.id}`,
+      qualitative: true as const,
+      planId: domainById.get(g.domainId)?.planId ?? '',
+      domainId: g.domainId,
+      unitId: null,
+      unitName: '定性目标',
+    })),
+  ];
+  const asItem = (i: RollupItem) => i as Item;
+  const byPlan = rollup(items, (i) => asItem(i).planId);
+  const planOrder = new Map(plans.map((p, i) => [p.id, i]));
+  const byDomain = rollup(items, (i) => String(asItem(i).domainId))
+    .map((row) => {
+      const d = domainById.get(Number(row.group));
+      return {
+        ...row,
+        planId: d?.planId ?? '',
+        domainCode: d?.code ?? '',
+        domainName: d?.name ?? '',
+        position: d?.position ?? 0,
+      };
+    })
+    // In document order: the women's plan's domains, then the children's.
+    .sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) || a.position - b.position)
+    .map(({ position: _position, ...row }) => row);
+  const unitNames = new Map(items.map((i) => [String(i.unitId), i.unitName]));
+  const byUnit = rollup(
+    items.filter((i) => !('qualitative' in i)),
+    (i) => String(asItem(i).unitId),
+  ).map((row) => ({
+    ...row,
+    unitId: row.group === 'null' ? null : Number(row.group),
+    unitName: unitNames.get(row.group) ?? '',
+  }));
+
+  return {
+    basis,
+    asOf: state.hasValues ? asOf : null,
+    years,
+    demo: state.demo,
+    indicators: analysed,
+    byPlan: plans.map((p) => byPlan.find((r) => r.group === p.id)).filter((r): r is RollupRow => Boolean(r)),
+    byDomain,
+    byUnit,
+  };
+}
+
+/** The ids whose values a set of indicators needs: themselves and the references of relational targets. */
+export function withReferences(meta: Meta, ids: Iterable<number>): number[] {
+  const byId = new Map(meta.indicators.map((i) => [i.id, i]));
+  const out = new Set<number>();
+  for (const id of ids) {
+    out.add(id);
+    const ind = byId.get(id);
+    if (ind?.rule.kind === 'relational') {
+      const ref = meta.codeToId.get(`${ind.planId}|${ind.rule.reference}`);
+      if (ref !== undefined) out.add(ref);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The analysis computed from the raw values, now: the reference the stored results are checked against
+ * (test/analysis/results.test.ts), and the fallback for an as-of year the results table does not hold.
+ */
+export async function analyseLive(db: Db, options: AnalysisOptions): Promise<Analysis> {
+  const basis = options.basis ?? 'approved';
+  const meta = await loadMeta(db, options.folderId);
+  const raw = await readRawValues(
+    db,
+    meta.indicators.map((i) => i.id),
+  );
+  const stats = basisStats(raw, basis);
+  let last = meta.baseYear;
+  let count = 0;
+  let demo = false;
+  for (const s of stats.values()) {
+    if (s.lastYear !== null && s.lastYear > last) last = s.lastYear;
+    count += s.count;
+    demo ||= s.hasDemo;
+  }
+  const asOf = options.asOf ?? last;
+  const by = valuesByIndicator(raw, basis, asOf);
+  const computed = new Map(meta.indicators.map((ind) => [ind.id, computeIndicator(meta, ind, by, asOf)]));
+  return assemble(meta, { basis, asOf, hasValues: count > 0, demo }, computed);
+}
