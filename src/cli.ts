@@ -70,7 +70,7 @@ program
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       await migrate(database);
-      const run = await sendDeadlineReminders(database.db, new Date());
+      const run = await sendDeadlineReminders(database.db, new Date(), { allowedHosts: config.webhookAllowedHosts });
       const robot = WEBHOOK_RUN_LABELS[run.webhook] + (run.webhookMessage ? `（${run.webhookMessage}）` : '');
       console.log(`已生成提醒 ${run.created.length} 条（${run.today}）；群机器人：${robot}`);
     } finally {

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { ROLE_LABELS, ROLES, roleNeedsUnit } from '../../kernel/roles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { actorOf, audit } from '../audit/index.ts';
-import { deleteUserSessions, hashPassword } from '../auth/index.ts';
+import { clearLoginFailures, deleteUserSessions, hashPassword, recordPasswordChange } from '../auth/index.ts';
 import { NOTHING_TO_CHANGE, notEmpty } from '../organisation/index.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive('编号应为正整数') });
@@ -183,10 +183,13 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
       checkPassword(request.body.password, user.username);
       const passwordHash = await hashPassword(request.body.password);
       await db.transaction(async (tx) => {
+        const [old] = await tx.select({ hash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, user.id));
+        if (old) await recordPasswordChange(tx, user.id, old.hash, config.security.passwordHistory);
         await tx
           .update(appUser)
           .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
           .where(eq(appUser.id, user.id));
+        await clearLoginFailures(tx, user.username);
         await deleteUserSessions(tx, user.id);
         await audit(tx, actorOf(request), { action: 'user.reset_password', objectType: 'user', objectId: user.id });
       });
@@ -200,7 +203,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
     async (request) => {
       const user = await findUser(db, request.params.id);
       await db.transaction(async (tx) => {
-        await tx.update(appUser).set({ failedAttempts: 0, lockedUntil: null }).where(eq(appUser.id, user.id));
+        await clearLoginFailures(tx, user.username);
         await audit(tx, actorOf(request), {
           action: 'user.unlock',
           objectType: 'user',

@@ -5,7 +5,7 @@ import { appUser, area, orgUnit } from '../../db/schema/index.ts';
 import { ROLE_LABELS, ROLES, type Role, roleNeedsUnit } from '../../kernel/roles.ts';
 import type { Config } from '../../platform/config.ts';
 import { type Actor, audit, purgeAuditLog } from '../audit/index.ts';
-import { deleteUserSessions, hashPassword } from '../auth/index.ts';
+import { clearLoginFailures, deleteUserSessions, hashPassword, recordPasswordChange } from '../auth/index.ts';
 
 // Account administration without the web UI (`tianping user …`, `tianping audit purge`): creating the first
 // administrator of a real deployment, resets and unlocks when nobody can sign in. Same rules as the HTTP routes
@@ -118,6 +118,8 @@ export async function resetPassword(db: Db, config: Config, username: string, pa
       .update(appUser)
       .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
       .where(eq(appUser.id, user.id));
+    await recordPasswordChange(tx, user.id, user.passwordHash, config.security.passwordHistory);
+    await clearLoginFailures(tx, user.username);
     await deleteUserSessions(tx, user.id);
     await audit(tx, CLI_ACTOR, { action: 'user.reset_password', objectType: 'user', objectId: user.id });
   });
@@ -128,7 +130,7 @@ export async function unlockUser(db: Db, username: string, now = new Date()): Pr
   const user = await findUser(db, username);
   const wasLocked = user.lockedUntil !== null && user.lockedUntil > now;
   await db.transaction(async (tx) => {
-    await tx.update(appUser).set({ failedAttempts: 0, lockedUntil: null }).where(eq(appUser.id, user.id));
+    await clearLoginFailures(tx, user.username);
     await audit(tx, CLI_ACTOR, {
       action: 'user.unlock',
       objectType: 'user',

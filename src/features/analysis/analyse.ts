@@ -14,6 +14,7 @@ import {
 import { describeRule } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { area, dataValue, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
+import { canSeePreliminary, type ScopedUser } from '../../kernel/scope.ts';
 
 // The assessment of the stored data (METHODOLOGY.md through src/core/assessment): recomputed from the raw values
 // on every call — no derived status is stored as truth. `approved` judges only values the statistics bureau
@@ -24,6 +25,8 @@ export type Basis = 'approved' | 'preliminary';
 export interface AnalysisOptions {
   folderId: string;
   basis?: Basis;
+  /** The signed-in user the analysis is for (limits preliminary values); none: everything (CLI, reports). */
+  viewer?: ScopedUser;
   /** Judge as after this year; default the latest year with data. */
   asOf?: number;
 }
@@ -97,7 +100,12 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
           ),
         )
     : [];
-  const rows = rowsAll.filter((r) => basis === 'preliminary' || r.locked);
+  // Preliminary values only within what the viewer may see of them (kernel/scope canSeePreliminary).
+  const viewer = options.viewer;
+  const rows = rowsAll.filter(
+    (r) =>
+      r.locked || (basis === 'preliminary' && (!viewer || canSeePreliminary(viewer, r, leadOf.get(r.indicatorId)?.id))),
+  );
 
   const baseYear = Math.min(...plans.map((p) => p.baseYear));
   const targetYear = Math.max(...plans.map((p) => p.cycleEnd));

@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
+import { currentUser } from '../auth/index.ts';
 import { type Analysis, analyse, type Basis, warningsOf } from './analyse.ts';
 
 // 监测分析: the engine's judgement of the stored data, with roll-ups, warnings and chart options built by the
@@ -21,10 +23,11 @@ const everyone = { authenticated: true } as const;
 export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
 
-  async function run(query: { basis: Basis; asOf?: number | undefined }): Promise<Analysis> {
+  async function run(request: FastifyRequest, query: { basis: Basis; asOf?: number | undefined }): Promise<Analysis> {
     const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
     if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
-    return analyse(db, { folderId, basis: query.basis, ...(query.asOf ? { asOf: query.asOf } : {}) });
+    const viewer = currentUser(request);
+    return analyse(db, { folderId, basis: query.basis, viewer, ...(query.asOf ? { asOf: query.asOf } : {}) });
   }
 
   app.get(
@@ -34,7 +37,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request) => {
-      const a = await run(request.query);
+      const a = await run(request, request.query);
       return {
         basis: a.basis,
         asOf: a.asOf,
@@ -59,7 +62,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     '/analysis/units',
     { schema: { tags: ['监测分析'], summary: '按牵头单位的达标率', querystring: Query }, config: { access: everyone } },
     async (request) => {
-      const a = await run(request.query);
+      const a = await run(request, request.query);
       return { basis: a.basis, asOf: a.asOf, demo: a.demo, byUnit: a.byUnit };
     },
   );
@@ -76,7 +79,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request) => {
-      const a = await run(request.query);
+      const a = await run(request, request.query);
       const { planId, domainCode } = request.params;
       const row = a.byDomain.find((d) => d.planId === planId && d.domainCode === domainCode);
       if (!row) throw notFound('领域');
@@ -111,7 +114,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request) => {
-      const a = await run(request.query);
+      const a = await run(request, request.query);
       const item = a.indicators.find((i) => i.id === request.params.id);
       if (!item) throw notFound('指标');
       const r = item.result;
