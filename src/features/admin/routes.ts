@@ -2,12 +2,14 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passwordProblems } from '../../core/auth/password-policy.ts';
+import { backupDatabase } from '../../db/backup.ts';
 import type { Db } from '../../db/connection.ts';
 import { uniqueViolation } from '../../db/errors.ts';
 import { appUser, area, orgUnit } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { ROLE_LABELS, ROLES, roleNeedsUnit } from '../../kernel/roles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { sendFile } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { clearLoginFailures, deleteUserSessions, hashPassword, recordPasswordChange } from '../auth/index.ts';
 import { NOTHING_TO_CHANGE, notEmpty } from '../organisation/index.ts';
@@ -212,6 +214,20 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
         });
       });
       return { user: await findUser(db, user.id) };
+    },
+  );
+
+  app.get(
+    '/admin/backup',
+    {
+      schema: { tags: ['用户管理'], summary: '下载整个数据库的一致备份（运行中可用；tianping restore 恢复）' },
+      config: { access: admins },
+    },
+    async (request, reply) => {
+      const bytes = await backupDatabase(database);
+      await audit(db, actorOf(request), { action: 'admin.backup', detail: `${bytes.length} 字节` });
+      const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
+      return sendFile(reply, bytes, `天平备份-${stamp}.tianping.gz`, 'application/gzip');
     },
   );
 };

@@ -613,9 +613,11 @@ export function readNumber(cell: CellLike): Parsed<number | null> {
   }
   const text = cellText(v).trim();
   if (text === '') return { ok: true, value: null };
-  if (NUMBER.test(text)) return { ok: true, value: Number(text) };
+  if (text.length <= 100 && NUMBER.test(text)) return { ok: true, value: Number(text) };
   const hint = text.includes('%') || text.includes('％') ? '（百分比请直接填写数值，不带 % 号）' : '';
-  return { ok: false, message: `应为数字，填写的是“${text}”${hint}` };
+  // The message quotes what was typed, shortened: a cell may hold megabytes.
+  const shown = text.length > 50 ? `${text.slice(0, 50)}…（共 ${text.length} 字）` : text;
+  return { ok: false, message: `应为数字，填写的是“${shown}”${hint}` };
 }
 
 // Characters no text field may hold: control characters (a NUL cannot be stored at all) and lone surrogates.
