@@ -28,6 +28,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: Access;
+  /** The route's zod schemas (body, params, querystring), for the fuzz test's generators. */
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 /** Every /api route of an app with its declared access, as registered (for the authorization-matrix test). */
@@ -49,7 +51,10 @@ export function registerAccessControl(app: FastifyInstance, { config, database }
     if (!access) {
       throw new Error(`路由 ${String(route.method)} ${route.url} 未声明访问权限（config.access）`);
     }
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
+    const schema = route.schema as RouteInfo['schema'];
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, access, ...(schema ? { schema } : {}) });
+    }
   });
 
   const policy = { security: config.security, mode: modeOf(config.demo) };

@@ -55,6 +55,8 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       await restoreDatabase(fresh.database, original);
       const again = readBackup(await backupDatabase(fresh.database));
       for (const table of original.tables) {
+        // schema_migration records when the target itself was migrated: not part of the data.
+        if (table.name === 'schema_migration') continue;
         const copy = again.tables.find((x) => x.name === table.name);
         expect(copy?.rows, `${table.name} restored on ${target}`).toEqual(table.rows);
       }

@@ -28,7 +28,7 @@ describe.each(ENGINES)('hostile uploads on %s', (engine) => {
     const template = await wjw.get(`/api/rounds/${roundId}/template.xlsx`);
     expect(template.statusCode).toBe(200);
     corpus = await hostileCorpus(template.rawPayload);
-  }, 300_000);
+  }, 900_000);
   afterAll(() => t?.close());
 
   const fingerprint = async () => {
