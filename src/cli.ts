@@ -70,7 +70,7 @@ program
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       await migrate(database);
-      const run = await sendDeadlineReminders(database.db, new Date());
+      const run = await sendDeadlineReminders(database.db, new Date(), { allowedHosts: config.webhookAllowedHosts });
       const robot = WEBHOOK_RUN_LABELS[run.webhook] + (run.webhookMessage ? `（${run.webhookMessage}）` : '');
       console.log(`已生成提醒 ${run.created.length} 条（${run.today}）；群机器人：${robot}`);
     } finally {
@@ -197,6 +197,31 @@ program
       console.error(error.message);
       process.exitCode = 2;
     }
+  });
+
+program
+  .command('backup')
+  .description('备份整个数据库为一个文件（两种数据库格式相同；嵌入式数据库运行中请用网页“系统管理 → 下载备份”）')
+  .requiredOption('--out <file>', '备份文件路径，如 /备份/天平-2026-03-31.tianping.gz')
+  .action(async (options: { out: string }) => {
+    const { runBackup } = await import('./cli/backup.ts');
+    await runBackup(options);
+  });
+
+program
+  .command('restore <file>')
+  .description('从备份文件恢复到空的数据库（新的数据目录，或 DATABASE_URL 指向的空数据库）')
+  .action(async (file: string) => {
+    const { runRestore } = await import('./cli/backup.ts');
+    await runRestore(file);
+  });
+
+program
+  .command('migrate-to <databaseUrl>')
+  .description('把嵌入式数据库（TIANPING_DATA_DIR）整体迁移到一个空的 PostgreSQL 数据库（先停止服务器）')
+  .action(async (databaseUrl: string) => {
+    const { runMigrateTo } = await import('./cli/backup.ts');
+    await runMigrateTo(databaseUrl);
   });
 
 try {

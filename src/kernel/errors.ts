@@ -27,3 +27,19 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what}不存在`);
+
+/**
+ * A record that exists but lies outside the caller's data scope. Answered exactly like a missing record (404,
+ * same body), so ids cannot be probed; the server writes it to the audit log (越权访问), rate-limited.
+ */
+export class OutOfScope extends AppError {
+  constructor(
+    what: string,
+    readonly object?: { type: string; id: string | number },
+  ) {
+    super(404, 'NOT_FOUND', `${what}不存在`);
+  }
+}
+
+export const outOfScope = (what: string, object?: { type: string; id: string | number }) =>
+  new OutOfScope(what, object);

@@ -34,6 +34,18 @@ const ConfigSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1, '至少 1 分钟').default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1, '至少 1 分钟').default(30),
+  LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000, '不能大于 10000').default(500),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1, '至少 1 小时').max(168, '最多 168 小时').default(12),
+  SESSION_MAX_PER_USER: z.coerce.number().int().min(1, '至少 1 个').max(50, '最多 50 个').default(5),
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24, '最多 24 个').default(5),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/,\s]*$/, '应为反向代理的 IP 地址或网段，多个用逗号分隔（如 127.0.0.1,10.0.0.0/8）')
+    .optional(),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[\w.\-:,\s]*$/, '应为主机名列表，多个用逗号分隔')
+    .default('qyapi.weixin.qq.com,oapi.dingtalk.com'),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, '不能少于 180 天（日志留存要求）').default(365),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -56,6 +68,10 @@ export interface Config {
   /** Demo data only through this year, every round approved (for walking the next round); default: all open. */
   demoThrough: number | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** Addresses of the reverse proxies whose X-Forwarded-For / -Proto are believed; empty: none (direct clients). */
+  trustProxy: string[];
+  /** Hosts a notice webhook may call (exact names); every other target is refused. */
+  webhookAllowedHosts: string[];
   security: SecurityConfig;
 }
 
@@ -68,7 +84,15 @@ export interface SecurityConfig {
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
+  /** Base of the progressive delay before a failed login is answered (doubles with each failure, ≤ 8 s). */
+  loginFailureDelayMs: number;
   sessionIdleMinutes: number;
+  /** Absolute lifetime of a session, however active. */
+  sessionMaxHours: number;
+  /** Open sessions per user; the oldest ends when a new one would exceed it. */
+  sessionMaxPerUser: number;
+  /** How many previous passwords cannot be taken again. */
+  passwordHistory: number;
   auditRetentionDays: number;
 }
 
@@ -98,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoData: c.TIANPING_DEMO_DATA ?? true,
     demoThrough: c.TIANPING_DEMO_THROUGH,
     logLevel: c.LOG_LEVEL,
+    trustProxy: list(c.TRUST_PROXY),
+    webhookAllowedHosts: list(c.WEBHOOK_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
     security: {
       passwordMinLength: c.PASSWORD_MIN_LENGTH,
       passwordMinClasses: c.PASSWORD_MIN_CLASSES,
@@ -106,8 +132,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       loginMaxFailures: c.LOGIN_MAX_FAILURES,
       loginLockMinutes: c.LOGIN_LOCK_MINUTES,
       loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+      loginFailureDelayMs: c.LOGIN_FAILURE_DELAY_MS,
       sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
+      sessionMaxHours: c.SESSION_MAX_HOURS,
+      sessionMaxPerUser: c.SESSION_MAX_PER_USER,
+      passwordHistory: c.PASSWORD_HISTORY,
       auditRetentionDays: c.AUDIT_RETENTION_DAYS,
     },
   };
 }
+
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -3,7 +3,8 @@ import type { FastifyReply } from 'fastify';
 
 /** Sends a file with a Chinese name that Windows browsers keep (RFC 5987 filename*). */
 export function sendFile(reply: FastifyReply, body: Buffer, fileName: string, contentType: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
+  // Always an attachment (never shown inline); the plain name has no quotes or backslashes to break the header.
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .header('content-type', contentType)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, audit } from '../features/audit/index.ts';
-import { CSRF_HEADER, loadSession, SESSION_COOKIE } from '../features/auth/index.ts';
+import { actorOf, audit, auditRefusal } from '../features/audit/index.ts';
+import { CSRF_HEADER, loadSession, modeOf, SESSION_COOKIE } from '../features/auth/index.ts';
 import { AppError } from '../kernel/errors.ts';
 import { ROLE_LABELS, type Role } from '../kernel/roles.ts';
 import type { AppDeps } from '../platform/deps.ts';
@@ -28,6 +28,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: Access;
+  /** The route's zod schemas (body, params, querystring), for the fuzz test's generators. */
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 /** Every /api route of an app with its declared access, as registered (for the authorization-matrix test). */
@@ -49,14 +51,26 @@ export function registerAccessControl(app: FastifyInstance, { config, database }
     if (!access) {
       throw new Error(`路由 ${String(route.method)} ${route.url} 未声明访问权限（config.access）`);
     }
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
+    const schema = route.schema as RouteInfo['schema'];
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, access, ...(schema ? { schema } : {}) });
+    }
   });
 
+  const policy = { security: config.security, mode: modeOf(config.demo) };
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const access = routeAccess(request);
-    if (!access) return; // not an API route (static files, 404)
+    if (!access) {
+      // The API documentation is public in demo mode only; in production it needs a signed-in user.
+      if (!config.demo && request.url.startsWith('/api/docs')) {
+        const token = request.cookies[SESSION_COOKIE];
+        const lookup = token ? await loadSession(database.db, token, policy) : { kind: 'none' as const };
+        if (lookup.kind !== 'ok') throw new AppError(401, 'UNAUTHENTICATED', '请先登录后查看接口文档');
+      }
+      return; // not an API route (static files, 404)
+    }
     const token = request.cookies[SESSION_COOKIE];
-    const lookup = token ? await loadSession(database.db, token, config.security) : { kind: 'none' as const };
+    const lookup = token ? await loadSession(database.db, token, policy) : { kind: 'none' as const };
     if (lookup.kind === 'ok') request.session = lookup.session;
     else if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     if ('public' in access) return;
@@ -72,6 +86,12 @@ export function registerAccessControl(app: FastifyInstance, { config, database }
         : new AppError(401, 'UNAUTHENTICATED', '请先登录');
     }
     if (STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      await auditRefusal(database.db, actorOf(request), {
+        action: 'access.csrf_failed',
+        objectType: 'route',
+        objectId: `${request.method} ${request.routeOptions.url}`,
+        detail: request.headers[CSRF_HEADER] ? 'CSRF 令牌不符' : '缺少 CSRF 令牌',
+      });
       throw new AppError(403, 'CSRF_INVALID', '请求校验失败（CSRF），请刷新页面后重试');
     }
     const duringPasswordChange = 'authenticated' in access && access.duringPasswordChange === true;

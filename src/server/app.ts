@@ -32,6 +32,7 @@ import { projectPath } from '../platform/paths.ts';
 import { VERSION } from '../platform/version.ts';
 import { registerAccessControl } from './access.ts';
 import { registerErrorHandling } from './errors.ts';
+import { registerInputGuard } from './input-guard.ts';
 
 // Validation messages in Chinese, for the API and the CLI alike.
 z.config(z.locales.zhCN());
@@ -48,12 +49,19 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    // Behind a reverse proxy the client's address and https come from X-Forwarded-*.
-    trustProxy: true,
+    // X-Forwarded-For / -Proto are believed only from the configured reverse proxies (TRUST_PROXY); from anyone
+    // else they are ignored, so a client cannot choose the address the rate limit, lockout and audit log see.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, database);
+  registerInputGuard(app);
+  // API answers carry personal and unpublished data: never kept by a browser or proxy cache.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -1,6 +1,6 @@
 import { siteOf } from '../core/site.ts';
 import type { Database } from '../db/connection.ts';
-import { ensureDemoAccounts } from '../features/auth/index.ts';
+import { ensureDemoAccounts, modeOf, removeStaleSessions } from '../features/auth/index.ts';
 import { importCatalog } from '../features/catalog/index.ts';
 import { generateDemoData, hasDemoData } from '../features/demo/index.ts';
 import { seedOrganisation } from '../features/organisation/index.ts';
@@ -20,6 +20,8 @@ export async function bootstrap(
   database: Database,
   options: { demoData?: boolean } = {},
 ): Promise<void> {
+  // Sessions opened in the other mode (demo ↔ production), or idle or open too long, end at start.
+  await removeStaleSessions(database.db, { security: config.security, mode: modeOf(config.demo) });
   const { catalog, organisation, responsibility } = await loadWholeFolder(config.planDir);
   await importCatalog(database.db, catalog);
   await setSetting(database.db, ACTIVE_FOLDER, catalog.folder.id);

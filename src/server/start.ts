@@ -31,9 +31,10 @@ export async function startServer(config: Config, logger?: boolean): Promise<Run
     // Deadline reminders: at start (not awaited: a slow group robot must not delay it) and then hourly.
     let reminding: Promise<unknown> = Promise.resolve();
     const remind = () => {
-      reminding = sendDeadlineReminders(database.db, new Date(), { log: app.log }).catch((error) =>
-        app.log.error(error),
-      );
+      reminding = sendDeadlineReminders(database.db, new Date(), {
+        log: app.log,
+        allowedHosts: config.webhookAllowedHosts,
+      }).catch((error) => app.log.error(error));
     };
     remind();
     const remindTimer = setInterval(remind, 3_600_000);

@@ -22,7 +22,12 @@ export async function createTestApp(
   options: { demoData?: boolean } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(engine);
-  const config = { ...loadConfig({}), demo: true, ...overrides };
+  // Tests: no login delay, and the loopback receiver of test/notices allowed as a webhook target.
+  const config = {
+    ...loadConfig({ LOGIN_FAILURE_DELAY_MS: '0', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }),
+    demo: true,
+    ...overrides,
+  };
   await bootstrap(config, db.database, { demoData: options.demoData ?? false });
   const app = await buildApp({ config, database: db.database, logger: false });
   await app.ready();

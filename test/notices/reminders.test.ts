@@ -64,13 +64,16 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
 
   it('one day before the deadline: notices for open tasks only, and nothing new on a second run', async () => {
     const now = new Date('2026-03-30T01:00:00Z'); // 09:00 in Wuqing, one day before 2026-03-31
-    const run = await sendDeadlineReminders(db, now, { log: silent });
+    const run = await sendDeadlineReminders(db, now, { log: silent, allowedHosts: ['127.0.0.1'] });
     expect(run.created.map((c) => [c.reporterName, c.kind, c.status]).sort()).toEqual([
       ['区卫生健康委', 'due_1', 'in_progress'],
       ['杨村街道', 'due_1', 'not_started'],
     ]);
     expect(run.webhook).toBe('disabled');
-    const again = await sendDeadlineReminders(db, new Date('2026-03-30T09:00:00Z'), { log: silent });
+    const again = await sendDeadlineReminders(db, new Date('2026-03-30T09:00:00Z'), {
+      log: silent,
+      allowedHosts: ['127.0.0.1'],
+    });
     expect(again.created).toEqual([]);
     expect(await db.select().from(notice)).toHaveLength(2);
 
@@ -94,13 +97,20 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
   });
 
   it('after the deadline: an overdue notice each day', async () => {
-    const run = await sendDeadlineReminders(db, new Date('2026-04-02T02:00:00Z'), { log: silent });
+    const run = await sendDeadlineReminders(db, new Date('2026-04-02T02:00:00Z'), {
+      log: silent,
+      allowedHosts: ['127.0.0.1'],
+    });
     expect(run.created.map((c) => c.kind)).toEqual(['overdue', 'overdue']);
     expect(run.created[0]?.daysLeft).toBe(-2);
-    expect((await sendDeadlineReminders(db, new Date('2026-04-02T10:00:00Z'), { log: silent })).created).toEqual([]);
-    expect((await sendDeadlineReminders(db, new Date('2026-04-03T02:00:00Z'), { log: silent })).created).toHaveLength(
-      2,
-    );
+    expect(
+      (await sendDeadlineReminders(db, new Date('2026-04-02T10:00:00Z'), { log: silent, allowedHosts: ['127.0.0.1'] }))
+        .created,
+    ).toEqual([]);
+    expect(
+      (await sendDeadlineReminders(db, new Date('2026-04-03T02:00:00Z'), { log: silent, allowedHosts: ['127.0.0.1'] }))
+        .created,
+    ).toHaveLength(2);
     const titles = (await wjw.get('/api/notices')).json().notices.map((n: { title: string }) => n.title);
     expect(titles[0]).toBe('【已逾期】2025年度监测数据填报');
     expect((await wjwLeader.post('/api/notices/read-all')).json().marked).toBe(3);
@@ -110,7 +120,10 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
     const receiver = await startReceiver();
     try {
       await setWebhook(db, { url: receiver.url, kind: 'wecom', enabled: true });
-      const run = await sendDeadlineReminders(db, new Date('2026-04-04T02:00:00Z'), { log: silent });
+      const run = await sendDeadlineReminders(db, new Date('2026-04-04T02:00:00Z'), {
+        log: silent,
+        allowedHosts: ['127.0.0.1'],
+      });
       expect(run.webhook).toBe('sent');
       expect(receiver.received).toHaveLength(1);
       const body = receiver.received[0]?.body as { msgtype: string; markdown: { content: string } };
@@ -123,9 +136,14 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
       expect(body.markdown.content).toContain('- 杨村街道：未开始');
       expect(body.markdown.content).not.toContain('区教育局');
       // Nothing new on the same day: no second message.
-      expect((await sendDeadlineReminders(db, new Date('2026-04-04T05:00:00Z'), { log: silent })).webhook).toBe(
-        'nothing_new',
-      );
+      expect(
+        (
+          await sendDeadlineReminders(db, new Date('2026-04-04T05:00:00Z'), {
+            log: silent,
+            allowedHosts: ['127.0.0.1'],
+          })
+        ).webhook,
+      ).toBe('nothing_new');
       expect(receiver.received).toHaveLength(1);
     } finally {
       await receiver.close();
@@ -136,7 +154,10 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
     const receiver = await startReceiver();
     try {
       await setWebhook(db, { url: receiver.url, kind: 'dingtalk', enabled: true });
-      const run = await sendDeadlineReminders(db, new Date('2026-04-05T02:00:00Z'), { log: silent });
+      const run = await sendDeadlineReminders(db, new Date('2026-04-05T02:00:00Z'), {
+        log: silent,
+        allowedHosts: ['127.0.0.1'],
+      });
       expect(run.webhook).toBe('sent');
       const body = receiver.received[0]?.body as { msgtype: string; markdown: { title: string; text: string } };
       expect(body.msgtype).toBe('markdown');
@@ -153,7 +174,10 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
     try {
       await setWebhook(db, { url: receiver.url, kind: 'wecom', enabled: true });
-      const run = await sendDeadlineReminders(db, new Date('2026-04-06T02:00:00Z'), { log });
+      const run = await sendDeadlineReminders(db, new Date('2026-04-06T02:00:00Z'), {
+        log,
+        allowedHosts: ['127.0.0.1'],
+      });
       expect(run.created).toHaveLength(2);
       expect(run.webhook).toBe('failed');
       expect(run.webhookMessage).toContain('HTTP 500');
@@ -168,15 +192,21 @@ describe.each(ENGINES)('deadline reminders on %s', (engine) => {
       await receiver.close();
     }
     // A robot that cannot be reached at all (closed port) fails the same way.
-    const run = await sendDeadlineReminders(db, new Date('2026-04-07T02:00:00Z'), { log });
+    const run = await sendDeadlineReminders(db, new Date('2026-04-07T02:00:00Z'), { log, allowedHosts: ['127.0.0.1'] });
     expect(run.webhook).toBe('failed');
     expect(run.webhookMessage).toContain('无法连接');
   });
 
   it('no reminders for closed rounds, or before the first window', async () => {
-    expect((await sendDeadlineReminders(db, new Date('2026-03-20T02:00:00Z'), { log: silent })).created).toEqual([]);
+    expect(
+      (await sendDeadlineReminders(db, new Date('2026-03-20T02:00:00Z'), { log: silent, allowedHosts: ['127.0.0.1'] }))
+        .created,
+    ).toEqual([]);
     await db.update(reportingRound).set({ status: 'closed' }).where(eq(reportingRound.id, roundId));
-    expect((await sendDeadlineReminders(db, new Date('2026-04-08T02:00:00Z'), { log: silent })).created).toEqual([]);
+    expect(
+      (await sendDeadlineReminders(db, new Date('2026-04-08T02:00:00Z'), { log: silent, allowedHosts: ['127.0.0.1'] }))
+        .created,
+    ).toEqual([]);
   });
 
   it('lets the office set and test the robot; validates the address', async () => {

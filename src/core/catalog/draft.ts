@@ -402,7 +402,7 @@ function proposals(clause: string, fromGoal: boolean, previousBody: string | nul
 
   if (/全覆盖/.test(clause)) {
     out.push({
-      name: clause.replace(/全覆盖.*$/, '').replace(/^(?:推动|实现|推进)/, '') + '覆盖率',
+      name: `${clause.replace(/全覆盖.*$/, '').replace(/^(?:推动|实现|推进)/, '')}覆盖率`,
       unit: '%',
       better: 'higher',
       rule: { kind: 'threshold', comparator: '>=', value: 100 },

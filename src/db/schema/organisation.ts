@@ -1,4 +1,4 @@
-import { bigserial, boolean, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Role } from '../../kernel/roles.ts';
 import { indicator, measure } from './catalog.ts';
 
@@ -51,6 +51,32 @@ export const userSession = pgTable('user_session', {
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   ip: text('ip'),
   userAgent: text('user_agent'),
+  /** The mode the session was opened in; a session of the other mode is refused (migration 0009). */
+  mode: text('mode').$type<'demo' | 'production'>().notNull().default('production'),
+});
+
+/** Failed logins per username (as typed) and client address (migration 0009). */
+export const loginFailure = pgTable(
+  'login_failure',
+  {
+    username: text('username').notNull(),
+    client: text('client').notNull(),
+    failures: integer('failures').notNull().default(0),
+    locks: integer('locks').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.client] })],
+);
+
+/** Previous password hashes, newest last (migration 0009). */
+export const passwordHistory = pgTable('password_history', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => appUser.id, { onDelete: 'cascade' }),
+  passwordHash: text('password_hash').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const responsibility = pgTable('responsibility', {

@@ -2,14 +2,16 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passwordProblems } from '../../core/auth/password-policy.ts';
+import { backupDatabase } from '../../db/backup.ts';
 import type { Db } from '../../db/connection.ts';
 import { uniqueViolation } from '../../db/errors.ts';
 import { appUser, area, orgUnit } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { ROLE_LABELS, ROLES, roleNeedsUnit } from '../../kernel/roles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { sendFile } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
-import { deleteUserSessions, hashPassword } from '../auth/index.ts';
+import { clearLoginFailures, deleteUserSessions, hashPassword } from '../auth/index.ts';
 import { NOTHING_TO_CHANGE, notEmpty } from '../organisation/index.ts';
 import { setTemporaryPassword } from './users.ts';
 
@@ -182,7 +184,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
     async (request) => {
       const user = await findUser(db, request.params.id);
       checkPassword(request.body.password, user.username);
-      await setTemporaryPassword(db, user.id, request.body.password, actorOf(request));
+      await setTemporaryPassword(db, user.id, request.body.password, actorOf(request), config.security.passwordHistory);
       return { user: await findUser(db, user.id) };
     },
   );
@@ -193,7 +195,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
     async (request) => {
       const user = await findUser(db, request.params.id);
       await db.transaction(async (tx) => {
-        await tx.update(appUser).set({ failedAttempts: 0, lockedUntil: null }).where(eq(appUser.id, user.id));
+        await clearLoginFailures(tx, user.username);
         await audit(tx, actorOf(request), {
           action: 'user.unlock',
           objectType: 'user',
@@ -202,6 +204,20 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
         });
       });
       return { user: await findUser(db, user.id) };
+    },
+  );
+
+  app.get(
+    '/admin/backup',
+    {
+      schema: { tags: ['用户管理'], summary: '下载整个数据库的一致备份（运行中可用；tianping restore 恢复）' },
+      config: { access: admins },
+    },
+    async (request, reply) => {
+      const bytes = await backupDatabase(database);
+      await audit(db, actorOf(request), { action: 'admin.backup', detail: `${bytes.length} 字节` });
+      const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
+      return sendFile(reply, bytes, `天平备份-${stamp}.tianping.gz`, 'application/gzip');
     },
   );
 };

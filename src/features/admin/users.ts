@@ -5,7 +5,7 @@ import { appUser, area, orgUnit } from '../../db/schema/index.ts';
 import { ROLE_LABELS, ROLES, type Role, roleNeedsUnit } from '../../kernel/roles.ts';
 import type { Config } from '../../platform/config.ts';
 import { type Actor, audit, purgeAuditLog } from '../audit/index.ts';
-import { deleteUserSessions, hashPassword } from '../auth/index.ts';
+import { clearLoginFailures, deleteUserSessions, hashPassword, recordPasswordChange } from '../auth/index.ts';
 
 // Account administration without the web UI (`tianping user …`, `tianping audit purge`): creating the first
 // administrator of a real deployment, resets and unlocks when nobody can sign in. Same rules as the HTTP routes
@@ -112,20 +112,33 @@ export async function createUser(db: Db, config: Config, input: CreateUserInput)
 export async function resetPassword(db: Db, config: Config, username: string, password: string): Promise<void> {
   const user = await findUser(db, username);
   checkPassword(config, password, user.username);
-  await setTemporaryPassword(db, user.id, password, CLI_ACTOR);
+  await setTemporaryPassword(db, user.id, password, CLI_ACTOR, config.security.passwordHistory);
 }
 
 /**
  * An administrator's reset, from the CLI or the API: a temporary password the user must change at next login;
  * the lockout is lifted and the user's sessions end. The caller has checked the password against the policy.
  */
-export async function setTemporaryPassword(db: Db, userId: number, password: string, actor: Actor): Promise<void> {
+export async function setTemporaryPassword(
+  db: Db,
+  userId: number,
+  password: string,
+  actor: Actor,
+  passwordHistory: number,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
+    const [old] = await tx
+      .select({ passwordHash: appUser.passwordHash, username: appUser.username })
+      .from(appUser)
+      .where(eq(appUser.id, userId));
+    if (!old) throw new AdminInputError('用户不存在');
     await tx
       .update(appUser)
       .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
       .where(eq(appUser.id, userId));
+    await recordPasswordChange(tx, userId, old.passwordHash, passwordHistory);
+    await clearLoginFailures(tx, old.username);
     await deleteUserSessions(tx, userId);
     await audit(tx, actor, { action: 'user.reset_password', objectType: 'user', objectId: userId });
   });
@@ -136,7 +149,7 @@ export async function unlockUser(db: Db, username: string, now = new Date()): Pr
   const user = await findUser(db, username);
   const wasLocked = user.lockedUntil !== null && user.lockedUntil > now;
   await db.transaction(async (tx) => {
-    await tx.update(appUser).set({ failedAttempts: 0, lockedUntil: null }).where(eq(appUser.id, user.id));
+    await clearLoginFailures(tx, user.username);
     await audit(tx, CLI_ACTOR, {
       action: 'user.unlock',
       objectType: 'user',

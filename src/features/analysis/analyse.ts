@@ -34,6 +34,12 @@ export interface ReadOptions extends AnalysisOptions {
 
 export async function analyse(db: Db, options: ReadOptions): Promise<Analysis> {
   const basis = options.basis ?? 'approved';
+  // The stored preliminary results include every unit's unapproved values: only the office and the statistics
+  // bureau may see them. Anyone else asking for preliminary values gets an analysis of what they may see.
+  const viewer = options.viewer;
+  if (basis === 'preliminary' && viewer && viewer.role !== 'office' && viewer.role !== 'statistics') {
+    return analyseLive(db, options);
+  }
   await catchUpResults(db);
   const meta = await loadMeta(db, options.folderId);
   const ids = meta.indicators.map((i) => i.id);

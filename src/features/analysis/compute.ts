@@ -15,6 +15,7 @@ import type { FinalTolerance } from '../../core/assessment/types.ts';
 import { describeRule } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { area, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
+import { canSeePreliminary, type ScopedUser } from '../../kernel/scope.ts';
 import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
 import type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
 import { type RawValue, readRawValues } from './raw-values.ts';
@@ -29,6 +30,8 @@ export type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
 export interface AnalysisOptions {
   folderId: string;
   basis?: Basis;
+  /** The signed-in user the analysis is for (limits preliminary values); none: everything (CLI, reports). */
+  viewer?: ScopedUser;
   /** Judge as after this year; default the latest year with data. */
   asOf?: number;
 }
@@ -376,10 +379,16 @@ export function withReferences(meta: Meta, ids: Iterable<number>): number[] {
 export async function analyseLive(db: Db, options: AnalysisOptions): Promise<Analysis> {
   const basis = options.basis ?? 'approved';
   const meta = await loadMeta(db, options.folderId);
-  const raw = await readRawValues(
+  const all = await readRawValues(
     db,
     meta.indicators.map((i) => i.id),
   );
+  // Preliminary values only within what the viewer may see of them (kernel/scope canSeePreliminary).
+  const viewer = options.viewer;
+  const raw =
+    basis === 'preliminary' && viewer
+      ? all.filter((r) => r.locked || canSeePreliminary(viewer, r, meta.leadOf.get(r.indicatorId)?.id))
+      : all;
   const stats = basisStats(raw, basis);
   let last = meta.baseYear;
   let count = 0;

@@ -14,6 +14,8 @@ export interface RawValue {
   year: number;
   /** null = the whole district */
   areaId: number | null;
+  /** The reporting unit (null for a town's value). */
+  unitId: number | null;
   sex: Sex;
   value: number | null;
   numerator: number | null;
@@ -27,7 +29,7 @@ export async function readRawValues(db: Db, indicatorIds: readonly number[]): Pr
   if (indicatorIds.length === 0) return [];
   return rows<RawValue>(
     db,
-    sql`select indicator_id as "indicatorId", year, area_id as "areaId", sex, value, numerator, denominator,
+    sql`select indicator_id as "indicatorId", year, area_id as "areaId", unit_id as "unitId", sex, value, numerator, denominator,
           reference, locked, is_demo as "isDemo"
         from data_value where indicator_id = any(${sql.param([...indicatorIds])}::int[])`,
   );

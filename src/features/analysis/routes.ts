@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
+import { currentUser } from '../auth/index.ts';
 import { analyse, type ReadOptions, warningsOf } from './analyse.ts';
 import {
   type Analysis,
@@ -25,12 +27,14 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
 
   // Every page reads the stored results (results.ts); only the pages that show town lists load them.
   async function run(
+    request: FastifyRequest,
     query: { basis: Basis; asOf?: number | undefined },
     towns: ReadOptions['towns'] = () => false,
   ): Promise<Analysis> {
     const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
     if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
-    return analyse(db, { folderId, basis: query.basis, ...(query.asOf ? { asOf: query.asOf } : {}), towns });
+    const viewer = currentUser(request);
+    return analyse(db, { folderId, basis: query.basis, viewer, ...(query.asOf ? { asOf: query.asOf } : {}), towns });
   }
 
   app.get(
@@ -44,7 +48,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request): Promise<OverviewResponse> => {
-      const a = await run(request.query);
+      const a = await run(request, request.query);
       return {
         basis: a.basis,
         asOf: a.asOf,
@@ -72,7 +76,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request): Promise<UnitsResponse> => {
-      const a = await run(request.query);
+      const a = await run(request, request.query);
       return { basis: a.basis, asOf: a.asOf, demo: a.demo, byUnit: a.byUnit };
     },
   );
@@ -90,7 +94,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     },
     async (request): Promise<DomainResponse> => {
       const { planId, domainCode } = request.params;
-      const a = await run(request.query, (i) => i.planId === planId && i.domainCode === domainCode);
+      const a = await run(request, request.query, (i) => i.planId === planId && i.domainCode === domainCode);
       const row = a.byDomain.find((d) => d.planId === planId && d.domainCode === domainCode);
       if (!row) throw notFound('领域');
       return {
@@ -124,7 +128,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request): Promise<IndicatorResponse> => {
-      const a = await run(request.query, (i) => i.id === request.params.id);
+      const a = await run(request, request.query, (i) => i.id === request.params.id);
       const item = a.indicators.find((i) => i.id === request.params.id);
       if (!item) throw notFound('指标');
       const r = item.result;

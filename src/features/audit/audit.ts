@@ -45,3 +45,32 @@ export async function purgeAuditLog(db: Db, retentionDays: number, now = new Dat
   const deleted = await db.delete(auditLog).where(lt(auditLog.at, cutoff)).returning({ id: auditLog.id });
   return deleted.length;
 }
+
+// Refusals (越权访问 by scope, CSRF failures, refused workflow steps) are audited, but a probe sending thousands
+// of them must not flood the log: per client address and action, at most REFUSALS_PER_MINUTE rows a minute; the
+// next row written after a quiet spell says how many were left out.
+const REFUSALS_PER_MINUTE = 20;
+const refusalWindows = new Map<string, { start: number; written: number; skipped: number }>();
+
+/** Writes a refusal to the audit log unless this client already wrote many of this kind this minute. */
+export async function auditRefusal(db: Db, actor: Actor, event: AuditEvent, now = Date.now()): Promise<boolean> {
+  const key = `${actor.ip}|${actor.userId ?? ''}|${event.action}`;
+  let w = refusalWindows.get(key);
+  if (!w || now - w.start >= 60_000) {
+    if (refusalWindows.size > 10_000) refusalWindows.clear();
+    const skipped = w?.skipped ?? 0;
+    w = { start: now, written: 0, skipped: 0 };
+    refusalWindows.set(key, w);
+    if (skipped > 0) {
+      const note = `（此前另有 ${skipped} 次同类拒绝未逐条记录）`;
+      event = { ...event, detail: event.detail ? `${event.detail}${note}` : note };
+    }
+  }
+  if (w.written >= REFUSALS_PER_MINUTE) {
+    w.skipped++;
+    return false;
+  }
+  w.written++;
+  await audit(db, actor, { result: 'denied', ...event });
+  return true;
+}

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/connection.ts';
 import { appUser, area, orgUnit, userSession } from '../../db/schema/index.ts';
@@ -30,40 +30,83 @@ declare module 'fastify' {
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
+export type SessionMode = 'demo' | 'production';
+export const modeOf = (demo: boolean): SessionMode => (demo ? 'demo' : 'production');
+
+export interface SessionPolicy {
+  security: SecurityConfig;
+  mode: SessionMode;
+}
+
 export async function createSession(
   db: Db,
   userId: number,
   meta: { ip: string; userAgent: string | undefined },
+  policy: SessionPolicy,
+  now = new Date(),
 ): Promise<{ token: string; csrfToken: string }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
+  await removeStaleSessions(db, policy, now);
+  // At most sessionMaxPerUser open sessions: the oldest end to make room for this one.
+  const open = await db
+    .select({ id: userSession.id })
+    .from(userSession)
+    .where(eq(userSession.userId, userId))
+    .orderBy(asc(userSession.createdAt));
+  const excess = open.length - (policy.security.sessionMaxPerUser - 1);
+  for (const old of open.slice(0, Math.max(0, excess))) {
+    await db.delete(userSession).where(eq(userSession.id, old.id));
+  }
   await db.insert(userSession).values({
     id: sha256(token),
     userId,
     csrfToken,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    mode: policy.mode,
   });
   return { token, csrfToken };
+}
+
+/** Deletes sessions idle or open too long, or opened in the other mode (at start and at each login). */
+export async function removeStaleSessions(db: Db, policy: SessionPolicy, now = new Date()): Promise<void> {
+  const idleCutoff = new Date(now.getTime() - policy.security.sessionIdleMinutes * 60_000);
+  const ageCutoff = new Date(now.getTime() - policy.security.sessionMaxHours * 3_600_000);
+  await db.delete(userSession).where(
+    or(
+      lt(userSession.lastSeenAt, idleCutoff),
+      lt(userSession.createdAt, ageCutoff),
+      ne(userSession.mode, policy.mode),
+      // Demo accounts' sessions never outlive demo mode.
+      policy.mode === 'production' ? sql`${userSession.userId} in (select id from app_user where is_demo)` : undefined,
+    ),
+  );
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(userSession).where(eq(userSession.id, sha256(token)));
 }
 
-export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
-  await db.delete(userSession).where(eq(userSession.userId, userId));
+export async function deleteUserSessions(db: Db, userId: number, except?: string): Promise<void> {
+  await db
+    .delete(userSession)
+    .where(and(eq(userSession.userId, userId), except ? ne(userSession.id, except) : undefined));
 }
 
 export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; session: Session };
 
-/** Finds the session for a cookie token; ends it when idle too long or when the user was disabled. */
+/**
+ * Finds the session for a cookie token; ends it when idle or open too long, when the user was disabled, or when
+ * it was opened in the other mode (a demo session after demo mode was switched off, or the reverse).
+ */
 export async function loadSession(
   db: Db,
   token: string,
-  security: SecurityConfig,
+  policy: SessionPolicy,
   now = new Date(),
 ): Promise<SessionLookup> {
+  const security = policy.security;
   const id = sha256(token);
   const [row] = await db
     .select({ session: userSession, user: appUser, unitName: orgUnit.name, areaName: area.name })
@@ -74,7 +117,14 @@ export async function loadSession(
     .where(eq(userSession.id, id));
   if (!row) return { kind: 'none' };
   const idleMs = now.getTime() - row.session.lastSeenAt.getTime();
-  if (idleMs > security.sessionIdleMinutes * 60_000 || row.user.disabled) {
+  const ageMs = now.getTime() - row.session.createdAt.getTime();
+  if (
+    idleMs > security.sessionIdleMinutes * 60_000 ||
+    ageMs > security.sessionMaxHours * 3_600_000 ||
+    row.user.disabled ||
+    row.session.mode !== policy.mode ||
+    (row.user.isDemo && policy.mode !== 'demo')
+  ) {
     await db.delete(userSession).where(eq(userSession.id, id));
     return { kind: 'expired' };
   }

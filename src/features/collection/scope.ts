@@ -3,7 +3,7 @@ import type { Sex } from '../../core/collection/entry.ts';
 import { unitCanEdit } from '../../core/collection/workflow.ts';
 import type { Db } from '../../db/connection.ts';
 import { submission, submissionEvent } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, outOfScope } from '../../kernel/errors.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeArea, canSeeUnit } from '../../kernel/scope.ts';
 import type { SessionUser } from '../auth/index.ts';
@@ -30,7 +30,7 @@ export function reporterFor(
 
 export function assertSubmissionInScope(user: SessionUser, s: Submission): void {
   const visible = s.unitId !== null ? canSeeUnit(user, s.unitId) : canSeeArea(user, s.areaId as number);
-  if (!visible) throw notFound('填报任务');
+  if (!visible) throw outOfScope('填报任务', { type: 'submission', id: s.id });
 }
 
 export interface RoundTask {

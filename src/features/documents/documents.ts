@@ -20,7 +20,7 @@ import {
 import { AppError } from '../../kernel/errors.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import { ACCEPTED_DESCRIPTION, detectFileType } from './filetype.ts';
+import { ACCEPTED_DESCRIPTION, attachmentName, attachmentProblem, detectFileType } from './filetype.ts';
 
 // Unit documents: each member unit's 实施方案 (once per cycle), 年度工作报告 (every year) and 评估报告 (in the final
 // evaluation). Saving keeps a history row; the version guards against two people editing at once.
@@ -313,7 +313,11 @@ export async function addAttachments(
       );
     }
     if (f.bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', `文件“${fileName}”是空文件`);
-    return { fileName, type, bytes: f.bytes };
+    const problem = attachmentProblem(f.bytes, type);
+    if (problem) {
+      throw new AppError(400, 'UNSAFE_FILE', `文件“${fileName}”不能上传：${problem}`, { fileName });
+    }
+    return { fileName: attachmentName(f.fileName, type), type, bytes: f.bytes };
   });
   return db.transaction(async (tx) => {
     const [count] = await tx

@@ -1,3 +1,10 @@
 // The public face of the documents feature: other features, the server and the CLI import only from here.
 
+export {
+  ACCEPTED_DESCRIPTION,
+  attachmentName,
+  attachmentProblem,
+  type DetectedType,
+  detectFileType,
+} from './filetype.ts';
 export { documentRoutes } from './routes.ts';

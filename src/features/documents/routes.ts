@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DOCUMENT_KINDS, SECTION_MAX_CHARS } from '../../core/documents.ts';
 import { orgUnit } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, outOfScope } from '../../kernel/errors.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -52,7 +52,8 @@ const READERS = ['office', 'statistics', 'district_leader', ...UNIT_ROLES] as co
 
 /** Out-of-scope documents answer 404, like missing ones. */
 function assertDocumentInScope(user: SessionUser, doc: UnitDocument | undefined): asserts doc is UnitDocument {
-  if (!doc || !canSeeUnit(user, doc.unitId)) throw notFound('文档');
+  if (!doc) throw notFound('文档');
+  if (!canSeeUnit(user, doc.unitId)) throw outOfScope('文档', { type: 'unit_document', id: doc.id });
 }
 
 function ownUnit(user: SessionUser): number {
@@ -225,7 +226,10 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     },
     async (request, reply) => {
       const found = await findAttachment(db, request.params.id);
-      if (!found || !canSeeUnit(currentUser(request), found.document.unitId)) throw notFound('附件');
+      if (!found) throw notFound('附件');
+      if (!canSeeUnit(currentUser(request), found.document.unitId)) {
+        throw outOfScope('附件', { type: 'document_attachment', id: request.params.id });
+      }
       const { attachment } = found;
       await audit(db, actorOf(request), {
         action: 'document.attachment.download',
@@ -245,7 +249,10 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     },
     async (request) => {
       const found = await findAttachment(db, request.params.id);
-      if (!found || !canSeeUnit(currentUser(request), found.document.unitId)) throw notFound('附件');
+      if (!found) throw notFound('附件');
+      if (!canSeeUnit(currentUser(request), found.document.unitId)) {
+        throw outOfScope('附件', { type: 'document_attachment', id: request.params.id });
+      }
       await deleteAttachment(db, actorOf(request), found.attachment, found.document);
       return { ok: true };
     },

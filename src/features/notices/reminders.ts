@@ -36,6 +36,8 @@ export interface ReminderOptions {
   /** Days before the deadline to remind on; default the `reminders` setting's daysBefore, else 7 and 1. */
   daysBefore?: number[];
   log?: Logger;
+  /** Hosts the group robot may be called at (WEBHOOK_ALLOWED_HOSTS); default the WeCom and DingTalk hosts. */
+  allowedHosts?: readonly string[];
 }
 
 export interface CreatedReminder {
@@ -158,7 +160,9 @@ export async function sendDeadlineReminders(db: Db, now: Date, options: Reminder
     return run;
   }
   const { title, markdown } = summaryMessage(today, created);
-  const result: WebhookResult = await postWebhook(settings, title, markdown);
+  const result: WebhookResult = await postWebhook(settings, title, markdown, {
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+  });
   run.webhook = result.ok ? 'sent' : 'failed';
   run.webhookMessage = result.message;
   if (!result.ok) log.warn({ webhook: settings.kind, message: result.message }, '催报群机器人消息发送失败');

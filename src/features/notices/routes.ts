@@ -37,7 +37,7 @@ const WebhookBody = z
 
 const TestBody = z.object({ url: WebhookUrl.optional(), kind: z.enum(['wecom', 'dingtalk']).optional() }).optional();
 
-export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
+export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, database }) => {
   const { db } = database;
 
   app.get(
@@ -136,6 +136,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         { url, kind },
         '天平测试消息',
         `### 天平测试消息\n这是${(await getSetting<Site>(db, SITE))?.systemName ?? DEFAULT_SYSTEM_NAME}发送的测试消息（${user.displayName}）。收到即说明${WEBHOOK_KIND_LABELS[kind]}群机器人设置正确。`,
+        { allowedHosts: config.webhookAllowedHosts },
       );
       await audit(db, actorOf(request), {
         action: 'notice.webhook.test',

@@ -11,7 +11,7 @@ import {
   supervisionStep,
 } from '../../db/schema/index.ts';
 import { beijingDate } from '../../kernel/dates.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError, notFound, outOfScope } from '../../kernel/errors.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -50,7 +50,8 @@ const UNIT_ROLES = ['unit_reporter', 'unit_leader'] as const;
 
 async function findNotice(db: Db, user: SessionUser, id: number) {
   const [row] = await db.select().from(supervisionNotice).where(eq(supervisionNotice.id, id));
-  if (!row || !canSeeUnit(user, row.unitId)) throw notFound('督办单');
+  if (!row) throw notFound('督办单');
+  if (!canSeeUnit(user, row.unitId)) throw outOfScope('督办单', { type: 'supervision_notice', id });
   return row;
 }
 

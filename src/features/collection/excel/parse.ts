@@ -24,7 +24,47 @@ import {
 // returned per row, so the preview can show them beside the rows that are fine.
 
 /** Unpacked size above which a file is refused before exceljs inflates it (a 10 MB zip can unpack to GBs). */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+// Limits every upload is read under, so one hostile file can never take the server down (issue 15: a merged
+// range A1:XFD1048576 filled 4.4 GB, a row numbered 200,000,000 froze the server 50 s). A real template has a
+// few thousand rows and 15 columns; the limits are far above that and far below harm.
+export const LIMITS = {
+  /** Highest row number a sheet may use. */
+  rows: 100_000,
+  /** Highest column a sheet may use (column ALL). */
+  columns: 1_000,
+  /** Cells that merged ranges may cover, all ranges together. */
+  mergedCells: 200_000,
+  /** Shared strings. */
+  sharedStrings: 500_000,
+  /** Length of one start tag's attributes. */
+  attributes: 10_000,
+  /** Wall-clock time for reading one file. */
+  millis: 15_000,
+};
+
+/** A file beyond a reading limit: refused with a Chinese message, before it costs memory or time. */
+export class ParseLimit extends Error {
+  constructor(
+    message: string,
+    readonly status = 413,
+    readonly code = 'FILE_TOO_COMPLEX',
+  ) {
+    super(message);
+  }
+}
+
+/** Checks the time spent reading a file every few thousand steps. */
+class Budget {
+  private steps = 0;
+  private readonly deadline = Date.now() + LIMITS.millis;
+  tick(): void {
+    if (++this.steps % 4096 === 0 && Date.now() > this.deadline) {
+      throw new ParseLimit(`文件过于复杂，读取超过 ${LIMITS.millis / 1000} 秒仍未完成，不是正常的填报模板`);
+    }
+  }
+}
 
 export interface TemplateMeta {
   roundId: number;
@@ -192,10 +232,17 @@ function zipText(buffer: Buffer, entries: Map<string, ZipEntry>, name: string): 
   const packed = buffer.subarray(start, start + e.packed);
   let data: Buffer;
   if (e.method === 0) data = packed;
-  else if (e.method === 8) data = zlib.inflateRawSync(packed, { maxOutputLength: MAX_UNPACKED_BYTES });
+  // Inflate no more than the entry declares (the declared sizes were summed and checked): a lying entry fails.
+  else if (e.method === 8)
+    data = zlib.inflateRawSync(packed, { maxOutputLength: Math.min(MAX_UNPACKED_BYTES, e.size + 1) });
   else throw new CorruptXlsx(`${name}: compression ${e.method}`);
   if (data.length !== e.size || zlib.crc32(data) !== e.crc) throw new CorruptXlsx(name);
-  return data.toString('utf8');
+  const text = data.toString('utf8');
+  // No DOCTYPE in any part of an xlsx (entity expansion, external entities): refuse rather than ignore.
+  if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || text.includes('<!ENTITY')) {
+    throw new ParseLimit('文件中含有 DOCTYPE/ENTITY 声明，这不是 Excel 正常保存的文件，已拒绝', 400, 'UNSAFE_FILE');
+  }
+  return text;
 }
 
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
@@ -217,6 +264,7 @@ const textOf = (raw: string) => {
 /** An attribute of a start tag's attribute text. */
 const ATTRS = new Map<string, RegExp>();
 function attr(attrs: string, name: string): string | undefined {
+  if (attrs.length > LIMITS.attributes) throw new ParseLimit('文件中的单元格属性异常冗长，不是正常的填报模板');
   let re = ATTRS.get(name);
   if (!re) {
     re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
@@ -228,9 +276,16 @@ function attr(attrs: string, name: string): string | undefined {
 
 // Element names may carry a namespace prefix (x:c) in files written by some tools.
 const P = '(?:[A-Za-z_][\\w.-]*:)?';
+/**
+ * An element's content up to its closing tag, which may not contain another start tag of the same element.
+ * `[\s\S]*?` up to a closing tag that never comes scanned to the end of the part for every unclosed start tag:
+ * 100,000 unclosed <c> tags (26 KB) took 23 s. Here every attempt stops at the next tag of the element, and
+ * the pattern is unambiguous (text runs and "<" alternate), so it is linear and needs no backtracking.
+ */
+const content = (name: string) => `([^<]*(?:<(?!/?${P}${name}\\b)[^<]*)*)`;
 /** The text of a rich or plain string (<si>, <is>): every <t>, without phonetic runs. */
-const PHONETIC = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
-const T_ELEMENT = new RegExp(`<${P}t\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}t>)`, 'g');
+const PHONETIC = new RegExp(`<${P}rPh\\b${content('rPh')}</${P}rPh>`, 'g');
+const T_ELEMENT = new RegExp(`<${P}t\\b[^<>]*?(?:/>|>${content('t')}</${P}t>)`, 'g');
 function stringItem(xml: string): string {
   const clean = xml.includes('rPh') ? xml.replace(PHONETIC, '') : xml;
   let text = '';
@@ -238,10 +293,14 @@ function stringItem(xml: string): string {
   return textOf(text);
 }
 
-function sharedStrings(xml: string | null): string[] {
+function sharedStrings(xml: string | null, budget: Budget): string[] {
   if (xml === null) return [];
   const items: string[] = [];
-  for (const m of xml.matchAll(new RegExp(`<${P}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}si>)`, 'g'))) {
+  for (const m of xml.matchAll(new RegExp(`<${P}si\\b[^<>]*?(?:/>|>${content('si')}</${P}si>)`, 'g'))) {
+    budget.tick();
+    if (items.length >= LIMITS.sharedStrings) {
+      throw new ParseLimit(`文件中的共享字符串超过 ${LIMITS.sharedStrings} 个，不是正常的填报模板`);
+    }
     items.push(stringItem(m[1] ?? ''));
   }
   return items;
@@ -282,13 +341,13 @@ const BUILTIN_FORMATS: Record<number, string> = {
 function cellFormats(xml: string | null): (string | undefined)[] {
   if (xml === null) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(new RegExp(`<${P}numFmt\\b([^>]*)>`, 'g'))) {
+  for (const m of xml.matchAll(new RegExp(`<${P}numFmt\\b([^<>]*)>`, 'g'))) {
     const attrs = m[1] ?? '';
     custom.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
   }
-  const xfs = new RegExp(`<${P}cellXfs\\b[^>]*>([\\s\\S]*?)</${P}cellXfs>`).exec(xml)?.[1] ?? '';
+  const xfs = new RegExp(`<${P}cellXfs\\b[^<>]*>${content('cellXfs')}</${P}cellXfs>`).exec(xml)?.[1] ?? '';
   const formats: (string | undefined)[] = [];
-  for (const m of xfs.matchAll(new RegExp(`<${P}xf\\b([^>]*)>`, 'g'))) {
+  for (const m of xfs.matchAll(new RegExp(`<${P}xf\\b([^<>]*)>`, 'g'))) {
     const id = Number(attr(m[1] ?? '', 'numFmtId') ?? 0);
     formats.push(id ? custom.get(id) || BUILTIN_FORMATS[id] : undefined);
   }
@@ -339,21 +398,47 @@ export class SheetCells {
 }
 
 const SHEET_TOKEN = new RegExp(
-  `<${P}row\\b([^>]*?)(/?)>|<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)|<${P}mergeCell\\b([^>]*?)/?>`,
+  `<${P}row\\b([^<>]*?)(/?)>|<${P}c\\b([^<>]*?)(?:/>|>${content('c')}</${P}c>)|<${P}mergeCell\\b([^<>]*?)/?>`,
   'g',
 );
-const CELL_PART = new RegExp(`<${P}(f|v|is)\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}\\1>)`, 'g');
+const CELL_PART = new RegExp(`<${P}(f|v|is)\\b[^<>]*?(?:/>|>([^<]*(?:<(?!/?${P}\\1\\b)[^<]*)*)</${P}\\1>)`, 'g');
 
-function readSheet(xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean): SheetCells {
+/** Start tags of an element that are neither self-closed nor closed: a damaged part (linear counts). */
+function unbalanced(xml: string, name: string): boolean {
+  const count = (re: RegExp) => {
+    let n = 0;
+    for (const _ of xml.matchAll(re)) n++;
+    return n;
+  };
+  const opened = count(new RegExp(`<${P}${name}\\b`, 'g'));
+  const closed = count(new RegExp(`</${P}${name}>`, 'g')) + count(new RegExp(`<${P}${name}\\b[^<>]*/>`, 'g'));
+  return opened !== closed;
+}
+
+const tooLarge = (what: string) =>
+  new ParseLimit(
+    `${what}，超出填报模板的范围（最多 ${LIMITS.rows} 行、${LIMITS.columns} 列）。请重新下载本轮模板，只在黄色单元格中填写后再上传`,
+  );
+
+function readSheet(
+  xml: string,
+  strings: string[],
+  formats: (string | undefined)[],
+  date1904: boolean,
+  budget: Budget,
+): SheetCells {
   const sheet = new SheetCells();
   const merges: string[] = [];
+  if (unbalanced(xml, 'row') || unbalanced(xml, 'c')) throw new CorruptXlsx('unclosed tags');
   let r = 0;
   let c = 0;
   for (const m of xml.matchAll(SHEET_TOKEN)) {
+    budget.tick();
     if (m[1] !== undefined) {
       const n = attr(m[1], 'r');
       r = n === undefined ? r + 1 : Number(n);
       c = 0;
+      if (!(r <= LIMITS.rows)) throw tooLarge(`工作表使用到第 ${n ?? r} 行`);
       if (r > sheet.rowCount) sheet.rowCount = r;
       continue;
     }
@@ -368,8 +453,10 @@ function readSheet(xml: string, strings: string[], formats: (string | undefined)
     if (at) {
       c = columnNumber(at[1] as string);
       r = Number(at[2]);
+      if (!(r <= LIMITS.rows)) throw tooLarge(`单元格 ${ref} 在第 ${at[2]} 行`);
       if (r > sheet.rowCount) sheet.rowCount = r;
     } else c++;
+    if (c > LIMITS.columns) throw tooLarge(`单元格 ${ref ?? ''} 超出第 ${LIMITS.columns} 列`);
     const body = m[4];
     if (!body) continue; // an empty (styled) cell
     const s = attr(attrs, 's');
@@ -411,16 +498,30 @@ function readSheet(xml: string, strings: string[], formats: (string | undefined)
     }
     sheet.set(r, c, numFmt === undefined ? { value } : { value, numFmt });
   }
-  // A merged range shows its top-left cell's value everywhere, as in Excel (and exceljs).
+  // A merged range shows its top-left cell's value everywhere, as in Excel (and exceljs). The ranges are
+  // checked before any cell is filled: A1:XFD1048576 would be 17 billion cells.
+  const ranges: [number, number, number, number][] = [];
+  let covered = 0;
   for (const range of merges) {
     const [from, to = from] = range.split(':');
     const a = REF.exec(from ?? '');
     const b = REF.exec(to ?? '');
     if (!a || !b) continue;
     const [r1, c1, r2, c2] = [Number(a[2]), columnNumber(a[1] as string), Number(b[2]), columnNumber(b[1] as string)];
+    if (Math.max(r1, r2) > LIMITS.rows || Math.max(c1, c2) > LIMITS.columns) {
+      throw tooLarge(`合并单元格 ${range} 超出范围`);
+    }
+    covered += Math.max(0, r2 - r1 + 1) * Math.max(0, c2 - c1 + 1);
+    if (covered > LIMITS.mergedCells) {
+      throw new ParseLimit(`合并单元格共覆盖超过 ${LIMITS.mergedCells} 个单元格，不是正常的填报模板`);
+    }
+    ranges.push([r1, c1, r2, c2]);
+  }
+  for (const [r1, c1, r2, c2] of ranges) {
     const master = sheet.cell(r1, c1);
     for (let rr = r1; rr <= r2; rr++) {
       for (let cc = c1; cc <= c2; cc++) {
+        budget.tick();
         if (rr !== r1 || cc !== c1) sheet.set(rr, cc, { value: master.value });
       }
     }
@@ -435,10 +536,17 @@ const partPath = (target: string) =>
 /** The named worksheets of an xlsx (null when absent); throws CorruptXlsx when the file cannot be read. */
 export function readWorksheets(buffer: Buffer, names: readonly string[]): Map<string, SheetCells | null> {
   const entries = zipEntries(buffer);
+  if ([...entries.keys()].some((n) => /vbaProject\.bin$/i.test(n))) {
+    throw new ParseLimit(
+      '文件含有宏（.xlsm 或启用宏的工作簿），不能上传。请上传从本系统下载并填好的 .xlsx 模板',
+      400,
+      'MACRO_FILE',
+    );
+  }
   const workbook = zipText(buffer, entries, 'xl/workbook.xml');
   const rels = zipText(buffer, entries, 'xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, { target: string; type: string }>();
-  for (const m of rels.matchAll(new RegExp(`<${P}Relationship\\b([^>]*)>`, 'g'))) {
+  for (const m of rels.matchAll(new RegExp(`<${P}Relationship\\b([^<>]*)>`, 'g'))) {
     const attrs = m[1] ?? '';
     targets.set(attr(attrs, 'Id') ?? '', { target: attr(attrs, 'Target') ?? '', type: attr(attrs, 'Type') ?? '' });
   }
@@ -453,7 +561,8 @@ export function readWorksheets(buffer: Buffer, names: readonly string[]): Map<st
   );
   let strings: string[] | undefined;
   let formats: (string | undefined)[] | undefined;
-  for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, 'g'))) {
+  const budget = new Budget();
+  for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^<>]*)>`, 'g'))) {
     const attrs = m[1] ?? '';
     const name = attr(attrs, 'name') ?? '';
     if (!found.has(name) || found.get(name)) continue;
@@ -461,9 +570,9 @@ export function readWorksheets(buffer: Buffer, names: readonly string[]): Map<st
     const target = targets.get(id);
     const xml = target ? zipText(buffer, entries, partPath(target.target)) : null;
     if (xml === null) continue;
-    strings ??= sharedStrings(zipText(buffer, entries, partOf('sharedStrings', 'xl/sharedStrings.xml')));
+    strings ??= sharedStrings(zipText(buffer, entries, partOf('sharedStrings', 'xl/sharedStrings.xml')), budget);
     formats ??= cellFormats(zipText(buffer, entries, partOf('styles', 'xl/styles.xml')));
-    found.set(name, readSheet(xml, strings, formats, date1904));
+    found.set(name, readSheet(xml, strings, formats, date1904, budget));
   }
   return found;
 }
@@ -504,13 +613,20 @@ export function readNumber(cell: CellLike): Parsed<number | null> {
   }
   const text = cellText(v).trim();
   if (text === '') return { ok: true, value: null };
-  if (NUMBER.test(text)) return { ok: true, value: Number(text) };
+  if (text.length <= 100 && NUMBER.test(text)) return { ok: true, value: Number(text) };
   const hint = text.includes('%') || text.includes('％') ? '（百分比请直接填写数值，不带 % 号）' : '';
-  return { ok: false, message: `应为数字，填写的是“${text}”${hint}` };
+  // The message quotes what was typed, shortened: a cell may hold megabytes.
+  const shown = text.length > 50 ? `${text.slice(0, 50)}…（共 ${text.length} 字）` : text;
+  return { ok: false, message: `应为数字，填写的是“${shown}”${hint}` };
 }
 
+// Characters no text field may hold: control characters (a NUL cannot be stored at all) and lone surrogates.
+const UNSTORABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function readText(cell: CellLike): Parsed<string | null> {
-  const text = cellText(cell.value).trim();
+  const text = cellText(cell.value).replace(UNSTORABLE, '').trim();
   if (text === '') return { ok: true, value: null };
   if (text.length > MAX_TEXT) return { ok: false, message: `最多 ${MAX_TEXT} 字，填写了 ${text.length} 字` };
   return { ok: true, value: text };
@@ -537,7 +653,8 @@ export async function parseTemplate(buffer: Buffer): Promise<ParsedTemplate> {
   let sheets: Map<string, SheetCells | null>;
   try {
     sheets = readWorksheets(buffer, [KEY_SHEET, DATA_SHEET]);
-  } catch {
+  } catch (error) {
+    if (error instanceof ParseLimit) throw fail(error.status, error.code, error.message);
     throw fail(
       400,
       'CORRUPT_FILE',
@@ -582,6 +699,7 @@ export async function parseTemplate(buffer: Buffer): Promise<ParsedTemplate> {
   if (meta.get('columns') !== columns.map((c) => c.key).join(',')) throw notTemplate('列定义不符');
   if (Number(meta.get('firstDataRow')) !== FIRST_DATA_ROW) throw notTemplate('起始行不符');
   const rowCount = Number(meta.get('rowCount'));
+  if (!Number.isInteger(rowCount) || rowCount < 0 || rowCount > LIMITS.rows) throw notTemplate('行数不符');
 
   // The row table: excel row → key and version when downloaded.
   KEY_TABLE_HEADER.forEach((h, k) => {
