@@ -133,11 +133,9 @@ program
   .description('按监测评估方法评估给定指标序列（JSON 输入，JSON 输出；格式见 docs/cli-assess.md）')
   .requiredOption('--input <file>', '输入 JSON 文件（- 表示标准输入）')
   .action(async (options: { input: string }) => {
-    const fs = await import('node:fs');
-    const { runAssess, AssessInputError } = await import('./cli/assess.ts');
-    const text = fs.readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
+    const { readAssessInput, runAssess, AssessInputError } = await import('./cli/assess.ts');
     try {
-      console.log(runAssess(text));
+      console.log(runAssess(readAssessInput(options.input)));
     } catch (error) {
       if (!(error instanceof AssessInputError)) throw error;
       console.error(error.message);

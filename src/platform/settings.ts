@@ -7,6 +7,11 @@ import { appSetting } from '../db/schema/index.ts';
 /** The plan folder the server was started with: new rounds belong to it. */
 export const ACTIVE_FOLDER = 'activeFolder';
 
+/** The 基本实现 tolerances of a plan folder (folder.yaml finalEvaluation), stored on import. */
+export function finalToleranceKey(folderId: string): string {
+  return `finalTolerance:${folderId}`;
+}
+
 export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
   const [row] = await db.select().from(appSetting).where(eq(appSetting.key, key));
   return row?.value as T | undefined;

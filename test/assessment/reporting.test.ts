@@ -71,3 +71,20 @@ describe('describeChange', () => {
     expect(describeChange(15, 12, '名', 0)).toBe('减少3名');
   });
 });
+
+describe('rollup of a finished cycle (METHODOLOGY v2 §12)', () => {
+  it('实现率 = 已实现 / assessed, with 基本实现 beside it', () => {
+    const atLeast70 = { kind: 'threshold', comparator: '>=', value: 70 } as const;
+    const final = (id: string, last: number) =>
+      assessIndicator(input({ id, better: 'higher', rule: atLeast70, series: series([60, 62, 64, 66, 68, last]) }));
+    const [row] = rollup([final('a', 70), final('b', 69), final('c', 65), final('d', 71)], () => 'all');
+    expect(row?.final).toEqual({ 已实现: 2, 基本实现: 1, 未实现: 1 });
+    expect(row?.achievedRate).toBe(0.5);
+    expect(row?.basicallyRate).toBe(0.25);
+    const [before] = rollup(
+      [assessIndicator(input({ better: 'higher', rule: atLeast70, series: series([60, 62]) }))],
+      () => 'x',
+    );
+    expect(before?.achievedRate).toBeNull();
+  });
+});

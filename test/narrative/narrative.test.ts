@@ -63,6 +63,7 @@ const counts = (c: Partial<Record<Status, number>>) =>
     未达标: 0,
     趋势向好: 0,
     趋势向好但末年回落: 0,
+    '趋势不明显（事件数少）': 0,
     ...c,
   }) as Record<Status, number>;
 

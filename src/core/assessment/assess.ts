@@ -1,7 +1,7 @@
 // The object API: one indicator's input in, one readable AssessmentResult out (METHODOLOGY.md §H).
 
 import type { TargetRuleKind } from '../rules.ts';
-import { difficultyName, statusName } from './codes.ts';
+import { difficultyName, finalCategoryName, statusName } from './codes.ts';
 import { COMPARATORS, compileRule, Kind } from './compile.ts';
 import { assessSeries, KernelOut, METHOD_NONE, METHOD_THEIL_SEN } from './kernel.ts';
 import { buildFlags, buildWarning, type MessageContext, statusReason } from './messages.ts';
@@ -97,7 +97,7 @@ export function toResult(
     target: nullable(o.target),
     targetNow: nullable(o.targetNow),
     comparator: numeric ? (COMPARATORS[r.cmp] ?? null) : null,
-    schedule: ratioPath ? { cs: o.cs, expected: o.expected, behind: o.cs < o.expected } : null,
+    schedule: ratioPath ? { cs: o.cs, expected: o.expected, behind: o.behind } : null,
     projection:
       o.method === METHOD_NONE
         ? null
@@ -113,5 +113,6 @@ export function toResult(
     flags,
     warning: buildWarning(o, flags, reason),
     statusReason: reason,
+    finalCategory: finalCategoryName(o.final),
   };
 }

@@ -1,5 +1,13 @@
 // Numeric codes the kernel writes into typed arrays; each indexes the Chinese vocabulary of types.ts.
-import { DIFFICULTIES, type Difficulty, type FlagKind, STATUSES, type Status } from './types.ts';
+import {
+  DIFFICULTIES,
+  type Difficulty,
+  FINAL_CATEGORIES,
+  type FinalCategory,
+  type FlagKind,
+  STATUSES,
+  type Status,
+} from './types.ts';
 
 /** Index into STATUSES. */
 export const S = {
@@ -13,6 +21,7 @@ export const S = {
   NotMet: 7,
   Improving: 8,
   ImprovingLastFell: 9,
+  Unclear: 10,
 } as const;
 export const STATUS_COUNT = STATUSES.length;
 
@@ -20,7 +29,7 @@ export const STATUS_COUNT = STATUSES.length;
 export const D = { None: 0, Accelerate: 1, Reverse: 2, NoDirection: 3 } as const;
 
 /** Bit per flag kind. */
-export const F = { Jump: 1, Band: 2, Zigzag: 4, AnnualStepMissed: 8, SmallNumbers: 16 } as const;
+export const F = { Jump: 1, Band: 2, Zigzag: 4, AnnualStepMissed: 8, SmallNumbers: 16, SmallSample: 32 } as const;
 export const FLUCTUATION_BITS = F.Jump | F.Band | F.Zigzag;
 
 export function statusName(code: number): Status {
@@ -37,4 +46,20 @@ export const FLAG_BITS: ReadonlyArray<readonly [number, FlagKind]> = [
   [F.Zigzag, 'zigzag'],
   [F.AnnualStepMissed, 'annual_step_missed'],
   [F.SmallNumbers, 'small_numbers'],
+  [F.SmallSample, 'small_sample'],
 ];
+
+/** 0 = none (not the target year), else 1 + index into FINAL_CATEGORIES. */
+export const FC = {
+  None: 0,
+  Achieved: 1,
+  Basically: 2,
+  NotAchieved: 3,
+  TrendGood: 4,
+  TrendUnclear: 5,
+  NoDirection: 6,
+} as const;
+
+export function finalCategoryName(code: number): FinalCategory | null {
+  return code === 0 ? null : (FINAL_CATEGORIES[code - 1] as FinalCategory);
+}

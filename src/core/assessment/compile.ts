@@ -1,6 +1,6 @@
 // Turns an IndicatorSpec into plain numbers once per indicator, so the per-series kernel does no string work.
 import type { Comparator } from '../rules.ts';
-import type { IndicatorSpec } from './types.ts';
+import { DEFAULT_FINAL_TOLERANCE, type IndicatorSpec } from './types.ts';
 
 /** Rule kinds as small integers (plain constants rather than an enum, so the code stays erasable TypeScript). */
 export const Kind = {
@@ -36,6 +36,9 @@ export interface CompiledRule {
   unit: number;
   floor: number;
   factor: number;
+  /** 基本实现 tolerances (v2 §12). */
+  progressTolerance: number;
+  gapTolerance: number;
 }
 
 export function compileRule(spec: IndicatorSpec): CompiledRule {
@@ -89,6 +92,10 @@ export function compileRule(spec: IndicatorSpec): CompiledRule {
       break;
   }
   if (!(spec.targetYear > baseYear)) throw new RangeError(`目标年份（${spec.targetYear}）必须晚于基期（${baseYear}）`);
+  // v2 §11: input is checked, never trusted.
+  if (lo > hi) throw new RangeError(`自然界限的最小值（${lo}）大于最大值（${hi}）`);
+  if (rule.kind === 'count_per_body' && d < 0)
+    throw new RangeError('每单位配备类目标（count_per_body）按达标单位占比判断，方向只能是越高越好（higher）');
   return {
     kind,
     cmp,
@@ -103,6 +110,8 @@ export function compileRule(spec: IndicatorSpec): CompiledRule {
     unit: 1 / scale,
     floor: spec.floor ?? 1 / scale,
     factor: spec.factor ?? 1,
+    progressTolerance: spec.finalTolerance?.progress ?? DEFAULT_FINAL_TOLERANCE.progress,
+    gapTolerance: spec.finalTolerance?.gap ?? DEFAULT_FINAL_TOLERANCE.gap,
   };
 }
 

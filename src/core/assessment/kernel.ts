@@ -3,14 +3,23 @@
 // and the readable result can never disagree.
 import { D, F, S } from './codes.ts';
 import { type CompiledRule, clean, Kind, meets, roundTo } from './compile.ts';
+import { finalCategory } from './final.ts';
 import { testFluctuation } from './fluctuation.ts';
-import { poissonInterval } from './poisson.ts';
+import { binomialTwoSidedP, poissonInterval } from './poisson.ts';
 import { median, median6, theilSen6, theilSen6Years, theilSenSlope } from './trend.ts';
 
 /** APR at or above this is 预计可达标 (the ESCAP / Open SDG cut point). */
 export const ON_TRACK_APR = 0.95;
 /** Below this many events a year, a rate from counts is judged on pooled counts (§G). */
 export const SMALL_EVENTS_PER_YEAR = 10;
+/** Pooling is for rare-event rates only (‰ and /10万, v2 §8); % and coverage are judged year by year. */
+export const RARE_EVENT_FACTOR = 1000;
+/** A proportion with a denominator under this carries 小样本 and raises no 波动较大 (v2 §8). */
+export const SMALL_SAMPLE_DENOMINATOR = 20;
+/** A fitted slope this small is binary noise of a flat series (a constant gap gives −5.9e-16), i.e. 0 (v2 §1). */
+export const ZERO_SLOPE = 1e-9;
+/** Direction-only rare-event counts: the wrong direction is real only below this two-sided p (v2 §9). */
+export const DIRECTION_TEST_ALPHA = 0.05;
 /** Theil–Sen needs this many points; fewer use the endpoint slope (§D). */
 export const THEIL_SEN_MIN_POINTS = 4;
 
@@ -35,6 +44,8 @@ export class KernelOut {
   targetNow = Number.NaN;
   cs = Number.NaN;
   expected = Number.NaN;
+  /** CS < E, decided on the cleaned decimals (v2 §1: CS = E is on schedule). */
+  behind = false;
   method = 0;
   slope = Number.NaN;
   intercept = Number.NaN;
@@ -52,8 +63,16 @@ export class KernelOut {
   reversals = 0;
   meanAbsDelta = Number.NaN;
   fluctuationSlope = Number.NaN;
-  /** annual_step: bit (year − first year of the series) set for each year whose change fell short of the step. */
-  stepMissedMask = 0;
+  /** annual_step: the years whose change fell short of the step (a list, not a bit mask: any span works). */
+  readonly stepMissedYears: number[] = [];
+  /** Proportion with a small denominator: the latest year's denominator (v2 §8). */
+  sampleDenominator = Number.NaN;
+  /** Direction-only rare-event counts: pooled halves and the conditional binomial test (v2 §9). */
+  halfEarly = Number.NaN;
+  halfLate = Number.NaN;
+  halfP = Number.NaN;
+  /** Final-evaluation category code (codes.ts FINAL), set only when t = T. */
+  final = 0;
   events = Number.NaN;
   exposure = Number.NaN;
   pooledRate = Number.NaN;
@@ -70,6 +89,7 @@ export class KernelOut {
     this.metAtBase = -1;
     this.year = this.value = this.prevValue = this.baseYear = this.baseValue = Number.NaN;
     this.target = this.targetNow = this.cs = this.expected = Number.NaN;
+    this.behind = false;
     this.method = 0;
     this.slope = this.intercept = this.xhat = this.apr = this.minValue = Number.NaN;
     this.clipped = false;
@@ -77,7 +97,9 @@ export class KernelOut {
     this.projectedMiss = false;
     this.jumpRatio = this.bandMean = this.bandRatio = this.meanAbsDelta = this.fluctuationSlope = Number.NaN;
     this.reversals = 0;
-    this.stepMissedMask = 0;
+    this.stepMissedYears.length = 0;
+    this.sampleDenominator = this.halfEarly = this.halfLate = this.halfP = Number.NaN;
+    this.final = 0;
     this.events = this.exposure = this.pooledRate = this.ciLow = this.ciHigh = Number.NaN;
     this.eventsPerYear = this.pooledFrom = Number.NaN;
   }
@@ -181,10 +203,28 @@ export function assessSeries(
     o.status = S.NoData;
     return;
   }
+  judge(r, n, countYears, countSum, o);
+  if (o.year >= r.targetYear && r.kind !== Kind.DirectionOnly && o.method !== METHOD_NONE) {
+    // v2 §5: a finished cycle is judged met / not met; nothing is projected past it.
+    o.method = METHOD_NONE;
+    o.xhat = o.intercept = o.apr = Number.NaN;
+    o.clipped = false;
+  }
+  if (o.year === r.targetYear) o.final = finalCategory(r, o);
+}
 
+function judge(r: CompiledRule, n: number, countYears: number, countSum: number, o: KernelOut): void {
+  const px = xBuf;
+  const py = yBuf;
+  const pv = vBuf;
+  const pr = rBuf;
+  const pn = nBuf;
+  const pd = dBuf;
+  const relational = r.kind === Kind.Relational;
   const b = px[0] as number;
   const t = px[n - 1] as number;
   const T = r.targetYear;
+  const beforeT = t < T;
   const xb = py[0] as number;
   const xt = py[n - 1] as number;
   const d = r.d;
@@ -224,7 +264,7 @@ export function assessSeries(
   let slope: number;
   let xhat: number;
   if (n >= THEIL_SEN_MIN_POINTS) {
-    slope =
+    slope = noiseFree(
       n !== 6
         ? theilSenSlope(px, py, n)
         : t - b === 5 &&
@@ -234,7 +274,8 @@ export function assessSeries(
             (px[3] as number) === b + 3 &&
             (px[4] as number) === b + 4
           ? theilSen6Years(py)
-          : theilSen6(px, py);
+          : theilSen6(px, py),
+    );
     const h = n >> 1;
     const medX = n & 1 ? (px[h] as number) : ((px[h - 1] as number) + (px[h] as number)) / 2;
     const medY = n === 6 ? median6(py) : median(py, n);
@@ -242,7 +283,7 @@ export function assessSeries(
     xhat = medY + slope * (T - medX);
     o.method = METHOD_THEIL_SEN;
   } else {
-    slope = (xt - xb) / (t - b);
+    slope = noiseFree((xt - xb) / (t - b));
     o.intercept = xt - slope * t;
     xhat = xt + slope * (T - t);
     o.method = METHOD_ENDPOINT;
@@ -259,9 +300,11 @@ export function assessSeries(
   o.slope = slope;
   o.xhat = xhat;
 
-  // G. Small numbers: a rate from fewer than ~10 events a year is judged on the pooled counts after the base.
+  // G. Small numbers: a rare-event rate (‰, /10万) from fewer than ~10 events a year is judged on the pooled
+  // counts after the base. Proportions never pool (v2 §8).
+  const rare = r.factor >= RARE_EVENT_FACTOR;
   let small = false;
-  if (countYears > 0 && countSum / countYears < SMALL_EVENTS_PER_YEAR) {
+  if (rare && countYears > 0 && countSum / countYears < SMALL_EVENTS_PER_YEAR) {
     let events = 0;
     let exposure = 0;
     for (let i = 1; i < n; i++) {
@@ -284,72 +327,146 @@ export function assessSeries(
       o.ciHigh = (r.factor * hi) / exposure;
     }
   }
-
-  // F. Fluctuation, on the reported values; never from the rates of small numbers.
-  if (!small && n >= 3) {
-    const fluctuationSlope = !relational ? slope : n >= THEIL_SEN_MIN_POINTS ? theilSenSlope(px, pv, n) : 0;
-    testFluctuation(px, pv, n, fluctuationSlope, r.floor, o);
+  // A proportion of fewer than 20 (bodies, children …): its year-to-year swings say nothing (v2 §8).
+  let smallSample = false;
+  if (!rare && countYears > 0 && (r.factor === 100 || kind === Kind.CountPerBody)) {
+    const den = pd[n - 1] as number;
+    if (den > 0 && den < SMALL_SAMPLE_DENOMINATOR) {
+      smallSample = true;
+      o.flags |= F.SmallSample;
+      o.sampleDenominator = den;
+    }
   }
 
-  // annual_step: each year must improve by the step (per year elapsed since the previous report).
+  // F. Fluctuation, on the reported values; never from the rates of small numbers or small samples.
+  if (!small && !smallSample && n >= 3) {
+    const fluctuationSlope = !relational ? slope : n >= THEIL_SEN_MIN_POINTS ? noiseFree(theilSenSlope(px, pv, n)) : 0;
+    testFluctuation(px, pv, n, fluctuationSlope, r.floor, scale, o);
+  }
+
+  // annual_step: each year must improve by the step (per year elapsed since the previous report), compared on
+  // the published values in decimal (v2 §6).
   if (kind === Kind.AnnualStep) {
     for (let i = 1; i < n; i++) {
-      const achieved = d * (roundTo(py[i] as number, scale) - roundTo(py[i - 1] as number, scale));
-      if (achieved < r.amount * ((px[i] as number) - (px[i - 1] as number)) - 1e-9) {
-        o.stepMissedMask |= 1 << ((px[i] as number) - (years[0] as number));
-      }
+      const achieved = clean(d * (roundTo(py[i] as number, scale) - roundTo(py[i - 1] as number, scale)));
+      if (achieved < clean(r.amount * ((px[i] as number) - (px[i - 1] as number))))
+        o.stepMissedYears.push(px[i] as number);
     }
-    if (o.stepMissedMask !== 0) o.flags |= F.AnnualStepMissed;
+    if (o.stepMissedYears.length > 0) o.flags |= F.AnnualStepMissed;
   }
 
   // E. Status.
   const slopeD = slope * d;
   if (kind === Kind.DirectionOnly) {
-    // Already at the best the quantity allows (0 transmissions, 100% coverage): nothing left to improve.
-    const atBest = d > 0 ? xt >= r.hi : xt <= r.lo;
-    if (atBest && (py[n - 2] as number) * d >= xt * d - 1e-12) {
-      o.status = S.Improving;
-      return;
-    }
-    if (slopeD > 0) o.status = (xt - (py[n - 2] as number)) * d > 0 ? S.Improving : S.ImprovingLastFell;
-    else {
-      o.status = S.Difficult;
-      o.difficulty = D.NoDirection;
-    }
+    judgeDirection(r, o, n, small, slopeD);
     return;
   }
   if (relational) {
     // The gap must stay on the comparator's side of 0: its better direction comes from the comparator.
     const gapD = r.cmp <= 1 ? 1 : -1;
-    constantTarget(o, o.met === 1, slope * gapD, meets(roundTo(xhat, scale), r.cmp, 0), t < T);
+    if (!beforeT) o.status = o.met === 1 ? S.Met : S.NotMet;
+    else constantTarget(o, o.met === 1, slope * gapD, meets(roundTo(xhat, scale), r.cmp, 0), true);
     return;
   }
   if (small && kind !== Kind.AnnualStep) {
-    judgePooled(r, o, tv, t < T, slopeD);
+    judgePooled(r, o, tv, beforeT, slopeD);
     return;
   }
   if (kind === Kind.Maintain || o.metAtBase === 1) {
-    // Destatis constant-target rule; never the ratio formulas when met at base.
-    constantTarget(o, o.met === 1, slopeD, meets(roundTo(xhat, scale), r.cmp, tv), t < T);
+    // Destatis constant-target rule; never the ratio formulas when met at base. At T: met or not, no setback.
+    if (!beforeT) o.status = o.met === 1 ? S.Met : S.NotMet;
+    else constantTarget(o, o.met === 1, slopeD, meets(roundTo(xhat, scale), r.cmp, tv), true);
     return;
   }
 
-  // C. Schedule and APR against the distance to go (at least one published unit, so a strict comparator
-  // sitting exactly on the target does not divide by zero).
-  const distance = Math.max(Math.abs(tv - xb), r.unit);
-  o.expected = (t - b) / (T - b);
-  o.cs = (d * (xt - xb)) / distance;
-  o.apr = (d * (xhat - xb)) / distance;
+  // C. Schedule and APR on the published values, against the distance to go; one published unit only when the
+  // distance is exactly 0 (a strict comparator sitting on the target). Ratios are cleaned decimals (v2 §1, §4).
+  const xbPublished = roundTo(xb, scale);
+  const gap = clean(Math.abs(tv - xbPublished));
+  const distance = gap === 0 ? r.unit : gap;
+  o.expected = clean((t - b) / (T - b));
+  o.cs = clean((d * (roundTo(xt, scale) - xbPublished)) / distance);
+  o.behind = o.cs < o.expected;
+  o.apr = clean((d * (xhat - xbPublished)) / distance);
   if (o.met === 1) {
     // annual_step: this year's path is met; 提前达标 only once the final target is.
-    const early = t < T && (kind !== Kind.AnnualStep || meets(roundTo(xt, scale), r.cmp, tv));
+    const early = beforeT && (kind !== Kind.AnnualStep || meets(roundTo(xt, scale), r.cmp, tv));
     o.status = early ? S.MetEarly : S.Met;
-  } else if (t >= T) o.status = S.NotMet;
+  } else if (!beforeT) o.status = S.NotMet;
   else if (o.apr >= ON_TRACK_APR) o.status = S.OnTrack;
   else {
     o.status = S.Difficult;
     o.difficulty = o.apr > 0 ? D.Accelerate : D.Reverse;
   }
+}
+
+/** A fitted slope below ZERO_SLOPE is a flat series seen through binary noise. */
+function noiseFree(slope: number): number {
+  return Math.abs(slope) < ZERO_SLOPE ? 0 : slope;
+}
+
+/** Direction-only targets (逐步提高, 明显下降): the natural limit first, then pooled halves or the trend. */
+function judgeDirection(r: CompiledRule, o: KernelOut, n: number, small: boolean, slopeD: number): void {
+  const py = yBuf;
+  const last = roundTo(py[n - 1] as number, r.scale);
+  // v2 §10: back at, or still at, the best the quantity allows (0 transmissions, 100% coverage).
+  if (r.d > 0 ? last >= r.hi : last <= r.lo) {
+    o.status = S.Improving;
+    return;
+  }
+  if (small && pooledHalves(r, o, n)) return;
+  if (slopeD > 0) {
+    const lastChange = clean(r.d * (last - roundTo(py[n - 2] as number, r.scale)));
+    o.status = lastChange > 0 ? S.Improving : S.ImprovingLastFell;
+  } else {
+    o.status = S.Difficult;
+    o.difficulty = D.NoDirection;
+  }
+}
+
+/**
+ * v2 §9: a rare-event rate with a direction-only target compares the pooled rate of the earlier half of its
+ * years with the later half (the middle year of an odd count is left out). The wrong direction counts only when
+ * an exact two-sided conditional binomial test of the later events, given the total, has p < 0.05.
+ * Returns false when fewer than two years carry counts.
+ */
+function pooledHalves(r: CompiledRule, o: KernelOut, n: number): boolean {
+  const pn = nBuf;
+  const pd = dBuf;
+  let years = 0;
+  for (let i = 0; i < n; i++) if ((pd[i] as number) > 0) years++;
+  const half = years >> 1;
+  if (half === 0) return false;
+  let seen = 0;
+  let e1 = 0;
+  let x1 = 0;
+  let e2 = 0;
+  let x2 = 0;
+  for (let i = 0; i < n; i++) {
+    const den = pd[i] as number;
+    if (!(den > 0)) continue;
+    if (seen < half) {
+      e1 += pn[i] as number;
+      x1 += den;
+    } else if (seen >= years - half) {
+      e2 += pn[i] as number;
+      x2 += den;
+    }
+    seen++;
+  }
+  o.halfEarly = (r.factor * e1) / x1;
+  o.halfLate = (r.factor * e2) / x2;
+  // Cross-multiplied counts: exact for integers, so equal rates are never "a change".
+  if (r.d * (e2 * x1 - e1 * x2) > 0) {
+    o.status = S.Improving;
+    return true;
+  }
+  o.halfP = binomialTwoSidedP(e2, e1 + e2, x2 / (x1 + x2));
+  if (o.halfP < DIRECTION_TEST_ALPHA) {
+    o.status = S.Difficult;
+    o.difficulty = D.NoDirection;
+  } else o.status = S.Unclear;
+  return true;
 }
 
 /** Destatis rule for constant targets (maintain, relational, and any target met at base). */

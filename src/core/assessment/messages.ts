@@ -18,8 +18,17 @@ export interface MessageContext {
 
 const RATIO_DIGITS = 3;
 
+/** Decimals a (cleaned) target really has, up to 10: 7.44 has 2 whatever the value's precision (v2 §2). */
+export function decimalsOf(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  for (let k = 0; k < 10; k++) if (Math.abs(Math.round(x * 10 ** k) - x * 10 ** k) < 1e-6) return k;
+  return 10;
+}
+
+/** The target at its own precision, so that "7.4 未达到 ≥7.44" never reads as "7.4 未达到 ≥7.4". */
 function targetText(c: MessageContext, value: number): string {
-  return `${comparatorSymbol(COMPARATORS[c.r.cmp] as string)}${num(value, c.digits)}`;
+  const digits = Math.max(c.digits, decimalsOf(value));
+  return `${comparatorSymbol(COMPARATORS[c.r.cmp] as string)}${num(value, digits)}`;
 }
 
 export function buildFlags(o: KernelOut, c: MessageContext): Flag[] {
@@ -53,9 +62,7 @@ export function buildFlags(o: KernelOut, c: MessageContext): Flag[] {
     });
   }
   if (o.flags & F.AnnualStepMissed) {
-    for (let bit = 0; bit < 31; bit++) {
-      if (!(o.stepMissedMask & (1 << bit))) continue;
-      const year = c.firstYear + bit;
+    for (const year of o.stepMissedYears) {
       flags.push({
         kind: 'annual_step_missed',
         year,
@@ -77,6 +84,14 @@ export function buildFlags(o: KernelOut, c: MessageContext): Flag[] {
         ciHigh: o.ciHigh,
         eventsPerYear: o.eventsPerYear,
       },
+    });
+  }
+  if (o.flags & F.SmallSample) {
+    flags.push({
+      kind: 'small_sample',
+      year: t,
+      message: `小样本：${t}年分母仅${o.sampleDenominator}（不足20），逐年变动不作波动判断`,
+      numbers: { denominator: o.sampleDenominator },
     });
   }
   return flags;
@@ -105,13 +120,26 @@ export function statusReason(o: KernelOut, c: MessageContext): string {
 
   if (kind === Kind.DirectionOnly) {
     const change = o.value - o.prevValue;
+    const want = c.r.d > 0 ? '提高' : '下降';
+    const atLimit = c.r.d > 0 ? o.value >= c.r.hi : o.value <= c.r.lo;
+    if (atLimit && o.status === S.Improving)
+      return `${prefix}${now}，已处于自然极限（${v(c.r.d > 0 ? c.r.hi : c.r.lo)}），无可再${want}，趋势向好。`;
+    if (!Number.isNaN(o.halfEarly)) {
+      const verdict =
+        o.status === S.Improving
+          ? '方向符合要求，趋势向好'
+          : o.status === S.Difficult
+            ? `方向相反且差异有统计学意义（精确条件二项检验 p=${num(o.halfP, 3)}<0.05），预计达标困难（方向未达）`
+            : `差异无统计学意义（精确条件二项检验 p=${num(o.halfP, 3)}），趋势不明显（事件数少）`;
+      return `${prefix}事件数少，按前后两段合并率比较：前段${v(o.halfEarly)}，后段${v(o.halfLate)}，要求${want}，${verdict}。`;
+    }
     const verdict =
       o.status === S.Improving
         ? '趋势向好'
         : o.status === S.ImprovingLastFell
           ? '趋势向好但末年回落'
           : '预计达标困难（方向未达）';
-    return `${prefix}${now}，较上期${change >= 0 ? '增加' : '减少'}${v(Math.abs(change))}；${projectionText(o, c)}，要求${c.r.d > 0 ? '提高' : '下降'}，${verdict}。`;
+    return `${prefix}${now}，较上期${change >= 0 ? '增加' : '减少'}${v(Math.abs(change))}；${projectionText(o, c)}，要求${want}，${verdict}。`;
   }
 
   const targetNow = kind === Kind.Relational ? `参照值${v(o.targetNow)}` : `目标${targetText(c, o.targetNow)}`;
@@ -133,6 +161,10 @@ export function statusReason(o: KernelOut, c: MessageContext): string {
     return `${prefix}小数波动按合并计数判断：${pooled}，${verdict}。`;
   }
 
+  if (o.year >= T && !(o.flags & F.SmallNumbers && kind !== Kind.Relational && kind !== Kind.AnnualStep)) {
+    // v2 §5: at the target year only met or not met, never a forecast.
+    return `${prefix}${metText}，已到目标年，${o.met === 1 ? '已达标' : '未达标'}。`;
+  }
   if (kind === Kind.Relational || kind === Kind.Maintain || o.metAtBase === 1) {
     const why = kind === Kind.Maintain ? '保持类目标' : kind === Kind.Relational ? '关系类目标' : '基期已达标';
     const trend =
@@ -140,7 +172,7 @@ export function statusReason(o: KernelOut, c: MessageContext): string {
     return `${prefix}${metText}（${why}，按恒定目标规则），${trend}，${statusWord(o.status)}${projectedMiss}。`;
   }
 
-  const schedule = `序时进度CS=${num(o.cs, RATIO_DIGITS)}（应达E=${num(o.expected, RATIO_DIGITS)}，${o.cs < o.expected ? '落后' : '未落后'}）`;
+  const schedule = `序时进度CS=${num(o.cs, RATIO_DIGITS)}（应达E=${num(o.expected, RATIO_DIGITS)}，${o.behind ? '落后' : '未落后'}）`;
   if (o.status === S.MetEarly || o.status === S.Met) {
     const pathOnly = kind === Kind.AnnualStep && o.status === S.Met && o.year < T ? '（当年路径目标）' : '';
     return `${prefix}${metText}${pathOnly}，${statusWord(o.status)}。`;

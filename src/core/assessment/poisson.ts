@@ -72,3 +72,25 @@ export function poissonInterval(k: number, alpha = 0.05): [number, number] {
   const lower = k === 0 ? 0 : gammaQuantile(alpha / 2, k);
   return [lower, gammaQuantile(1 - alpha / 2, k + 1)];
 }
+
+/** ln C(n, k) · p^k · (1 − p)^(n − k): the binomial log-probability. */
+function binomialLogPmf(k: number, n: number, p: number): number {
+  if (p === 0) return k === 0 ? 0 : Number.NEGATIVE_INFINITY;
+  if (p === 1) return k === n ? 0 : Number.NEGATIVE_INFINITY;
+  return lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log(1 - p);
+}
+
+/**
+ * Exact two-sided binomial test of k successes in n trials with probability p: the total probability of every
+ * outcome no more likely than k (as R's binom.test, with its relative tolerance 1 + 1e-7). n = 0 gives 1.
+ */
+export function binomialTwoSidedP(k: number, n: number, p: number): number {
+  if (n === 0) return 1;
+  const observed = binomialLogPmf(k, n, p) + Math.log1p(1e-7);
+  let total = 0;
+  for (let i = 0; i <= n; i++) {
+    const lp = binomialLogPmf(i, n, p);
+    if (lp <= observed) total += Math.exp(lp);
+  }
+  return Math.min(1, total);
+}

@@ -26,6 +26,14 @@ export interface RollupRow {
   noData: number;
   directionOnly: number;
   qualitative: number;
+  /**
+   * Final evaluation (METHODOLOGY v2 §12), over the assessed items judged at their target year: 已实现 / 基本实现 /
+   * 未实现. achievedRate (实现率) = 已实现 / assessed and basicallyRate = 基本实现 / assessed, shown beside it; both null
+   * when no assessed item has reached its target year.
+   */
+  final: { 已实现: number; 基本实现: number; 未实现: number };
+  achievedRate: number | null;
+  basicallyRate: number | null;
 }
 
 function emptyCounts(): Record<Status, number> {
@@ -49,6 +57,9 @@ export function rollup(items: readonly RollupItem[], groupBy: (item: RollupItem)
         noData: 0,
         directionOnly: 0,
         qualitative: 0,
+        final: { 已实现: 0, 基本实现: 0, 未实现: 0 },
+        achievedRate: null,
+        basicallyRate: null,
       };
       rows.set(group, row);
     }
@@ -59,6 +70,8 @@ export function rollup(items: readonly RollupItem[], groupBy: (item: RollupItem)
     else {
       row.assessed++;
       row.counts[item.status]++;
+      const category = item.finalCategory;
+      if (category === '已实现' || category === '基本实现' || category === '未实现') row.final[category]++;
     }
   }
   for (const row of rows.values()) {
@@ -66,6 +79,9 @@ export function rollup(items: readonly RollupItem[], groupBy: (item: RollupItem)
     row.met = strict + row.counts['已达标（有回落风险）'];
     row.rate = row.assessed === 0 ? null : row.met / row.assessed;
     row.rateStrict = row.assessed === 0 ? null : strict / row.assessed;
+    const judged = row.final.已实现 + row.final.基本实现 + row.final.未实现;
+    row.achievedRate = judged === 0 ? null : row.final.已实现 / row.assessed;
+    row.basicallyRate = judged === 0 ? null : row.final.基本实现 / row.assessed;
   }
   return [...rows.values()];
 }

@@ -25,7 +25,19 @@ export interface IndicatorSpec {
   floor?: number;
   /** Multiplier of a rate from counts: 100 for %, 1000 for ‰, 100000 for /10万. Default 1. */
   factor?: number;
+  /** Tolerances of 基本实现 at the target year (plan folder settings; v2 §12). */
+  finalTolerance?: FinalTolerance;
 }
+
+/** 基本实现: not met, but `progress` of the required change reached, or (met at base, maintain) within `gap`·|TV|. */
+export interface FinalTolerance {
+  /** Share of the required change d·(x_T − x_b)/|TV − x_b|; default 0.9. */
+  progress: number;
+  /** Gap to the target as a share of |TV|; default 0.01. */
+  gap: number;
+}
+
+export const DEFAULT_FINAL_TOLERANCE: FinalTolerance = { progress: 0.9, gap: 0.01 };
 
 export interface AssessmentInput extends IndicatorSpec {
   id: string;
@@ -45,15 +57,28 @@ export const STATUSES = [
   '未达标',
   '趋势向好',
   '趋势向好但末年回落',
+  /** Direction-only rare-event counts: the halves differ the wrong way, but not significantly (v2 §9). */
+  '趋势不明显（事件数少）',
 ] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** Final-evaluation categories of a finished cycle (t = T; v2 §12). */
+export const FINAL_CATEGORIES = [
+  '已实现',
+  '基本实现',
+  '未实现',
+  '趋势向好',
+  '趋势不明显',
+  '未实现（方向未达）',
+] as const;
+export type FinalCategory = (typeof FINAL_CATEGORIES)[number];
 
 /** Why 预计达标困难: progress too slow, moving the wrong way, or (direction-only) no progress in the direction. */
 export const DIFFICULTIES = ['需加快', '逆向', '方向未达'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 export type Evidence = 'insufficient' | 'low' | 'normal';
-export type FlagKind = 'jump' | 'band' | 'zigzag' | 'annual_step_missed' | 'small_numbers';
+export type FlagKind = 'jump' | 'band' | 'zigzag' | 'annual_step_missed' | 'small_numbers' | 'small_sample';
 export type WarningKind = '预计达标困难' | '波动较大';
 
 export interface Flag {
@@ -102,4 +127,6 @@ export interface AssessmentResult {
   warning: { kind: WarningKind; kinds: WarningKind[]; reasons: string[] } | null;
   /** One Chinese sentence a statistician can check by hand. */
   statusReason: string;
+  /** Final-evaluation category, only when the latest year with data is the target year (t = T); else null. */
+  finalCategory: FinalCategory | null;
 }

@@ -76,6 +76,7 @@ export const folderSchema = z.strictObject({
   region: text,
   cycle: z.strictObject({ start: year, end: year, baseYear: year }),
   plans: z.array(z.string().regex(/^[^/\\]+\.ya?ml$/)).min(1),
+  finalEvaluation: z.strictObject({ progress: z.number().gt(0).max(1), gap: z.number().min(0).max(0.5) }).optional(),
 });
 
 // Compile-time proof that the schemas produce the hand-written types (types.ts stays the readable reference).

@@ -23,6 +23,16 @@ export interface PlanFolder {
   cycle: FolderCycle;
   /** Plan file names, relative to the folder, in the order they are shown. */
   plans: string[];
+  /** Tolerances of 基本实现 in the final evaluation (METHODOLOGY v2 §12); default 0.9 and 0.01. */
+  finalEvaluation?: FinalEvaluationSettings;
+}
+
+/** folder.yaml finalEvaluation: when a target not met at T still counts as 基本实现. */
+export interface FinalEvaluationSettings {
+  /** Share of the required change from base reached: d·(x_T − x_b)/|TV − x_b| ≥ progress (0.9). */
+  progress: number;
+  /** Targets met at base and maintain targets: |TV − x_T| ≤ gap·|TV| (0.01). */
+  gap: number;
 }
 
 /** 分解维度: values are reported by sex (分性别统计) and/or by area (镇、街道). */

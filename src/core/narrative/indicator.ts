@@ -59,6 +59,8 @@ export function targetClause(ind: NarrativeIndicator, kind: 'annual' | 'final'):
       return '总体呈规划要求的变化趋势';
     case '趋势向好但末年回落':
       return '总体呈规划要求的变化趋势，但当年有所回落';
+    case '趋势不明显（事件数少）':
+      return '事件数少，前后两段合并率的差异无统计学意义，趋势尚不明显';
     case '数据不足':
       return '监测年份较少，暂不作达标判断';
     case '无数据':

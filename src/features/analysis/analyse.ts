@@ -11,9 +11,11 @@ import {
   type TownDisparity,
   townDisparity,
 } from '../../core/assessment/index.ts';
+import type { FinalTolerance } from '../../core/assessment/types.ts';
 import { describeRule } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { area, dataValue, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
+import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
 
 // The assessment of the stored data (METHODOLOGY.md through src/core/assessment): recomputed from the raw values
 // on every call — no derived status is stored as truth. `approved` judges only values the statistics bureau
@@ -98,6 +100,7 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
         )
     : [];
   const rows = rowsAll.filter((r) => basis === 'preliminary' || r.locked);
+  const finalTolerance = await getSetting<FinalTolerance>(db, finalToleranceKey(options.folderId));
 
   const baseYear = Math.min(...plans.map((p) => p.baseYear));
   const targetYear = Math.max(...plans.map((p) => p.cycleEnd));
@@ -136,6 +139,7 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
       floor: ind.floor,
       ...(ind.counts ? { factor: ind.counts.factor } : {}),
       asOf,
+      ...(finalTolerance ? { finalTolerance } : {}),
       series: [...totals.values()].map((r) => ({
         year: r.year,
         value: r.value,

@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { DEFAULT_FINAL_TOLERANCE } from '../../core/assessment/types.ts';
 import type { Catalog } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { domain, goal, indicator, measure, plan } from '../../db/schema/index.ts';
+import { appSetting, domain, goal, indicator, measure, plan } from '../../db/schema/index.ts';
+import { finalToleranceKey } from '../../platform/settings.ts';
 
 // Stores a validated plan folder in the database, in one transaction. Idempotent: re-importing a changed file
 // updates rows in place (ids stay, so data and assignments stay attached) and never duplicates. An indicator
@@ -19,6 +21,12 @@ export interface ImportSummary {
 export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     const summary: ImportSummary = { plans: 0, domains: 0, goals: 0, measures: 0, indicators: 0, retiredIndicators: 0 };
+    // The folder's 基本实现 tolerances travel with its plans: the analysis reads them from the database.
+    const tolerance = catalog.folder.finalEvaluation ?? DEFAULT_FINAL_TOLERANCE;
+    await tx
+      .insert(appSetting)
+      .values({ key: finalToleranceKey(catalog.folder.id), value: tolerance })
+      .onConflictDoUpdate({ target: appSetting.key, set: { value: tolerance, updatedAt: sql`now()` } });
     for (const [planPosition, p] of catalog.plans.entries()) {
       const planRow = {
         id: p.id,

@@ -167,6 +167,7 @@ export const STATUS_COLORS: Record<Status, string> = {
   未达标: 'volcano',
   趋势向好: 'geekblue',
   趋势向好但末年回落: 'purple',
+  '趋势不明显（事件数少）': 'default',
 };
 
 /** The order statuses are listed in tables: met first, then at risk, then direction-only, then no data. */
@@ -179,6 +180,7 @@ export const STATUS_ORDER: Status[] = [
   '未达标',
   '趋势向好',
   '趋势向好但末年回落',
+  '趋势不明显（事件数少）',
   '数据不足',
   '无数据',
 ];
@@ -226,6 +228,7 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   zigzag: '反复波动',
   annual_step_missed: '年度目标未完成',
   small_numbers: '小数波动',
+  small_sample: '小样本',
 };
 
 export const EVIDENCE_LABELS: Record<Evidence, string> = {
