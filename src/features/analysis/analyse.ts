@@ -55,6 +55,27 @@ export interface IndicatorAnalysis {
   towns: { areaId: number; area: string; value: number | null }[] | null;
   townDisparity: TownDisparity | null;
   result: AssessmentResult;
+  /**
+   * The indicator whose series this one shares (plan file `sameAs`): the same statistic in another plan, entered
+   * once there; its values, and so its latest value, are that indicator's. Absent for an indicator with its own series.
+   */
+  sameAs?: { id: number; code: string; planId: string };
+}
+
+/**
+ * One statistic, one series: for every indicator linked by `sameAs`, the id of the indicator that holds the values
+ * (codes are unique in a plan folder). Unknown codes are ignored (the catalog validation refuses them).
+ */
+export function seriesOwners(
+  indicators: readonly { id: number; code: string; planId: string; sameAs: string | null }[],
+): Map<number, { id: number; code: string; planId: string }> {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const owners = new Map<number, { id: number; code: string; planId: string }>();
+  for (const i of indicators) {
+    const owner = i.sameAs ? byCode.get(i.sameAs) : undefined;
+    if (owner && owner.id !== i.id) owners.set(i.id, { id: owner.id, code: owner.code, planId: owner.planId });
+  }
+  return owners;
 }
 
 export interface Analysis {
@@ -117,13 +138,19 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
     byIndicator.set(r.indicatorId, list);
   }
   const codeToId = new Map(indicators.map((i) => [`${i.planId}|${i.code}`, i.id]));
+  const owners = seriesOwners(indicators);
+  const seriesOf = (id: number) => owners.get(id)?.id ?? id;
   const totalsOf = (id: number) =>
-    new Map((byIndicator.get(id) ?? []).filter((r) => r.areaId === null && r.sex === 'total').map((r) => [r.year, r]));
+    new Map(
+      (byIndicator.get(seriesOf(id)) ?? [])
+        .filter((r) => r.areaId === null && r.sex === 'total')
+        .map((r) => [r.year, r]),
+    );
 
   const planById = new Map(plans.map((p) => [p.id, p]));
   const domainById = new Map(domains.map((d) => [d.id, d]));
   const analysed: IndicatorAnalysis[] = indicators.map((ind) => {
-    const own = byIndicator.get(ind.id) ?? [];
+    const own = byIndicator.get(seriesOf(ind.id)) ?? [];
     const totals = totalsOf(ind.id);
     const rule = ind.rule;
     const referenceId = rule.kind === 'relational' ? codeToId.get(`${ind.planId}|${rule.reference}`) : undefined;
@@ -208,6 +235,7 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
       towns,
       townDisparity: disparity,
       result,
+      ...(owners.has(ind.id) ? { sameAs: owners.get(ind.id)! } : {}),
     };
   });
 
@@ -285,10 +313,13 @@ export async function analyse(db: Db, options: AnalysisOptions): Promise<Analysi
   };
 }
 
-/** The early warnings of an analysis: 预计达标困难 and 波动较大, with their reasons in words. */
+/**
+ * The early warnings of an analysis: 预计达标困难 and 波动较大, with their reasons in words. A statistic shared by
+ * both plans (sameAs) is warned once, under the indicator that holds its series.
+ */
 export function warningsOf(analysis: Analysis) {
   return analysis.indicators
-    .filter((a) => a.result.warning)
+    .filter((a) => a.result.warning && !a.sameAs)
     .map((a) => ({
       indicatorId: a.id,
       code: a.code,

@@ -53,6 +53,8 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   const inputs: ValueInput[] = [];
   const totals = new Map<string, (number | null)[]>();
   for (const ind of indicators) {
+    // The same statistic as another indicator (sameAs): its values are that indicator's, entered once there.
+    if (ind.sameAs) continue;
     const random = prng(hashSeed(ind.code + ind.planId));
     const scenario = scenarioFor(random);
     const spec = {
