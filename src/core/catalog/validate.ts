@@ -479,12 +479,17 @@ function checkSameAs(plans: { file: string; plan: Plan }[]): CatalogProblem[] {
         const path = `domains[${d}].indicators[${k}].sameAs`;
         const add = (message: string) => problems.push({ file, path, message });
         const primary = byCode.get(indicator.sameAs);
-        if (indicator.sameAs === indicator.code) return add('同一统计指标不能写指标自身的编号。');
-        if (!primary) return add(`同一统计指标 ${indicator.sameAs} 不存在：请写本目录中已有的指标编号。`);
+        if (indicator.sameAs === indicator.code) {
+          add('同一统计指标不能写指标自身的编号。');
+          return;
+        }
+        if (!primary) {
+          add(`同一统计指标 ${indicator.sameAs} 不存在：请写本目录中已有的指标编号。`);
+          return;
+        }
         if (primary.sameAs !== undefined) {
-          return add(
-            `${indicator.sameAs} 本身已指向 ${primary.sameAs}：请直接写 ${primary.sameAs}，同一统计指标只录入一处。`,
-          );
+          add(`${indicator.sameAs} 本身已指向 ${primary.sameAs}：请直接写 ${primary.sameAs}，同一统计指标只录入一处。`);
+          return;
         }
         const differs: string[] = [];
         if (primary.unit !== indicator.unit) differs.push(`单位（${indicator.unit} 与 ${primary.unit}）`);
