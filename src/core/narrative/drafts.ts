@@ -68,7 +68,7 @@ function verdict(rate: number | null, kind: 'annual' | 'final'): string {
   if (rate === null) return '';
   if (kind === 'final') {
     if (rate >= 0.8) return '规划确定的主要目标总体实现';
-    if (rate >= 0.6) return '规划确定的多数目标如期实现';
+    if (rate >= 0.6) return '规划确定的多数目标已经实现';
     return '规划目标部分实现，仍有较多指标未达到规划要求';
   }
   if (rate >= 0.8) return '规划实施总体进展顺利';

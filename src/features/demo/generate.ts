@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import { area, dataValue, indicator, orgUnit, plan, responsibility, submission } from '../../db/schema/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
-import { demoCounts, demoSeries, hashSeed, prng, scenarioFor } from './scenario.ts';
+import { demoCounts, demoSeries, hashSeed, PLAUSIBLE_LEVELS, prng, scenarioFor } from './scenario.ts';
 
 // 演示数据: fills base year..last year for every indicator of the active plan folder, deterministically, through
 // saveValues — the same validation as a person's entry — and leaves a realistic state of the reporting rounds:
@@ -68,6 +68,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
       lastYear,
       scenario,
       fromCounts: Boolean(ind.counts),
+      ...(PLAUSIBLE_LEVELS[ind.name] !== undefined ? { level: PLAUSIBLE_LEVELS[ind.name] } : {}),
     };
     let series = demoSeries(spec, random);
     let counts: { numerator: number; denominator: number }[] | undefined;
