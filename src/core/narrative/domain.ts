@@ -37,11 +37,11 @@ const SUBJECTS: Record<string, string> = {
 
 export type DomainTier = 'strong' | 'steady' | 'lagging' | 'unassessed';
 
-/** ≥ 80% met: strong; ≥ 50%: steady; below: lagging; nothing assessed (direction-only or qualitative): unassessed. */
+/** ≥ 80% met: strong; ≥ 60%: steady; below: lagging; nothing assessed (direction-only or qualitative): unassessed. */
 export function domainTier(d: Pick<NarrativeDomain, 'rate'>): DomainTier {
   if (d.rate === null) return 'unassessed';
   if (d.rate >= 0.8) return 'strong';
-  if (d.rate >= 0.5) return 'steady';
+  if (d.rate >= 0.6) return 'steady';
   return 'lagging';
 }
 

@@ -195,7 +195,8 @@ export function warningsText(input: NarrativeInput): string {
 }
 
 function domainsOf(list: NarrativeIndicator[]): string {
-  return joinNames([...new Set(list.map((i) => i.domainName))], 4).replace(/等指标$/, '');
+  const names = [...new Set(list.map((i) => i.domainName))];
+  return names.slice(0, 4).join('、');
 }
 
 /** Member units that have not reported, named — never "0家". */

@@ -150,7 +150,8 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
   if (rule.kind === 'relative_to_base') target = start * (1 - d * (rule.percent / 100));
   if (rule.kind === 'annual_step') target = start + d * rule.step * span;
   // A direction without a number: a modest, steady move the right way over the cycle.
-  if (!Number.isFinite(target)) target = start * (1 + d * 0.04);
+  // Life expectancy and years of schooling move slowly: about 1% over a cycle, not 4%.
+  if (!Number.isFinite(target)) target = start * (1 + d * (spec.unit === '岁' || spec.unit === '年' ? 0.01 : 0.04));
 
   // Where the scenario is at the target year: met ones cross the target early (about 60% into the cycle),
   // on-track ones just in time, at-risk ones get about half way.

@@ -309,7 +309,7 @@ export function reportFileName(
   ctx: Pick<ReportContext, 'kind' | 'year' | 'region' | 'plans'>,
   version?: number,
 ): string {
-  const subject = jointTitle(ctx.plans.map((p) => p.title)).replace(/“|”/g, '');
+  const subject = jointTitle(ctx.plans.map((p) => p.title));
   const what = {
     annual_monitoring: `${ctx.year}年统计监测报告`,
     final_monitoring: '终期统计监测报告',
