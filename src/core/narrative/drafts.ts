@@ -4,7 +4,7 @@
 // them before the report is generated; these are starting points. Every count printed comes from `figures()`.
 import { achievedRate, domainHeading, domainText, type FinalCounts, finalCounts } from './domain.ts';
 import { excerpt, joinNames, ordinal, percent, sentence } from './format.ts';
-import { changeWords, finalJudgement, isDirectionOnly, latestPair, targetShort } from './indicator.ts';
+import { changePhrase, finalJudgement, isDirectionOnly, latestPair, targetShort } from './indicator.ts';
 import type { DraftSection, NarrativeDomain, NarrativeIndicator, NarrativeInput, NarrativeRollup } from './types.ts';
 
 /** Section keys; domain sections are keyed by the domain's code. */
@@ -157,7 +157,7 @@ function warningReason(input: NarrativeInput, i: NarrativeIndicator): string {
   const parts: string[] = [];
   const { value, year, prev } = latestPair(i);
   if (isDifficult(i) && value !== null && year !== null) {
-    const now = `${year}年为${valueWithUnit(i, value)}${prev !== null ? `（比上年${changeWords(prev, value, i)}）` : ''}`;
+    const now = `${year}年为${valueWithUnit(i, value)}${prev !== null ? `（${changePhrase(prev, value, i, '上年')}）` : ''}`;
     const how =
       r.difficulty === '逆向'
         ? '近年变化方向与规划要求相反'
