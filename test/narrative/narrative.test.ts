@@ -135,38 +135,67 @@ function input(over: Partial<NarrativeInput> = {}): NarrativeInput {
 }
 
 describe('indicator sentences', () => {
-  it('phrases a rate per 10万 with the change in 十万分点 and the target met', () => {
+  it('phrases a rate per 10万 as 每10万, with the change since last year and since the base year', () => {
     expect(indicatorSentence(maternal, 'annual')).toBe(
-      '2025年，孕产妇死亡率为8.2/10万，比上年下降0.5个十万分点，已实现规划目标。',
+      '2025年，孕产妇死亡率为8.2/10万，比上年每10万下降0.5，比2020年每10万下降9.3，已达到规划目标。',
     );
   });
 
-  it('phrases a percentage, 与上年基本持平 and the gap to the target', () => {
+  it('phrases a percentage, 与上年基本持平 and the gap to the target, without contradicting the change', () => {
     expect(indicatorSentence(screening, 'annual')).toBe(
-      '2025年，孕产妇系统管理率为84.2%，与上年基本持平，与规划目标（≥90.0%）仍有差距，预计达标困难。',
+      '2025年，孕产妇系统管理率为84.2%，与上年基本持平，比2020年提高4.2个百分点，距规划目标（≥90.0%）尚有差距，按近年进度如期达到有困难。',
     );
     const up = ind(
       { name: '妇女常见病筛查率', unit: '%', values: [80, 81, 82, 83, 84.0, 86.5] },
       { status: '未达标', met: false, target: 90, comparator: '>=' },
     );
-    expect(indicatorSentence(up, 'annual')).toBe(
-      '2025年，妇女常见病筛查率为86.5%，比上年提高2.5个百分点，与规划目标（≥90.0%）仍有差距。',
+    expect(indicatorSentence(up, 'annual')).toContain(
+      '比上年提高2.5个百分点，比2020年提高6.5个百分点，尚未达到规划目标（≥90.0%）',
     );
+    // 基本持平 is never followed by 有所回落.
+    const flat = ind(
+      { name: '妇女健康素养水平', unit: '%', values: [50, 52, 54, 56, 58.0, 58.0] },
+      { status: '趋势向好但末年回落', ruleKind: 'direction_only', met: null },
+    );
+    expect(indicatorSentence(flat, 'annual')).not.toContain('回落');
+  });
+
+  it('says 上升 (never 提高) for an adverse rate that rises, and 扩大/缩小 for gaps', () => {
+    const caries = ind(
+      { name: '12岁儿童龋患率', unit: '%', better: 'lower', values: [30, 31, 32, 33, 34.0, 35.5] },
+      { status: '未达标', met: false, target: 25, comparator: '<=' },
+    );
+    expect(indicatorSentence(caries, 'annual')).toContain('比上年上升1.5个百分点');
+    const gap = ind(
+      { name: '男女收入差距', unit: '百分点', better: 'lower', values: [10, 9, 8, 7, 6.0, 5.0] },
+      { status: '趋势向好', ruleKind: 'direction_only', met: null },
+    );
+    expect(indicatorSentence(gap, 'annual')).toContain('比上年缩小1.0个百分点');
   });
 
   it('uses 千分点 for ‰, names the year when the year before is missing, and speaks of the latest year with data', () => {
     const infant = ind({ name: '婴儿死亡率', unit: '‰', values: [3.0, 2.9, null, 2.8, 2.5, null] }, { target: 5 });
     expect(indicatorSentence(infant, 'annual')).toBe(
-      '2024年，婴儿死亡率为2.5‰，比上年下降0.3个千分点，已实现规划目标。',
+      '2024年，婴儿死亡率为2.5‰，比上年下降0.3个千分点，比2020年下降0.5个千分点，已达到规划目标。',
     );
     const gap = ind({ name: '婴儿死亡率', unit: '‰', values: [3.0, null, 2.9, null, 2.5, null] }, { target: 5 });
     expect(indicatorSentence(gap, 'annual')).toContain('比2022年下降0.4个千分点');
   });
 
-  it('compares with the base year in a final report', () => {
-    expect(indicatorSentence(maternal, 'final')).toBe(
-      '2025年，孕产妇死亡率为8.2/10万，比2020年下降9.3个十万分点，已实现规划目标。',
+  it('judges a final report by the final category, in the past tense, with no forecast', () => {
+    const met = ind(maternal, { finalCategory: '已实现' });
+    expect(indicatorSentence(met, 'final', 2025)).toBe(
+      '2025年，孕产妇死亡率为8.2/10万，比2020年每10万下降9.3，实现规划目标（≤8.5/10万）。',
     );
+    const short = { ...screening, result: { ...screening.result, finalCategory: '未实现' as const } };
+    expect(indicatorSentence(short, 'final', 2025)).toContain('未实现规划目标（≥90.0%）');
+    const pending = ind(
+      { ...screening, values: [80.0, 81.2, 82.0, 83.1, 84.2, null] },
+      { status: '预计达标困难', met: false, target: 90, comparator: '>=', finalCategory: null },
+    );
+    const s = indicatorSentence(pending, 'final', 2025);
+    expect(s).toContain('2025年数据尚未确认');
+    expect(s).not.toMatch(/预计|推算|按目前趋势|可望/);
   });
 
   it('says so when there are no data', () => {
@@ -180,12 +209,14 @@ describe('indicator sentences', () => {
 });
 
 describe('domain headings', () => {
-  it('derive the verdict from the roll-up', () => {
+  it('derive the verdict from the roll-up and assert nothing the body does not show', () => {
     expect(domainHeading(domain(0.9))).toBe('妇女健康水平持续提高');
     expect(domainHeading(domain(0.6))).toBe('妇女健康水平稳步提高');
     expect(domainHeading(domain(0.3))).toBe('妇女健康水平有待进一步提高');
     expect(domainHeading({ domainName: '儿童与安全', rate: 1 })).toBe('儿童安全保障水平持续提高');
-    expect(domainHeading({ domainName: '妇女与法律', rate: null })).toBe('妇女合法权益保障水平不断提升');
+    expect(domainHeading({ domainName: '妇女与环境', rate: 0.6 })).toBe('妇女发展环境稳步优化');
+    // No assessed indicator and no direction-only data: the plain domain name.
+    expect(domainHeading({ domainName: '妇女与法律', rate: null })).toBe('妇女与法律');
   });
 });
 
@@ -193,9 +224,9 @@ describe('report texts', () => {
   it('opens with the overall verdict and the 达标率 of the roll-up', () => {
     const text = openingText(input());
     expect(text).toContain(
-      '设有量化目标且有监测数据的指标4项中，已实现规划目标3项，达标率为75.0%，规划实施总体进展良好',
+      '设有量化目标且有监测数据的指标4项中，3项已达到规划目标，达标率为75.0%，规划实施总体进展良好',
     );
-    expect(text).toContain('预计达标困难1项、波动较大0项');
+    expect(text).toContain('监测预警指标1项，其中预计达标困难1项、波动较大0项');
     expect(text).toContain('本报告采用统计部门审核确认的数据。');
   });
 
@@ -213,15 +244,11 @@ describe('report texts', () => {
       }),
     );
     expect(text).toContain('《妇女规划》和《儿童规划》');
-    expect(text).toContain('指标6项中，已实现规划目标4项，达标率为66.7%');
-    expect(text).toContain('妇女发展规划达标率为50.0%（4项中已达标2项），儿童发展规划达标率为100.0%（2项中已达标2项）');
+    expect(text).toContain('指标6项中，4项已达到规划目标，达标率为66.7%');
+    expect(text).toContain('妇女发展规划4项中达标2项（50.0%），儿童发展规划2项中达标2项（100.0%）');
   });
 
-  it('lists the warnings with their reasons', () => {
-    expect(warningsText(input())).toBe(
-      '本期监测预警指标1项，其中预计达标困难1项、波动较大0项，具体如下。\n' +
-        '孕产妇系统管理率（妇女发展规划·妇女与健康，区卫生健康委牵头）：预计达标困难。2025年为84.2，未达到目标≥90.0；序时进度落后。',
-    );
+  it('lists the warnings in plain words, the method’s numbers left to the technical annex', () => {
     const projected = ind(
       { name: '孕产妇系统管理率', unit: '%', values: [80.0, 81.2, 82.0, 83.1, 84.2, null] },
       {
@@ -231,7 +258,13 @@ describe('report texts', () => {
         comparator: '>=',
         difficulty: '需加快',
         projection: { slope: 1, intercept: 0, method: 'theil-sen', value: 85.25, clipped: false },
-        flags: [{ kind: 'zigzag', message: '5个年份中变动方向反转3次', numbers: {} }],
+        flags: [
+          {
+            kind: 'zigzag',
+            message: '5个年份中变动方向反转3次，年均变动幅度1.483大于趋势斜率绝对值0.302的2倍',
+            numbers: {},
+          },
+        ],
         warning: {
           kind: '预计达标困难',
           kinds: ['预计达标困难', '波动较大'],
@@ -239,21 +272,41 @@ describe('report texts', () => {
         },
       },
     );
-    expect(warningsText(input({ indicators: [projected] })).split('\n')[1]).toBe(
-      '孕产妇系统管理率（妇女发展规划·妇女与健康，区卫生健康委牵头）：预计达标困难、波动较大。2024年为84.2%，未达到规划目标（≥90.0%），进度慢于规划要求，按近年趋势推算2025年为85.3%，预计达标困难；5个年份中变动方向反转3次。',
+    const text = warningsText(input({ indicators: [projected] }));
+    expect(text.split('\n')[1]).toBe(
+      '孕产妇系统管理率（妇女发展规划，区卫生健康委牵头）：预计达标困难、波动较大。2024年为84.2%（比上年提高1.1个百分点），规划目标为≥90.0%，进度慢于规划要求，按目前进度到2025年达标有困难；近年升降交替、年度间变化明显。',
     );
+    expect(text).not.toMatch(/斜率|CS=|\[0\.67|不低于下限|Theil/);
     expect(warningsText(input({ indicators: [maternal] }))).toBe('本期监测未发现预计达标困难或波动较大的指标。');
   });
 
   it('drafts 存在的问题 and 对策建议 from the warnings, the 督办 answers and the work reports', () => {
     const problems = problemsText(input()).split('\n');
-    expect(problems[0]).toMatch(/^一是部分指标进展滞后，预计达标困难。孕产妇系统管理率按序时进度/);
+    expect(problems[0]).toMatch(/^一是部分指标进展滞后。孕产妇系统管理率按目前进度如期达标有困难/);
     expect(problems.join('\n')).toContain('孕产妇系统管理率方面，区卫生健康委分析原因为：流动孕产妇建档不及时');
     expect(problems.join('\n')).toContain('区教育局提出部分学校心理健康教师配备不足');
     const suggestions = suggestionsText(input());
-    expect(suggestions).toMatch(/^一是聚焦滞后指标，加大推进力度。对孕产妇系统管理率，区卫生健康委等牵头单位要/);
+    expect(suggestions).toMatch(/^一是聚焦滞后指标，加大推进力度。对孕产妇系统管理率，区卫生健康委牵头单位要/);
     expect(suggestions).toContain('区卫生健康委针对孕产妇系统管理率提出推行孕产妇全程电子化管理');
     expect(suggestions).toContain('区教育局：按标准配齐心理健康教师');
+  });
+
+  it('names the units that have not reported instead of counting 0家', () => {
+    const text = problemsText(
+      input({
+        supervision: [],
+        workReports: [],
+        sources: {
+          unitsReported: 0,
+          unitsTotal: 2,
+          noticesIssued: 0,
+          noticesAnswered: 0,
+          unitsMissing: ['区教育局', '区民政局'],
+        },
+      }),
+    );
+    expect(text).toContain('区教育局、区民政局尚未提交年度工作报告');
+    expect(text).not.toContain('0家');
   });
 
   it('keys the sections of both report kinds', () => {
@@ -266,19 +319,25 @@ describe('report texts', () => {
       KEY.suggestions,
     ]);
     const evaluation = draftEvaluation(
-      input({ sources: { unitsReported: 3, unitsTotal: 30, noticesIssued: 2, noticesAnswered: 1 } }),
+      input({
+        kind: 'final',
+        sources: { unitsReported: 3, unitsTotal: 30, noticesIssued: 2, noticesAnswered: 1, unitsMissing: [] },
+      }),
     );
     expect(evaluation.map((s) => s.label)).toEqual([
       '总体评价',
-      '评估过程',
+      '经济社会基本情况',
+      '评估工作开展情况',
+      '主要成效',
       '妇女与健康：标题',
       '妇女与健康：正文',
-      '存在的主要问题及原因',
-      '对策和建议',
+      '主要做法和经验',
+      '存在的问题及原因',
+      '对策建议',
     ]);
-    expect(evaluation[1]!.text).toContain('结合3家成员单位（共30家）报送的年度工作报告和2项督办事项（已反馈1项）');
-    expect(evaluation[3]!.text.split('\n')[0]).toBe(
-      '妇女与健康领域有目标值的监测指标4项，已实现规划目标3项，达标率为75.0%；预计达标困难1项；方向性指标2项；定性目标4项。',
+    expect(evaluation[2]!.text).toContain(
+      '3家成员单位提交的年度工作报告和评估报告，2项预警督办事项的办理情况（已反馈1项）',
     );
+    expect(evaluation.map((s) => s.text).join('\n')).not.toMatch(/预计|推算|按目前趋势|可望|如期实现/);
   });
 });

@@ -112,7 +112,7 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
       expect(generated.statusCode, generated.body).toBe(200);
       const file = generated.json().file;
       expect(file).toMatchObject({ version: 1, format: 'docx', demo: true, basis: 'approved' });
-      expect(file.fileName).toBe('武清区妇女儿童发展规划2025年度监测报告（第1版）.docx');
+      expect(file.fileName).toBe('天津市武清区妇女和儿童发展“十四五”规划2025年统计监测报告（第1版）.docx');
       firstFileId = file.id;
 
       const download = await leader.get(`/api/reports/files/${file.id}`);
@@ -127,7 +127,8 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
       const domains = analysis.byDomain;
       expect(domains).toHaveLength(15);
       for (const d of domains) {
-        expect(h2.some((h) => h.endsWith(domainHeading(d)))).toBe(true);
+        const inds = analysis.indicators.filter((i) => i.planId === d.planId && i.domainCode === d.domainCode);
+        expect(h2.some((h) => h.endsWith(domainHeading(d, inds, 'annual')))).toBe(true);
         expect(body.some((p) => p.startsWith(`${d.domainName}领域`))).toBe(true);
       }
       const h1 = paragraphTexts(docx.document, /^Heading1$/);
@@ -146,14 +147,18 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
       // The opening paragraph carries the roll-up's 达标率, overall and per plan.
       const opening = body.find((p) => p.includes('达标率为'))!;
       expect(opening).toContain(`达标率为${percent(overall(analysis.byPlan).rate)}`);
-      expect(opening).toContain(`妇女发展规划达标率为${percent(analysis.byPlan[0]!.rate)}`);
-      expect(opening).toContain(`儿童发展规划达标率为${percent(analysis.byPlan[1]!.rate)}`);
+      expect(opening).toContain(
+        `妇女发展规划${analysis.byPlan[0]!.assessed}项中达标${analysis.byPlan[0]!.met}项（${percent(analysis.byPlan[0]!.rate)}）`,
+      );
+      expect(opening).toContain(
+        `儿童发展规划${analysis.byPlan[1]!.assessed}项中达标${analysis.byPlan[1]!.met}项（${percent(analysis.byPlan[1]!.rate)}）`,
+      );
 
       // An indicator's sentence carries the engine's latest value.
       const item = analysis.indicators.find((i) => i.name === '孕产妇死亡率')!;
       const [row] = await t.db.database.db.select().from(indicator).where(eq(indicator.id, item.id));
-      const sentence = `${item.result.year}年，孕产妇死亡率为${num(item.result.value!, row!.precision)}/10万`;
-      expect(body.some((p) => p.startsWith(sentence))).toBe(true);
+      const sentence = new RegExp(`(年，|；)孕产妇死亡率为${num(item.result.value!, row!.precision)}/10万`);
+      expect(body.some((p) => p.startsWith(`${item.result.year}年`) && sentence.test(p))).toBe(true);
 
       // The warnings, and what the units said, in 存在的问题 / 对策建议.
       for (const w of warningsOf(analysis)) expect(body.some((p) => p.startsWith(`${w.name}（`))).toBe(true);
@@ -204,7 +209,7 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
 
       const second = (await office.post(`/api/reports/drafts/${annualDraftId}/generate`, {})).json().file;
       expect(second.version).toBe(2);
-      expect(second.fileName).toBe('武清区妇女儿童发展规划2025年度监测报告（第2版）.docx');
+      expect(second.fileName).toBe('天津市武清区妇女和儿童发展“十四五”规划2025年统计监测报告（第2版）.docx');
       const v2 = await readDocx((await office.get(`/api/reports/files/${second.id}`)).rawPayload);
       expect(paragraphTexts(v2.document)).toContain(edited);
 
@@ -227,10 +232,11 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
         await office.post('/api/reports/drafts', { kind: 'final_monitoring', year: 2025, scope: 'both' })
       ).json().draft;
       const file = (await office.post(`/api/reports/drafts/${final.id}/generate`, {})).json().file;
-      expect(file.fileName).toBe('武清区妇女儿童发展规划终期监测报告（第1版）.docx');
+      expect(file.fileName).toBe('天津市武清区妇女和儿童发展“十四五”规划终期统计监测报告（第1版）.docx');
       const docx = await readDocx((await office.get(`/api/reports/files/${file.id}`)).rawPayload);
       const body = paragraphTexts(docx.document);
-      expect(body.join('')).toContain('终期监测报告');
+      expect(body.join('')).toContain('终期统计监测报告');
+      expect(body.join('')).toContain('武清区统计局（监测组）');
       expect(body.some((p) => /^\d{4}年，.+比2020年/.test(p))).toBe(true);
       expect(paragraphTexts(docx.document, /^Heading2$/)).toHaveLength(15);
 
@@ -242,13 +248,13 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
         })
       ).json().draft;
       const evalFile = (await office.post(`/api/reports/drafts/${evaluation.id}/generate`, {})).json().file;
-      expect(evalFile.fileName).toBe('武清区妇女发展规划2025年度评估报告（第1版）.docx');
+      expect(evalFile.fileName).toBe('天津市武清区妇女发展“十四五”规划2025年度评估报告（第1版）.docx');
       const ev = await readDocx((await office.get(`/api/reports/files/${evalFile.id}`)).rawPayload);
       expect(paragraphTexts(ev.document, /^Heading1$/)).toEqual([
-        '一、评估过程',
+        '一、评估工作开展情况',
         '二、主要指标完成情况',
-        '三、存在的主要问题及原因',
-        '四、对策和建议',
+        '三、存在的问题及原因',
+        '四、对策建议',
         '附表1',
       ]);
       expect(paragraphTexts(ev.document, /^Heading2$/)).toHaveLength(8);
@@ -302,8 +308,35 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
         expect(Array.from({ length: i.values.length }, (_, k) => row[3 + k] ?? null)).toEqual(i.values);
         expect(row[3 + i.values.length + 1]).toBe(i.result.status);
       }
+      // One 表号 per table, a 栏号 row (甲 乙 丙 1 2 …), each value at its indicator's published decimals.
+      const formNos = wb.worksheets.map((ws) => {
+        let no = '';
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            if (typeof c.value === 'string' && c.value.startsWith('表　　号：')) no = c.value;
+          }),
+        );
+        return no;
+      });
+      expect(new Set(formNos).size).toBe(wb.worksheets.length);
+      let columnNumbers = false;
+      women.eachRow((row) => {
+        if (row.getCell(1).value === '甲' && row.getCell(2).value === '乙' && row.getCell(4).value === '1')
+          columnNumbers = true;
+      });
+      expect(columnNumbers).toBe(true);
+      women.eachRow((row) => {
+        const code = row.getCell(1).value;
+        if (code === 'W1-01') expect(row.getCell(4).numFmt).toBe('0.00');
+        if (code === 'W1-05') expect(row.getCell(4).numFmt).toBe('0.0');
+      });
       const sex = wb.getWorksheet('分性别')!;
       expect(sex.rowCount).toBeGreaterThan(10);
+      sex.eachRow((row) => {
+        if (/^[A-Z]+\d+-\d+$/.test(String(row.getCell(1).value ?? ''))) {
+          expect(String(row.getCell(2).value)).not.toMatch(/差距/);
+        }
+      });
       const towns = wb.getWorksheet('分镇街')!;
       const townItem = analysis.indicators.find((i) => i.towns?.length)!;
       const first = townItem.towns!.find((x) => x.value !== null)!;

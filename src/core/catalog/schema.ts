@@ -47,6 +47,7 @@ export const indicatorSchema = z.strictObject({
   floor: z.number().positive(),
   counts: z.strictObject({ numerator: text, denominator: text, factor: z.number().positive() }).optional(),
   note: text.optional(),
+  sameAs: z.string().regex(indicatorCodePattern).optional(),
 });
 
 export const domainSchema = z.strictObject({

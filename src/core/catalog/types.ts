@@ -76,6 +76,11 @@ export interface Indicator {
   counts?: Counts;
   /** A judgement call worth recording (how a vague wording was read). */
   note?: string;
+  /**
+   * The same statistic as another indicator of the folder (its code), e.g. 高中阶段毛入学率 in both plans: one
+   * series, entered once under that indicator and shown with its values everywhere (docs/catalog.md).
+   */
+  sameAs?: string;
 }
 
 /** 主要目标 */

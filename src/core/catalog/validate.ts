@@ -105,6 +105,7 @@ const FIELD_LABELS: Record<string, string> = {
   denominator: '分母',
   factor: '倍数',
   note: '备注',
+  sameAs: '同一统计指标',
 };
 
 /** Extra advice for fields where the fix is not obvious from the allowed values alone. */
@@ -557,6 +558,8 @@ function checkAcrossPlans(plans: { file: string; plan: Plan }[]): CatalogProblem
     });
   }
 
+  problems.push(...checkSameAs(plans));
+
   // A relational reference written as a code must name an indicator of this folder.
   for (const { file, plan } of plans) {
     plan.domains.forEach((domain, d) => {
@@ -576,6 +579,52 @@ function checkAcrossPlans(plans: { file: string; plan: Plan }[]): CatalogProblem
             path: `domains[${d}].indicators[${k}].rule.reference`,
             message: '对照指标不能是指标自身。',
           });
+        }
+      });
+    });
+  }
+  return problems;
+}
+
+/**
+ * `sameAs` links an indicator to the one statistic another indicator of the folder already measures: it must name
+ * an existing indicator that is not itself linked, and the two must agree on what makes them one series (unit,
+ * direction, decimals, breakdowns) — otherwise they are two statistics and must stay two indicators.
+ */
+function checkSameAs(plans: { file: string; plan: Plan }[]): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const byCode = new Map<string, Indicator>();
+  for (const { plan } of plans) for (const d of plan.domains) for (const i of d.indicators) byCode.set(i.code, i);
+  for (const { file, plan } of plans) {
+    plan.domains.forEach((domain, d) => {
+      domain.indicators.forEach((indicator, k) => {
+        if (indicator.sameAs === undefined) return;
+        const path = `domains[${d}].indicators[${k}].sameAs`;
+        const add = (message: string) => problems.push({ file, path, message });
+        const primary = byCode.get(indicator.sameAs);
+        if (indicator.sameAs === indicator.code) {
+          add('同一统计指标不能写指标自身的编号。');
+          return;
+        }
+        if (!primary) {
+          add(`同一统计指标 ${indicator.sameAs} 不存在：请写本目录中已有的指标编号。`);
+          return;
+        }
+        if (primary.sameAs !== undefined) {
+          add(`${indicator.sameAs} 本身已指向 ${primary.sameAs}：请直接写 ${primary.sameAs}，同一统计指标只录入一处。`);
+          return;
+        }
+        const differs: string[] = [];
+        if (primary.unit !== indicator.unit) differs.push(`单位（${indicator.unit} 与 ${primary.unit}）`);
+        if (primary.better !== indicator.better) differs.push('方向');
+        if (primary.precision !== indicator.precision) differs.push('保留小数位');
+        if ([...primary.disaggregations].sort().join() !== [...indicator.disaggregations].sort().join()) {
+          differs.push('分解维度');
+        }
+        if (differs.length) {
+          add(
+            `${indicator.code} 与 ${primary.code} 的${differs.join('、')}不同，不是同一统计指标：请统一口径，或删去 sameAs。`,
+          );
         }
       });
     });

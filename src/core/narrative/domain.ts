@@ -1,6 +1,20 @@
-// A domain's verdict heading, derived from its roll-up, and its summary sentence.
+// A domain's heading and text: a lead finding (how many of the domain's targets were met), then the indicators in
+// a few grouped sentences — those that met their targets together, those still short of them, the direction-only
+// ones — each value with its change since last year and since the base year. Headings assert only what the body
+// shows: a domain with no data keeps its plain name.
 import { percent } from './format.ts';
-import type { NarrativeDomain } from './types.ts';
+import {
+  changeWords,
+  type FinalJudgement,
+  finalClause,
+  finalJudgement,
+  isDirectionOnly,
+  latestPair,
+  pooledWords,
+  targetClause,
+  valueClause,
+} from './indicator.ts';
+import type { NarrativeDomain, NarrativeIndicator } from './types.ts';
 
 /** What each domain's heading speaks of, as the national reports name it; unknown domains fall back to the name. */
 const SUBJECTS: Record<string, string> = {
@@ -23,46 +37,207 @@ const SUBJECTS: Record<string, string> = {
 
 export type DomainTier = 'strong' | 'steady' | 'lagging' | 'unassessed';
 
-/** ≥ 80% met: strong; ≥ 50%: steady; below: lagging; nothing assessed (direction-only or qualitative): unassessed. */
+/** ≥ 80% met: strong; ≥ 60%: steady; below: lagging; nothing assessed (direction-only or qualitative): unassessed. */
 export function domainTier(d: Pick<NarrativeDomain, 'rate'>): DomainTier {
   if (d.rate === null) return 'unassessed';
   if (d.rate >= 0.8) return 'strong';
-  if (d.rate >= 0.5) return 'steady';
+  if (d.rate >= 0.6) return 'steady';
   return 'lagging';
 }
 
-const PREDICATE: Record<DomainTier, string> = {
-  strong: '持续提高',
-  steady: '稳步提高',
-  lagging: '有待进一步提高',
-  unassessed: '不断提升',
-};
-
-/** e.g. 妇女健康水平持续提高 (without the （一） the renderer adds). */
-export function domainHeading(d: Pick<NarrativeDomain, 'domainName' | 'rate'>): string {
-  const subject = SUBJECTS[d.domainName] ?? `${d.domainName.replace(/^(妇女|儿童)与/, '$1')}`;
-  return `${subject}${PREDICATE[domainTier(d)]}`;
+/** 环境 is 优化d, 地位 提升d, everything else 提高d. */
+function predicate(subject: string, tier: Exclude<DomainTier, 'unassessed'>): string {
+  const verb = /环境$/.test(subject) ? '优化' : /地位$/.test(subject) ? '提升' : '提高';
+  return { strong: `持续${verb}`, steady: `稳步${verb}`, lagging: `有待进一步${verb}` }[tier];
 }
 
-/** The count sentence that opens a domain's paragraph. */
-export function domainSummary(d: NarrativeDomain): string {
-  const c = d.counts;
+/**
+ * e.g. 妇女健康水平稳步提高 (without the （一） the renderer adds). The verdict rests on the domain's 达标率 (annual) or
+ * share of targets 已实现/基本实现 (final); a domain with only direction-only indicators gets a verdict only when most of
+ * them moved as required; a domain with nothing to judge keeps its name.
+ */
+export function domainHeading(
+  d: Pick<NarrativeDomain, 'domainName' | 'rate'>,
+  inds: readonly NarrativeIndicator[] = [],
+  kind: 'annual' | 'final' = 'annual',
+): string {
+  const subject = SUBJECTS[d.domainName] ?? `${d.domainName.replace(/^(妇女|儿童)与/, '$1')}`;
+  let rate = d.rate;
+  if (kind === 'final' && inds.length) {
+    const judged = inds.filter((i) => !isDirectionOnly(i)).map(finalJudgement);
+    const decided = judged.filter((j) => j === '已实现' || j === '基本实现' || j === '未实现');
+    rate = decided.length ? decided.filter((j) => j !== '未实现').length / decided.length : null;
+  }
+  const tier = domainTier({ rate });
+  if (tier !== 'unassessed') return `${subject}${predicate(subject, tier)}`;
+  const directional = inds.filter((i) => isDirectionOnly(i) && i.result.value !== null);
+  const good = directional.filter((i) =>
+    kind === 'final' ? finalJudgement(i) === '趋势向好' : i.result.status.startsWith('趋势向好'),
+  );
+  if (directional.length >= 2 && good.length / directional.length >= 0.75)
+    return `${subject}${predicate(subject, 'steady')}`;
+  return d.domainName;
+}
+
+/** The final-evaluation counts of a list of indicators, as every table and sentence of a final report prints them. */
+export interface FinalCounts {
+  /** Indicators with a numeric target (not direction-only). */
+  quantitative: number;
+  已实现: number;
+  基本实现: number;
+  未实现: number;
+  /** Year T not yet confirmed (the latest data are older). */
+  数据待确认: number;
+  无数据: number;
+  /** Direction-only indicators. */
+  directional: number;
+  趋势向好: number;
+  趋势不明显: number;
+  方向未达: number;
+  directionalPending: number;
+}
+
+export function finalCounts(inds: readonly NarrativeIndicator[]): FinalCounts {
+  const c: FinalCounts = {
+    quantitative: 0,
+    已实现: 0,
+    基本实现: 0,
+    未实现: 0,
+    数据待确认: 0,
+    无数据: 0,
+    directional: 0,
+    趋势向好: 0,
+    趋势不明显: 0,
+    方向未达: 0,
+    directionalPending: 0,
+  };
+  for (const i of inds) {
+    const j = finalJudgement(i);
+    if (isDirectionOnly(i)) {
+      c.directional++;
+      if (j === '趋势向好') c.趋势向好++;
+      else if (j === '趋势不明显') c.趋势不明显++;
+      else if (j === '未实现（方向未达）') c.方向未达++;
+      else c.directionalPending++;
+    } else {
+      c.quantitative++;
+      if (j === '已实现' || j === '基本实现' || j === '未实现' || j === '数据待确认' || j === '无数据') c[j]++;
+    }
+  }
+  return c;
+}
+
+/** 实现率 of a final report: 已实现 over the quantitative indicators judged at year T. */
+export function achievedRate(c: FinalCounts): number | null {
+  const judged = c.已实现 + c.基本实现 + c.未实现;
+  return judged ? c.已实现 / judged : null;
+}
+
+/** The lead sentence of a domain. */
+export function domainSummary(
+  d: NarrativeDomain,
+  inds: readonly NarrativeIndicator[] = [],
+  kind: 'annual' | 'final' = 'annual',
+): string {
+  if (kind === 'final') {
+    const c = finalCounts(inds);
+    const parts: string[] = [];
+    if (c.quantitative) {
+      const judged = [
+        `已实现${c.已实现}项`,
+        c.基本实现 ? `基本实现${c.基本实现}项` : '',
+        c.未实现 ? `未实现${c.未实现}项` : '',
+        c.数据待确认 ? `终期数据待确认${c.数据待确认}项` : '',
+        c.无数据 ? `无数据${c.无数据}项` : '',
+      ].filter(Boolean);
+      parts.push(`${d.domainName}领域有量化目标的指标${c.quantitative}项，${judged.join('、')}`);
+    }
+    if (c.directional) {
+      parts.push(
+        `${c.quantitative ? '' : `${d.domainName}领域`}方向性指标${c.directional}项，${c.趋势向好}项实现规划要求的变化`,
+      );
+    }
+    return parts.length ? `${parts.join('；')}。` : `${d.domainName}领域以定性目标为主，无量化监测指标。`;
+  }
   const parts: string[] = [];
   if (d.assessed > 0) {
-    const rest = [
-      c.预计可达标 ? `预计可达标${c.预计可达标}项` : '',
-      c.预计达标困难 ? `预计达标困难${c.预计达标困难}项` : '',
-      c.未达标 ? `未达标${c.未达标}项` : '',
-      c.数据不足 ? `数据不足${c.数据不足}项` : '',
-    ].filter(Boolean);
+    const short = d.assessed - d.met;
     parts.push(
-      `${d.domainName}领域有目标值的监测指标${d.assessed}项，已实现规划目标${d.met}项，达标率为${percent(d.rate)}` +
-        (rest.length ? `；${rest.join('，')}` : ''),
+      `${d.domainName}领域有目标值的指标${d.assessed}项中，${d.met}项已达到规划目标${short ? `，${short}项尚未达到` : ''}（达标率${percent(d.rate)}）`,
     );
-  } else {
-    parts.push(`${d.domainName}领域暂无可计算达标率的量化指标`);
   }
-  if (d.directionOnly > 0) parts.push(`方向性指标${d.directionOnly}项`);
-  if (d.qualitative > 0) parts.push(`定性目标${d.qualitative}项`);
+  const directional = inds.filter((i) => isDirectionOnly(i) && i.result.value !== null);
+  if (directional.length) {
+    const good = directional.filter((i) => i.result.status.startsWith('趋势向好')).length;
+    parts.push(
+      `${d.assessed ? '' : `${d.domainName}领域`}方向性指标${directional.length}项中，${good}项呈规划要求的变化趋势`,
+    );
+  }
+  if (!parts.length) return `${d.domainName}领域暂无量化指标的监测数据。`;
   return `${parts.join('；')}。`;
 }
+
+type Group = { key: string; verdict: string | null; items: NarrativeIndicator[] };
+
+/** A group's sentence: "2024年，A为…，比上年…；B为…，比上年…，均已达到规划目标。" */
+function groupSentence(g: Group, kind: 'annual' | 'final', targetYear: number): string {
+  const byYear = new Map<number, NarrativeIndicator[]>();
+  for (const i of g.items) {
+    const y = i.result.year as number;
+    byYear.set(y, [...(byYear.get(y) ?? []), i]);
+  }
+  const out: string[] = [];
+  const chunks: [number, NarrativeIndicator[]][] = [];
+  for (const [year, all] of [...byYear].sort((a, b) => b[0] - a[0])) {
+    // At most four indicators a sentence, so that a group reads as a few sentences rather than one list.
+    for (let k = 0; k < all.length; k += 4) chunks.push([year, all.slice(k, k + 4)]);
+  }
+  for (const [year, items] of chunks) {
+    const clauses = items.map((i) => {
+      const pooled = pooledWords(i);
+      const own = g.verdict === null ? `，${kind === 'final' ? finalClause(i, targetYear) : targetClause(i)}` : '';
+      return `${valueClause(i, kind)}${pooled ? `（${pooled}）` : ''}${own}`;
+    });
+    const verdict = g.verdict === null ? '' : `，${items.length > 1 ? '均' : ''}${g.verdict}`;
+    out.push(`${year}年，${clauses.join('；')}${verdict}。`);
+  }
+  return out.join('');
+}
+
+/** The indicators of a domain, grouped: the lead finding, then the groups (at most a few sentences). */
+export function domainText(
+  d: NarrativeDomain,
+  inds: readonly NarrativeIndicator[],
+  kind: 'annual' | 'final',
+  targetYear: number,
+): string {
+  const withData = inds.filter((i) => latestPair(i).value !== null);
+  const groups: Group[] = [];
+  const push = (key: string, verdict: string | null, items: NarrativeIndicator[]) => {
+    if (items.length) groups.push({ key, verdict, items });
+  };
+  if (kind === 'final') {
+    const of = (j: FinalJudgement) => withData.filter((i) => finalJudgement(i) === j);
+    push('已实现', '实现规划目标', of('已实现'));
+    push('基本实现', null, of('基本实现'));
+    push('未实现', null, of('未实现'));
+    push('趋势向好', '实现规划要求的变化', of('趋势向好'));
+    push('其他', null, [...of('趋势不明显'), ...of('未实现（方向未达）'), ...of('数据待确认')]);
+  } else {
+    const met = (i: NarrativeIndicator) => ['已达标', '提前达标'].includes(i.result.status);
+    const good = (i: NarrativeIndicator) => i.result.status === '趋势向好';
+    push('达标', '已达到规划目标', withData.filter(met));
+    push('方向向好', '呈规划要求的变化趋势', withData.filter(good));
+    push(
+      '其他',
+      null,
+      withData.filter((i) => !met(i) && !good(i)),
+    );
+  }
+  const lines = [domainSummary(d, inds, kind), ...groups.map((g) => groupSentence(g, kind, targetYear))];
+  const missing = inds.filter((i) => latestPair(i).value === null);
+  if (missing.length) lines.push(`${missing.map((i) => i.name).join('、')}暂无监测数据。`);
+  return lines.join('\n');
+}
+
+export { changeWords };

@@ -1,14 +1,18 @@
-// Drafts of the report texts from an analysis: the opening verdict, a heading and sentences per domain, the
-// warnings, 存在的问题 and 对策建议 (from the warnings, the 督办 answers and the units' work reports), and the
-// evaluation report's sections. The office edits them before the report is generated; these are starting points.
-import { domainHeading, domainSummary } from './domain.ts';
-import { excerpt, joinNames, ordinal, percent, sentence, withUnit } from './format.ts';
-import { indicatorSentence, targetShort } from './indicator.ts';
+// Drafts of the report texts from an analysis: the opening verdict, a heading and a grouped text per domain, the
+// warnings in plain words (the method's numbers go to the technical annex), 存在的问题 and 对策建议 (from the
+// warnings, the 督办 answers and the units' work reports), and the final evaluation's sections. The office edits
+// them before the report is generated; these are starting points. Every count printed comes from `figures()`.
+import { achievedRate, domainHeading, domainText, type FinalCounts, finalCounts } from './domain.ts';
+import { excerpt, joinNames, ordinal, percent, sentence } from './format.ts';
+import { changePhrase, finalJudgement, isDirectionOnly, latestPair, targetShort } from './indicator.ts';
 import type { DraftSection, NarrativeDomain, NarrativeIndicator, NarrativeInput, NarrativeRollup } from './types.ts';
 
 /** Section keys; domain sections are keyed by the domain's code. */
 export const KEY = {
   opening: 'opening',
+  context: 'context',
+  achievements: 'achievements',
+  practices: 'practices',
   warnings: 'warnings',
   problems: 'problems',
   suggestions: 'suggestions',
@@ -24,29 +28,57 @@ export function overall(rows: readonly NarrativeRollup[]): { assessed: number; m
   return { assessed, met, rate: assessed ? met / assessed : null };
 }
 
-function count(rows: readonly NarrativeRollup[], pick: (r: NarrativeRollup) => number): number {
-  return rows.reduce((s, r) => s + pick(r), 0);
+/**
+ * The indicators a report speaks of once: a statistic shared by both plans (sameAs) is counted and warned under the
+ * indicator that holds its series when that one is in the report too.
+ */
+export function distinctIndicators(input: NarrativeInput): NarrativeIndicator[] {
+  const codes = new Set(input.indicators.map((i) => i.code));
+  return input.indicators.filter((i) => !(i.sameAs && codes.has(i.sameAs.code)));
+}
+
+export const isDifficult = (i: NarrativeIndicator) => Boolean(i.result.warning?.kinds.includes('预计达标困难'));
+export const isVolatile = (i: NarrativeIndicator) => Boolean(i.result.warning?.kinds.includes('波动较大'));
+
+/** Every count the texts print, computed once; the tables and the consistency test read the same figures. */
+export function figures(input: NarrativeInput) {
+  const all = overall(input.byPlan);
+  const distinct = distinctIndicators(input);
+  const warned = distinct.filter((i) => i.result.warning);
+  const targetYear = Math.max(...input.plans.map((p) => p.cycleEnd));
+  return {
+    targetYear,
+    assessed: all.assessed,
+    met: all.met,
+    rate: all.rate,
+    warned: warned.length,
+    difficult: warned.filter(isDifficult).length,
+    volatile: warned.filter(isVolatile).length,
+    both: warned.filter((i) => isDifficult(i) && isVolatile(i)).length,
+    final: finalCounts(input.indicators),
+    finalByPlan: input.plans.map((p) => ({
+      plan: p,
+      counts: finalCounts(input.indicators.filter((i) => i.planId === p.id)),
+    })),
+    stale: input.indicators.filter((i) => i.result.year !== null && i.result.year < input.year).length,
+  };
 }
 
 function verdict(rate: number | null, kind: 'annual' | 'final'): string {
-  if (rate === null) return '规划实施稳步推进';
+  if (rate === null) return '';
   if (kind === 'final') {
     if (rate >= 0.8) return '规划确定的主要目标总体实现';
-    if (rate >= 0.6) return '规划确定的多数目标如期实现';
+    if (rate >= 0.6) return '规划确定的多数目标已经实现';
     return '规划目标部分实现，仍有较多指标未达到规划要求';
   }
-  if (rate >= 0.8) return '规划实施总体进展顺利，绝大多数指标已实现规划目标';
-  if (rate >= 0.6) return '规划实施总体进展良好，多数指标已实现规划目标';
-  if (rate >= 0.4) return '规划实施总体平稳推进，但部分指标进展滞后';
-  return '规划实施进展不平衡，较多指标尚未实现规划目标';
+  if (rate >= 0.8) return '规划实施总体进展顺利';
+  if (rate >= 0.6) return '规划实施总体进展良好';
+  if (rate >= 0.4) return '规划实施总体平稳推进，部分指标进展滞后';
+  return '规划实施进展不平衡，较多指标尚未达到规划目标';
 }
 
 function planTitles(input: NarrativeInput): string {
   return input.plans.map((p) => `《${p.title}》`).join('和');
-}
-
-function warned(input: NarrativeInput, kind: '预计达标困难' | '波动较大'): NarrativeIndicator[] {
-  return input.indicators.filter((i) => i.result.warning?.kinds.includes(kind));
 }
 
 function period(input: NarrativeInput): string {
@@ -54,146 +86,160 @@ function period(input: NarrativeInput): string {
   return input.kind === 'final' ? `${base + 1}—${input.year}年` : `${input.year}年`;
 }
 
-/** The opening paragraph: what was done, the overall verdict with the 达标率, each plan's rate, the warnings. */
+/** 已实现12项、基本实现3项、未实现5项 (only the categories that occur). */
+export function finalCountWords(c: FinalCounts): string {
+  return [
+    `已实现${c.已实现}项`,
+    c.基本实现 ? `基本实现${c.基本实现}项` : '',
+    `未实现${c.未实现}项`,
+    c.数据待确认 ? `终期数据待确认${c.数据待确认}项` : '',
+    c.无数据 ? `无数据${c.无数据}项` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
+}
+
+/** The opening paragraph: what was done, the overall verdict, each plan's figures, the data basis. */
 export function openingText(input: NarrativeInput): string {
-  const all = overall(input.byPlan);
+  const f = figures(input);
   const lines: string[] = [];
-  const work =
-    input.kind === 'final'
-      ? `${period(input)}，${input.region}深入贯彻实施${planTitles(input)}，妇女儿童发展环境持续优化。`
-      : `${input.year}年，${input.region}深入贯彻实施${planTitles(input)}，妇女儿童事业取得新进展。`;
-  const numbers =
-    all.assessed > 0
-      ? `监测显示，设有量化目标且有监测数据的指标${all.assessed}项中，已实现规划目标${all.met}项，达标率为${percent(all.rate)}，${verdict(all.rate, input.kind)}。`
-      : '监测显示，规划指标暂无可计算达标率的监测数据。';
-  lines.push(work + numbers);
-  if (input.byPlan.length > 1) {
-    const per = input.byPlan.map((row) => {
-      const p = input.plans.find((x) => x.id === row.group);
-      return `${p?.shortTitle ?? row.group}达标率为${percent(row.rate)}（${row.assessed}项中已达标${row.met}项）`;
-    });
-    lines[0] += `其中，${per.join('，')}。`;
-  }
-  const directionOnly = count(input.byPlan, (r) => r.directionOnly);
-  const improving = input.indicators.filter(
-    (i) => i.result.ruleKind === 'direction_only' && i.result.status.startsWith('趋势向好'),
-  ).length;
-  const qualitative = count(input.byPlan, (r) => r.qualitative);
-  const extra: string[] = [];
-  if (directionOnly) extra.push(`方向性指标${directionOnly}项，其中${improving}项呈规划要求的变化趋势`);
-  if (qualitative) extra.push(`定性目标${qualitative}项，以定性评估为主`);
-  const difficult = warned(input, '预计达标困难').length;
-  const volatile = warned(input, '波动较大').length;
-  if (input.kind === 'annual' && difficult + volatile > 0) {
-    extra.push(`监测预警指标中，预计达标困难${difficult}项、波动较大${volatile}项`);
-  }
   if (input.kind === 'final') {
-    const notMet = count(input.byPlan, (r) => r.counts.未达标 + r.counts.预计达标困难 + r.counts.预计可达标);
-    if (notMet) extra.push(`尚未实现规划目标的量化指标${notMet}项`);
+    const c = f.final;
+    const rate = achievedRate(c);
+    let first = `${period(input)}，${input.region}深入贯彻实施${planTitles(input)}。终期评估显示，两个规划设定量化目标的指标${c.quantitative}项中，${finalCountWords(c)}`;
+    if (input.plans.length === 1) first = first.replace('两个规划', '规划');
+    first += rate === null ? '。' : `，实现率为${percent(rate)}，${verdict(rate, 'final')}。`;
+    if (f.finalByPlan.length > 1) {
+      first += `其中，${f.finalByPlan.map(({ plan, counts }) => `${plan.shortTitle}${counts.quantitative}项中${finalCountWords(counts)}`).join('；')}。`;
+    }
+    if (c.directional) first += `方向性指标${c.directional}项中，${c.趋势向好}项实现了规划要求的变化。`;
+    lines.push(first);
+  } else {
+    let first = `${input.year}年，${input.region}深入贯彻实施${planTitles(input)}，妇女儿童事业取得新进展。`;
+    if (f.assessed > 0) {
+      first += `监测显示，设有量化目标且有监测数据的指标${f.assessed}项中，${f.met}项已达到规划目标，达标率为${percent(f.rate)}，${verdict(f.rate, 'annual')}。`;
+      if (input.byPlan.length > 1) {
+        first += `其中，${input.byPlan
+          .map((row) => {
+            const p = input.plans.find((x) => x.id === row.group);
+            return `${p?.shortTitle ?? row.group}${row.assessed}项中达标${row.met}项（${percent(row.rate)}）`;
+          })
+          .join('，')}。`;
+      }
+    }
+    if (f.warned) {
+      first += `监测预警指标${f.warned}项，其中预计达标困难${f.difficult}项、波动较大${f.volatile}项${f.both ? `（${f.both}项两类预警兼有）` : ''}。`;
+    }
+    lines.push(first);
   }
-  if (extra.length) lines[0] += `另有${extra.join('；')}。`;
-  const stale = input.indicators.filter((i) => i.result.year !== null && i.result.year < input.year).length;
   const basis =
     input.basis === 'approved'
       ? '本报告采用统计部门审核确认的数据'
-      : '本报告采用含未审核数据的初步数据，正式数据以统计部门审核确认为准';
+      : '本报告采用各单位报送的初步数据（含尚未审核确认的数据），正式数据以统计部门审核确认为准';
   lines.push(
-    stale ? `${basis}；${stale}项指标${input.year}年数据尚未审核确认或暂缺，采用最近年份数据。` : `${basis}。`,
+    f.stale
+      ? `${basis}；${f.stale}项指标尚无${input.year}年数据，采用最近年份数据，文中均注明数据年份。`
+      : `${basis}。`,
   );
   return lines.join('\n');
 }
 
-/** The domain's paragraph lines: the count sentence, then one sentence per indicator with data. */
-export function domainText(input: NarrativeInput, d: NarrativeDomain): string {
-  const inds = input.indicators.filter((i) => i.planId === d.planId && i.domainCode === d.domainCode);
-  return [domainSummary(d), ...inds.map((i) => indicatorSentence(i, input.kind))].join('\n');
-}
+/** How a fluctuation reads in words, without the method's numbers (those are in the technical annex). */
+const FLUCTUATION_WORDS: Record<string, string> = {
+  jump: '当年较上年变化超过三成',
+  band: '当年数值明显偏离前三年平均水平',
+  zigzag: '近年升降交替、年度间变化明显',
+};
 
-function reasonText(reasons: readonly string[]): string {
-  return reasons.map((r) => r.replace(/[。；]$/, '')).join('；');
-}
-
-const FLUCTUATION = new Set(['jump', 'band', 'zigzag']);
-
-/**
- * Why an indicator is warned, in plain words: for 预计达标困难 the latest value against the target and the
- * projection to the target year (the engine's CS / APR / Theil–Sen figures stay in the analysis pages); for
- * 波动较大 the engine's fluctuation messages, which are already plain.
- */
+/** Why an indicator is warned, in plain words. */
 function warningReason(input: NarrativeInput, i: NarrativeIndicator): string {
   const r = i.result;
-  const w = r.warning!;
   const parts: string[] = [];
-  const precision = i.precision ?? 1;
-  if (w.kinds.includes('预计达标困难')) {
-    const cycleEnd = Math.max(...input.plans.map((p) => p.cycleEnd));
-    if (r.year !== null && r.value !== null && r.projection && r.ruleKind !== 'relational') {
-      const now = `${r.year}年为${withUnit(r.value, i.unit, precision)}`;
-      const gap = r.met === false ? `，未达到规划目标（${targetShort(i)}）` : `，规划要求${targetShort(i)}`;
-      const how =
-        r.difficulty === '逆向'
-          ? '近年变化方向与规划要求相反'
-          : r.difficulty === '方向未达'
-            ? '未呈现规划要求的变化方向'
-            : '进度慢于规划要求';
-      const projected =
-        r.year < cycleEnd ? `，按近年趋势推算${cycleEnd}年为${withUnit(r.projection.value, i.unit, precision)}` : '';
-      parts.push(`${now}${gap}，${how}${projected}，预计达标困难`);
-    } else {
-      parts.push(reasonText(w.reasons.slice(0, 1)));
-    }
+  const { value, year, prev } = latestPair(i);
+  if (isDifficult(i) && value !== null && year !== null) {
+    const now = `${year}年为${valueWithUnit(i, value)}${prev !== null ? `（${changePhrase(prev, value, i, '上年')}）` : ''}`;
+    const how =
+      r.difficulty === '逆向'
+        ? '近年变化方向与规划要求相反'
+        : r.difficulty === '方向未达'
+          ? '近年总体未呈现规划要求的变化'
+          : '进度慢于规划要求';
+    const target = r.ruleKind === 'direction_only' ? `规划要求${targetShort(i)}` : `规划目标为${targetShort(i)}`;
+    parts.push(`${now}，${target}，${how}，按目前进度到${Math.max(...input.plans.map((p) => p.cycleEnd))}年达标有困难`);
   }
-  if (w.kinds.includes('波动较大')) {
-    const messages = (r.flags ?? []).filter((f) => FLUCTUATION.has(f.kind)).map((f) => f.message);
-    parts.push(messages.length ? reasonText(messages) : reasonText(w.reasons.slice(w.kinds.length > 1 ? 1 : 0)));
+  if (isVolatile(i)) {
+    const kinds = [...new Set((r.flags ?? []).map((f) => FLUCTUATION_WORDS[f.kind]).filter(Boolean))];
+    parts.push(kinds.length ? kinds.join('，') : '年度间变化明显');
   }
   return sentence(parts.join('；'));
 }
 
-/** One line per warned indicator: its kinds and the reasons in words. */
+function valueWithUnit(i: NarrativeIndicator, v: number): string {
+  const n = v.toFixed(i.precision ?? 1);
+  return i.unit === '百分点' ? `${n}个百分点` : `${n}${i.unit}`;
+}
+
+/** The warnings section: the counts once, then one short line per warned indicator in plain words. */
 export function warningsText(input: NarrativeInput): string {
-  const list = input.indicators.filter((i) => i.result.warning);
+  const f = figures(input);
+  const list = distinctIndicators(input).filter((i) => i.result.warning);
   if (list.length === 0) return '本期监测未发现预计达标困难或波动较大的指标。';
-  const difficult = warned(input, '预计达标困难');
-  const volatile = warned(input, '波动较大');
   const lines = [
-    `本期监测预警指标${list.length}项，其中预计达标困难${difficult.length}项、波动较大${volatile.length}项，具体如下。`,
+    `本期监测预警指标${f.warned}项，其中预计达标困难${f.difficult}项、波动较大${f.volatile}项${f.both ? `（${f.both}项两类预警兼有）` : ''}。判断依据见附件“预警依据”。`,
   ];
   for (const i of list) {
-    const w = i.result.warning!;
     const lead = i.leadUnit ? `，${i.leadUnit.name}牵头` : '';
-    lines.push(`${i.name}（${i.planTitle}·${i.domainName}${lead}）：${w.kinds.join('、')}。${warningReason(input, i)}`);
+    lines.push(`${i.name}（${i.planTitle}${lead}）：${i.result.warning!.kinds.join('、')}。${warningReason(input, i)}`);
   }
   return lines.join('\n');
 }
 
 function domainsOf(list: NarrativeIndicator[]): string {
-  return [...new Set(list.map((i) => i.domainName))].join('、');
+  const names = [...new Set(list.map((i) => i.domainName))];
+  return names.slice(0, 4).join('、');
 }
 
-/** 存在的问题: the warnings in groups, then the causes the units gave (督办 answers, work reports). */
+/** Member units that have not reported, named — never "0家". */
+function missingUnitsText(input: NarrativeInput, what: string): string {
+  const missing = input.sources?.unitsMissing ?? [];
+  if (!missing.length) return '';
+  const shown = missing.slice(0, 8).join('、');
+  return `截至报告起草时，${shown}${missing.length > 8 ? `等${missing.length}家单位` : ''}尚未提交${what}，相关内容待补充。`;
+}
+
+/** 存在的问题（及原因）: the unmet or lagging indicators in groups, then the causes the units gave. */
 export function problemsText(input: NarrativeInput): string {
   const items: string[] = [];
-  const difficult = warned(input, '预计达标困难');
-  const volatile = warned(input, '波动较大');
-  const notMet = input.indicators.filter((i) => i.result.status === '未达标');
-  if (input.kind === 'final' && notMet.length) {
-    items.push(
-      `部分指标未实现规划目标。${joinNames(notMet.map((i) => i.name))}未达到规划目标，主要集中在${domainsOf(notMet)}等领域。`,
-    );
+  const distinct = distinctIndicators(input);
+  if (input.kind === 'final') {
+    const notMet = distinct.filter((i) => ['未实现', '未实现（方向未达）'].includes(finalJudgement(i)));
+    if (notMet.length) {
+      items.push(
+        `部分指标未实现规划目标。${joinNames(notMet.map((i) => i.name))}未实现规划目标，主要集中在${domainsOf(notMet)}等领域。`,
+      );
+    }
+    const basically = distinct.filter((i) => finalJudgement(i) === '基本实现');
+    if (basically.length) {
+      items.push(
+        `部分指标与目标仍有小幅差距。${joinNames(basically.map((i) => i.name))}基本实现规划目标，但尚未完全达到目标值。`,
+      );
+    }
+  } else {
+    const difficult = distinct.filter(isDifficult);
+    if (difficult.length) {
+      items.push(
+        `部分指标进展滞后。${joinNames(difficult.map((i) => i.name))}按目前进度如期达标有困难，涉及${domainsOf(difficult)}等领域。`,
+      );
+    }
+    const behind = distinct.filter((i) => i.result.status === '未达标');
+    if (behind.length)
+      items.push(`部分指标与规划目标仍有差距。${joinNames(behind.map((i) => i.name))}尚未达到规划目标值。`);
   }
-  if (difficult.length) {
-    items.push(
-      `部分指标进展滞后，预计达标困难。${joinNames(difficult.map((i) => i.name))}按序时进度和变化趋势推算难以如期实现规划目标，涉及${domainsOf(difficult)}等领域。`,
-    );
-  }
+  const volatile = distinct.filter(isVolatile);
   if (volatile.length) {
     items.push(
-      `部分指标年度波动较大。${joinNames(volatile.map((i) => i.name))}年度间变化幅度明显，工作成效不够稳定，数据质量也需进一步核实。`,
+      `部分指标年度间波动较大。${joinNames(volatile.map((i) => i.name))}年度间变化明显，需核实数据口径，分析变化原因。`,
     );
-  }
-  if (input.kind === 'annual' && notMet.length) {
-    items.push(`部分指标与规划目标仍有差距。${joinNames(notMet.map((i) => i.name))}尚未达到规划目标值。`);
   }
   const causes = input.supervision.filter((s) => s.causes?.trim());
   if (causes.length) {
@@ -207,31 +253,39 @@ export function problemsText(input: NarrativeInput): string {
   const reported = input.workReports.filter((r) => r.problems?.trim() || r.causes?.trim());
   if (reported.length) {
     items.push(
-      `成员单位年度工作报告反映的问题：${reported
+      `成员单位报告反映的问题和原因：${reported
         .map((r) => `${r.unitName}提出${excerpt([r.problems, r.causes].filter((x) => x?.trim()).join('；'))}`)
         .map((t) => t.replace(/[。；]$/, ''))
         .join('；')}。`,
     );
   }
-  if (items.length === 0) return '本期监测未发现明显问题，规划各项指标进展总体正常。';
+  if (!causes.length && !reported.length) {
+    items.push(
+      `原因分析待补充。${missingUnitsText(input, input.kind === 'final' ? '终期评估报告' : '年度工作报告') || '各责任单位尚未提交原因分析。'}`,
+    );
+  }
   return items.map((t, i) => `${ordinal(i)}${t}`).join('\n');
 }
 
-/** 对策建议: aimed at the warned indicators, then the measures the units committed to. */
+/** 对策建议: aimed at the unmet or warned indicators, then the measures the units committed to. */
 export function suggestionsText(input: NarrativeInput): string {
   const items: string[] = [];
-  const difficult = warned(input, '预计达标困难');
-  const volatile = warned(input, '波动较大');
-  if (difficult.length) {
-    const units = [...new Set(difficult.map((i) => i.leadUnit?.name).filter((n): n is string => Boolean(n)))];
+  const distinct = distinctIndicators(input);
+  const lagging =
+    input.kind === 'final'
+      ? distinct.filter((i) => ['未实现', '基本实现', '未实现（方向未达）'].includes(finalJudgement(i)))
+      : distinct.filter(isDifficult);
+  if (lagging.length) {
+    const units = [...new Set(lagging.map((i) => i.leadUnit?.name).filter((n): n is string => Boolean(n)))];
+    const who = units.length ? `${units.slice(0, 6).join('、')}${units.length > 6 ? '等' : ''}牵头单位` : '各牵头单位';
     items.push(
-      `聚焦滞后指标，加大推进力度。对${joinNames(difficult.map((i) => i.name))}，${units.length ? `${units.join('、')}等牵头单位` : '各牵头单位'}要深入分析原因，制定针对性措施，明确时间节点，确保规划目标如期实现。`,
+      input.kind === 'final'
+        ? `把未实现目标纳入下一周期重点任务。${joinNames(lagging.map((i) => i.name))}，${who}要深入分析原因，在新一轮规划中明确目标和措施，持续推进。`
+        : `聚焦滞后指标，加大推进力度。对${joinNames(lagging.map((i) => i.name))}，${who}要分析原因，制定针对性措施，明确时间节点。`,
     );
   }
-  if (volatile.length) {
-    items.push(
-      '加强数据质量管理和动态监测。对年度波动较大的指标，核实数据来源和统计口径，分析波动原因，建立常态化监测预警机制。',
-    );
+  if (distinct.some(isVolatile)) {
+    items.push('加强数据质量管理。对年度间波动较大的指标，核实数据来源和统计口径，分析波动原因。');
   }
   const measures = input.supervision.filter((s) => s.measures?.trim());
   if (measures.length) {
@@ -239,7 +293,7 @@ export function suggestionsText(input: NarrativeInput): string {
       `抓好督办整改落实。${measures
         .map((s) => `${s.unitName}针对${s.indicatorName}提出${excerpt(s.measures!)}`)
         .map((t) => t.replace(/[。；]$/, ''))
-        .join('；')}，区妇儿工委办公室将跟踪督促落实。`,
+        .join('；')}。`,
     );
   }
   const reported = input.workReports.filter((r) => r.countermeasures?.trim());
@@ -253,35 +307,113 @@ export function suggestionsText(input: NarrativeInput): string {
   }
   items.push(
     input.kind === 'final'
-      ? '做好规划终期总结和新一轮规划衔接。总结规划实施经验，将未实现的目标和突出问题纳入新一轮妇女儿童发展规划统筹考虑。'
-      : '强化统筹协调和监测评估。充分发挥妇儿工委协调议事作用，完善统计监测制度，定期通报指标进展，推动规划目标全面实现。',
+      ? '做好新一轮规划衔接。总结规划实施经验，将未实现的目标和突出问题纳入新一轮妇女儿童发展规划统筹考虑。'
+      : '强化统筹协调和监测评估。发挥妇儿工委协调议事作用，定期通报指标进展，对预警指标跟踪督办。',
   );
   return items.map((t, i) => `${ordinal(i)}${t}`).join('\n');
 }
 
-/** 评估过程: the basis, the sources and the method of the evaluation. */
+/** 评估工作开展情况: the basis, the sources (naming units that have not reported) and the method. */
 export function processText(input: NarrativeInput): string {
   const s = input.sources;
   const what = input.kind === 'final' ? '终期评估' : `${input.year}年度评估`;
-  const inds = input.indicators.length;
-  const qualitative = count(input.byPlan, (r) => r.qualitative);
   const lines = [
-    `根据${planTitles(input)}关于监测评估的要求，${input.region}妇女儿童工作委员会办公室组织开展规划实施${what}。`,
-    `评估以${input.basis === 'approved' ? '统计部门审核确认' : '各成员单位报送（含未审核）'}的${period(input)}监测数据为基础${
-      s
-        ? `，结合${s.unitsReported}家成员单位（共${s.unitsTotal}家）报送的年度工作报告和${s.noticesIssued}项督办事项（已反馈${s.noticesAnswered}项）的整改情况`
-        : ''
-    }，对规划设定的${inds}项监测指标和${qualitative}项定性目标逐项进行评估。`,
-    '有量化目标的指标以最新年度数据与目标值比较判断是否达标，未达标的按序时进度和变化趋势推算能否如期实现；方向性指标按变化方向判断；定性目标结合成员单位工作报告作出定性评价。',
+    `根据${planTitles(input)}关于监测评估的要求，${input.region}妇女儿童工作委员会监测评估领导小组组织开展规划实施${what}。监测组由区统计局牵头，负责数据收集、审核和统计监测报告；评估组由区妇儿工委办公室牵头，负责评估报告。`,
   ];
+  const sources: string[] = [
+    `${period(input)}各成员单位报送、${input.basis === 'approved' ? '统计部门审核确认' : '含尚未审核确认'}的监测数据`,
+  ];
+  if (s && s.unitsReported > 0) sources.push(`${s.unitsReported}家成员单位提交的年度工作报告和评估报告`);
+  if (s && s.noticesIssued > 0)
+    sources.push(`${s.noticesIssued}项预警督办事项的办理情况（已反馈${s.noticesAnswered}项）`);
+  lines.push(
+    `评估依据${sources.join('，')}。${missingUnitsText(input, input.kind === 'final' ? '终期评估报告' : '年度工作报告')}`,
+  );
+  lines.push(
+    input.kind === 'final'
+      ? `有量化目标的指标以${input.year}年数据与目标值比较，分为已实现、基本实现（未达到目标值，但完成了规划要求变化的九成以上）和未实现三类；方向性指标按${period(input)}的变化方向判断；定性目标结合成员单位报告作出定性评价。`
+      : '有量化目标的指标以最新年度数据与目标值比较，未达标的按序时进度判断能否如期实现；方向性指标按变化方向判断；定性目标结合成员单位工作报告作出定性评价。',
+  );
   return lines.join('\n');
 }
 
+/** 主要成效 (final): the key indicators from the base year to the final year, improvements first. */
+export function achievementsText(input: NarrativeInput): string {
+  const distinct = distinctIndicators(input);
+  const good = distinct.filter((i) => ['已实现', '趋势向好'].includes(finalJudgement(i)));
+  const lines: string[] = [];
+  for (const p of input.plans) {
+    // Pooled small-number rates are left out: a single year's 0.0/10万 says little (the domain text gives the pooled rate).
+    const mine = good.filter((i) => i.planId === p.id);
+    const steady = mine.filter((i) => !(i.result.flags ?? []).some((f) => f.kind === 'small_numbers'));
+    if (!mine.length) continue;
+    // The largest relative moves in the required direction, a few per plan.
+    const moved = steady
+      .map((i) => {
+        const v = i.result.value as number;
+        const b = i.result.baseValue;
+        const gain = b === null || b === 0 ? 0 : ((v - b) / Math.abs(b)) * (i.better === 'lower' ? -1 : 1);
+        return { i, gain };
+      })
+      .filter((x) => x.gain > 0)
+      .sort((a, b) => b.gain - a.gain)
+      .slice(0, 5)
+      .map(({ i }) => {
+        const base = i.result.baseYearUsed;
+        const b = i.result.baseValue as number;
+        return `${i.name}由${base}年的${valueWithUnit(i, b)}${i.better === 'lower' ? '降至' : '提高到'}${i.result.year}年的${valueWithUnit(i, i.result.value as number)}`;
+      });
+    const domains = [...new Set(mine.map((i) => i.domainName))];
+    lines.push(
+      `${p.shortTitle}实施成效明显。${mine.length}项指标实现规划目标或规划要求的变化，涉及${domains.slice(0, 5).join('、')}${domains.length > 5 ? '等' : ''}领域${moved.length ? `。其中，${moved.join('，')}` : ''}。`,
+    );
+  }
+  return lines.length ? lines.join('\n') : '（待补充：规划实施以来的主要成效。）';
+}
+
+/** 主要做法和经验 (final): what the units say they did, from their 评估报告 and 年度工作报告. */
+export function practicesText(input: NarrativeInput): string {
+  const lines: string[] = [];
+  const evaluations = input.evaluationReports ?? [];
+  const done = input.workReports.filter((r) => r.implementation?.trim());
+  if (evaluations.length) {
+    lines.push(...evaluations.map((e) => sentence(`${e.unitName}：${excerpt(e.summary, 200)}`)));
+  }
+  if (done.length) {
+    lines.push(
+      `各成员单位年度工作报告反映的主要做法：${done
+        .map((r) => `${r.unitName}${excerpt(r.implementation!, 120).replace(/[。；]$/, '')}`)
+        .join('；')}。`,
+    );
+  }
+  const missing = missingUnitsText(input, '终期评估报告');
+  if (missing) lines.push(missing);
+  if (!lines.length) lines.push('（待补充：各成员单位尚未提交评估报告和年度工作报告，主要做法和经验待汇总后填写。）');
+  return lines.join('\n');
+}
+
+/** 经济社会基本情况 (final): context figures the office enters; a marked placeholder until it does. */
+export function contextText(input: NarrativeInput): string {
+  return `（待补充：${period(input)}${input.region}经济社会发展基本情况，如地区生产总值、常住人口及其中妇女和儿童人数、一般公共预算支出中民生支出等，数据以统计公报为准。）`;
+}
+
 function domainSections(input: NarrativeInput): DraftSection[] {
-  return input.byDomain.flatMap((d) => [
-    { key: KEY.domainHeading(d.domainCode), label: `${d.domainName}：标题`, text: domainHeading(d) },
-    { key: KEY.domainText(d.domainCode), label: `${d.domainName}：正文`, text: domainText(input, d) },
-  ]);
+  const targetYear = Math.max(...input.plans.map((p) => p.cycleEnd));
+  return input.byDomain.flatMap((d: NarrativeDomain) => {
+    const inds = input.indicators.filter((i) => i.planId === d.planId && i.domainCode === d.domainCode);
+    return [
+      {
+        key: KEY.domainHeading(d.domainCode),
+        label: `${d.domainName}：标题`,
+        text: domainHeading(d, inds, input.kind),
+      },
+      {
+        key: KEY.domainText(d.domainCode),
+        label: `${d.domainName}：正文`,
+        text: domainText(d, inds, input.kind, targetYear),
+      },
+    ];
+  });
 }
 
 /** The editable texts of a monitoring report (年度 or 终期), in the report's order. */
@@ -289,20 +421,24 @@ export function draftMonitoring(input: NarrativeInput): DraftSection[] {
   return [
     { key: KEY.opening, label: '总体情况', text: openingText(input) },
     ...domainSections(input),
-    { key: KEY.warnings, label: '监测预警情况', text: warningsText(input) },
+    ...(input.kind === 'annual' ? [{ key: KEY.warnings, label: '监测预警情况', text: warningsText(input) }] : []),
     { key: KEY.problems, label: '存在的问题', text: problemsText(input) },
     { key: KEY.suggestions, label: '对策建议', text: suggestionsText(input) },
   ];
 }
 
-/** The editable texts of an evaluation report: 评估过程, 主要指标完成情况 by domain, 问题及原因, 对策和建议. */
+/** The editable texts of an evaluation report. */
 export function draftEvaluation(input: NarrativeInput): DraftSection[] {
+  const final = input.kind === 'final';
   return [
     { key: KEY.opening, label: '总体评价', text: openingText(input) },
-    { key: KEY.process, label: '评估过程', text: processText(input) },
+    ...(final ? [{ key: KEY.context, label: '经济社会基本情况', text: contextText(input) }] : []),
+    { key: KEY.process, label: '评估工作开展情况', text: processText(input) },
+    ...(final ? [{ key: KEY.achievements, label: '主要成效', text: achievementsText(input) }] : []),
     ...domainSections(input),
-    { key: KEY.problems, label: '存在的主要问题及原因', text: problemsText(input) },
-    { key: KEY.suggestions, label: '对策和建议', text: suggestionsText(input) },
+    ...(final ? [{ key: KEY.practices, label: '主要做法和经验', text: practicesText(input) }] : []),
+    { key: KEY.problems, label: '存在的问题及原因', text: problemsText(input) },
+    { key: KEY.suggestions, label: '对策建议', text: suggestionsText(input) },
   ];
 }
 
@@ -315,3 +451,4 @@ export function paragraphsOf(text: string): string[] {
 }
 
 export type { NarrativeDomain };
+export { isDirectionOnly };

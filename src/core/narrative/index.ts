@@ -1,19 +1,46 @@
 // Narrative drafts of the monitoring and evaluation reports: pure functions from an analysis-shaped input to
 // Chinese texts in the phrasing of the national monitoring reports. No I/O; imports only from core.
-export { domainHeading, domainSummary, domainTier } from './domain.ts';
 export {
+  achievedRate,
+  domainHeading,
+  domainSummary,
   domainText,
+  domainTier,
+  type FinalCounts,
+  finalCounts,
+} from './domain.ts';
+export {
+  achievementsText,
+  contextText,
+  distinctIndicators,
   draftEvaluation,
   draftMonitoring,
+  figures,
+  finalCountWords,
+  isDifficult,
+  isVolatile,
   KEY,
   openingText,
   overall,
   paragraphsOf,
+  practicesText,
   problemsText,
   processText,
   suggestionsText,
   warningsText,
 } from './drafts.ts';
 export { percent, withUnit } from './format.ts';
-export { changePhrase, indicatorSentence, targetClause, targetShort, valueText } from './indicator.ts';
+export {
+  changePhrase,
+  changeWords,
+  type FinalJudgement,
+  finalClause,
+  finalJudgement,
+  indicatorSentence,
+  isDirectionOnly,
+  latestPair,
+  targetClause,
+  targetShort,
+  valueText,
+} from './indicator.ts';
 export * from './types.ts';

@@ -12,7 +12,10 @@ export interface NarrativeIndicator {
   domainName: string;
   /** The plan's target in words (describeRule), e.g. ≤ 3.0‰（控制在3.0‰以下）. */
   target: string;
+  better?: 'higher' | 'lower';
   leadUnit: { name: string } | null;
+  /** The indicator whose series this one shares (the same statistic in another plan). */
+  sameAs?: { code: string; planId: string };
   years: number[];
   values: (number | null)[];
   /** Decimal places the value is published with; default 1. */
@@ -30,6 +33,7 @@ export interface NarrativeIndicator {
     | 'baseValue'
     | 'baseYearUsed'
   > &
+    Partial<Pick<AssessmentResult, 'finalCategory'>> &
     Partial<Pick<AssessmentResult, 'difficulty' | 'projection' | 'flags'>>;
 }
 
@@ -51,6 +55,8 @@ export interface SupervisionAnswer {
 /** A unit's 年度工作报告, its sections 存在问题 / 原因分析 / 对策措施. */
 export interface WorkReport {
   unitName: string;
+  /** 本年度实施情况: what the unit did, quoted in 主要做法和经验. */
+  implementation?: string;
   problems?: string;
   causes?: string;
   countermeasures?: string;
@@ -80,7 +86,16 @@ export interface NarrativeInput {
   supervision: SupervisionAnswer[];
   workReports: WorkReport[];
   /** For the evaluation report's 评估过程. */
-  sources?: { unitsReported: number; unitsTotal: number; noticesIssued: number; noticesAnswered: number };
+  sources?: {
+    unitsReported: number;
+    unitsTotal: number;
+    noticesIssued: number;
+    noticesAnswered: number;
+    /** Member units with no submitted report for the period (annual: the year's 年度工作报告; final: 评估报告). */
+    unitsMissing?: string[];
+  };
+  /** Units' submitted 评估报告 (final) summaries, quoted in 主要做法和经验. */
+  evaluationReports?: { unitName: string; summary: string }[];
 }
 
 /** One editable text of a report: paragraphs separated by line breaks. */

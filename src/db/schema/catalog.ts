@@ -82,6 +82,8 @@ export const indicator = pgTable(
     floor: doublePrecision('floor').notNull(),
     counts: jsonb('counts').$type<Counts>(),
     note: text('note'),
+    /** The code of the indicator whose series this one shares (plan file `sameAs`); null = its own series. */
+    sameAs: text('same_as'),
     position: integer('position').notNull(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
   },

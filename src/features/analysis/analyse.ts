@@ -13,6 +13,7 @@ import {
   valuesByIndicator,
   withReferences,
 } from './compute.ts';
+import type { WarningItem } from './contract.ts';
 import { readRawValues } from './raw-values.ts';
 import { catchUpResults } from './results.ts';
 
@@ -86,20 +87,23 @@ export async function analyse(db: Db, options: ReadOptions): Promise<Analysis> {
 }
 
 /** The early warnings of an analysis: 预计达标困难 and 波动较大, with their reasons in words. */
-export function warningsOf(analysis: Analysis) {
-  return analysis.indicators
-    .filter((a) => a.result.warning)
-    .map((a) => ({
-      indicatorId: a.id,
-      code: a.code,
-      name: a.name,
-      planId: a.planId,
-      planTitle: a.planTitle,
-      domainName: a.domainName,
-      leadUnit: a.leadUnit,
-      status: a.result.status,
-      kinds: a.result.warning!.kinds,
-      reasons: a.result.warning!.reasons,
-      statusReason: a.result.statusReason,
-    }));
+export function warningsOf(analysis: Analysis): WarningItem[] {
+  return (
+    analysis.indicators
+      // A statistic shared by both plans (sameAs) is warned once, under the indicator that holds its series.
+      .filter((a) => a.result.warning && !a.sameAs)
+      .map((a) => ({
+        indicatorId: a.id,
+        code: a.code,
+        name: a.name,
+        planId: a.planId,
+        planTitle: a.planTitle,
+        domainName: a.domainName,
+        leadUnit: a.leadUnit,
+        status: a.result.status,
+        kinds: a.result.warning!.kinds,
+        reasons: a.result.warning!.reasons,
+        statusReason: a.result.statusReason,
+      }))
+  );
 }

@@ -55,6 +55,8 @@ export interface Meta {
   codeToId: Map<string, number>;
   /** The folder's 基本实现 tolerances (folder.yaml finalEvaluation), when set. */
   finalTolerance: FinalTolerance | undefined;
+  /** One statistic, one series: linked indicator (plan file `sameAs`) → the indicator that holds the values. */
+  owners: Map<number, { id: number; code: string; planId: string }>;
 }
 
 export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
@@ -96,6 +98,7 @@ export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
   return {
     folderId,
     finalTolerance,
+    owners: seriesOwners(indicators),
     plans,
     domains,
     indicators,
@@ -290,6 +293,7 @@ export function assemble(
       towns: c.towns?.towns ?? null,
       townDisparity: c.towns?.townDisparity ?? null,
       result: c.summary.result,
+      ...(meta.owners.has(ind.id) ? { sameAs: meta.owners.get(ind.id)! } : {}),
     };
   });
 
@@ -363,6 +367,8 @@ export function withReferences(meta: Meta, ids: Iterable<number>): number[] {
   const out = new Set<number>();
   for (const id of ids) {
     out.add(id);
+    const owner = meta.owners.get(id);
+    if (owner) out.add(owner.id);
     const ind = byId.get(id);
     if (ind?.rule.kind === 'relational') {
       const ref = meta.codeToId.get(`${ind.planId}|${ind.rule.reference}`);
@@ -379,9 +385,12 @@ export function withReferences(meta: Meta, ids: Iterable<number>): number[] {
 export async function analyseLive(db: Db, options: AnalysisOptions): Promise<Analysis> {
   const basis = options.basis ?? 'approved';
   const meta = await loadMeta(db, options.folderId);
-  const all = await readRawValues(
-    db,
-    meta.indicators.map((i) => i.id),
+  const all = shareSeries(
+    meta,
+    await readRawValues(
+      db,
+      meta.indicators.map((i) => i.id),
+    ),
   );
   // Preliminary values only within what the viewer may see of them (kernel/scope canSeePreliminary).
   const viewer = options.viewer;
@@ -402,4 +411,34 @@ export async function analyseLive(db: Db, options: AnalysisOptions): Promise<Ana
   const by = valuesByIndicator(raw, basis, asOf);
   const computed = new Map(meta.indicators.map((ind) => [ind.id, computeIndicator(meta, ind, by, asOf)]));
   return assemble(meta, { basis, asOf, hasValues: count > 0, demo }, computed);
+}
+
+/**
+ * One statistic, one series: for every indicator linked by `sameAs`, the indicator that holds the values (codes
+ * are unique in a plan folder). Unknown codes are ignored (the catalog validation refuses them).
+ */
+export function seriesOwners(
+  indicators: readonly { id: number; code: string; planId: string; sameAs: string | null }[],
+): Map<number, { id: number; code: string; planId: string }> {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const owners = new Map<number, { id: number; code: string; planId: string }>();
+  for (const i of indicators) {
+    const owner = i.sameAs ? byCode.get(i.sameAs) : undefined;
+    if (owner && owner.id !== i.id) owners.set(i.id, { id: owner.id, code: owner.code, planId: owner.planId });
+  }
+  return owners;
+}
+
+/** Raw values with each linked indicator reading its owner's series (its own stored values, if any, are not used). */
+export function shareSeries(meta: Meta, raw: RawValue[]): RawValue[] {
+  if (meta.owners.size === 0) return raw;
+  const linkedOf = new Map<number, number[]>();
+  for (const [linked, owner] of meta.owners) linkedOf.set(owner.id, [...(linkedOf.get(owner.id) ?? []), linked]);
+  const out: RawValue[] = [];
+  for (const r of raw) {
+    if (meta.owners.has(r.indicatorId)) continue;
+    out.push(r);
+    for (const linked of linkedOf.get(r.indicatorId) ?? []) out.push({ ...r, indicatorId: linked });
+  }
+  return out;
 }

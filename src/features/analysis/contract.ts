@@ -46,6 +46,11 @@ export interface IndicatorAnalysis {
   towns: { areaId: number; area: string; value: number | null }[] | null;
   townDisparity: TownDisparity | null;
   result: AssessmentResult;
+  /**
+   * The indicator whose series this one shares (plan file `sameAs`): the same statistic in another plan, entered
+   * once there; its values are that indicator's. Absent for an indicator with its own series.
+   */
+  sameAs?: { id: number; code: string; planId: string };
 }
 
 export interface Analysis {

@@ -7,6 +7,7 @@ import {
   computeIndicator,
   loadMeta,
   type Meta,
+  shareSeries,
   valuesByIndicator,
   withReferences,
 } from './compute.ts';
@@ -117,6 +118,8 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
       const ref = meta.codeToId.get(`${ind.planId}|${ind.rule.reference}`);
       if (ref !== undefined && target.has(ref)) target.add(ind.id);
     }
+    // A linked indicator (sameAs) reads its owner's series: it goes stale with it.
+    for (const [linked, owner] of meta.owners) if (target.has(owner.id)) target.add(linked);
   }
   // Retired indicators keep their values but leave the analysis.
   await tx.execute(
@@ -135,7 +138,7 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
   const byId = new Map(meta.indicators.map((i) => [i.id, i]));
   for (let start = 0; start < sorted.length; start += CHUNK) {
     const chunk = sorted.slice(start, start + CHUNK);
-    const raw = await readRawValues(tx, withReferences(meta, chunk));
+    const raw = shareSeries(meta, await readRawValues(tx, withReferences(meta, chunk)));
     const out: ResultRow[] = [];
     for (const basis of BASES) {
       const stats = basisStats(raw, basis);

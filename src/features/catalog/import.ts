@@ -96,6 +96,7 @@ export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSum
             floor: i.floor,
             counts: i.counts ?? null,
             note: i.note ?? null,
+            sameAs: i.sameAs ?? null,
             position: domainPosition * 1000 + position,
             retiredAt: null,
           };

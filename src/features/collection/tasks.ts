@@ -44,7 +44,12 @@ function sexesOf(row: IndicatorRow): Sex[] {
 
 export async function taskItems(db: Db, round: Round, reporter: Reporter): Promise<TaskItem[]> {
   const years = await roundYears(db, round);
-  const live = and(isNull(indicator.retiredAt), inArray(indicator.planId, planIdsOf(db, round.folderId)));
+  // An indicator linked by `sameAs` is the same statistic as another one: it is entered once, under that one.
+  const live = and(
+    isNull(indicator.retiredAt),
+    isNull(indicator.sameAs),
+    inArray(indicator.planId, planIdsOf(db, round.folderId)),
+  );
   if (reporter.kind === 'unit') {
     const rows = await db
       .select({ indicator })
@@ -76,6 +81,7 @@ export async function reportingUnits(db: Db, folderId: string): Promise<number[]
       and(
         eq(responsibility.role, 'lead'),
         isNull(indicator.retiredAt),
+        isNull(indicator.sameAs),
         inArray(indicator.planId, planIdsOf(db, folderId)),
       ),
     );

@@ -6,7 +6,7 @@ import { area, dataValue, indicator, orgUnit, plan, responsibility, submission }
 import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
-import { demoCounts, demoSeries, hashSeed, prng, scenarioFor } from './scenario.ts';
+import { demoCounts, demoSeries, hashSeed, PLAUSIBLE_LEVELS, prng, scenarioFor } from './scenario.ts';
 
 // 演示数据: fills base year..last year for every indicator of the active plan folder, deterministically, through
 // saveValues — the same validation as a person's entry — and leaves a realistic state of the reporting rounds:
@@ -56,6 +56,8 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   const inputs: ValueInput[] = [];
   const totals = new Map<string, (number | null)[]>();
   for (const ind of indicators) {
+    // The same statistic as another indicator (sameAs): its values are that indicator's, entered once there.
+    if (ind.sameAs) continue;
     const random = prng(hashSeed(ind.code + ind.planId));
     const scenario = scenarioFor(random);
     const spec = {
@@ -69,6 +71,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
       lastYear,
       scenario,
       fromCounts: Boolean(ind.counts),
+      ...(PLAUSIBLE_LEVELS[ind.name] !== undefined ? { level: PLAUSIBLE_LEVELS[ind.name] } : {}),
     };
     let series = demoSeries(spec, random);
     let counts: { numerator: number; denominator: number }[] | undefined;

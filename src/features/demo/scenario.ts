@@ -45,7 +45,48 @@ export interface SeriesSpec {
   scenario: Scenario;
   /** Reported with numerator and denominator. */
   fromCounts: boolean;
+  /** A plausible base-year level for an indicator without a numeric target (PLAUSIBLE_LEVELS). */
+  level?: number;
 }
+
+/**
+ * Base-year levels near published Tianjin / national figures for the indicators whose plan sets a direction only,
+ * so that a demo report reads like a real one (no 62.9% anxiety prevalence, no 96元/月 低保). By indicator name;
+ * others take a generic level for their unit.
+ */
+export const PLAUSIBLE_LEVELS: Record<string, number> = {
+  妇女人均预期寿命: 83.5,
+  妇女人均健康预期寿命: 72.5,
+  流动人口孕产妇死亡率: 12.0,
+  适龄妇女乳腺癌人群筛查率: 62.0,
+  宫颈癌早诊早治率: 88.0,
+  乳腺癌早诊早治率: 85.0,
+  妇女心理健康素养水平: 20.5,
+  妇女焦虑障碍患病率: 5.2,
+  妇女抑郁症患病率: 3.9,
+  妇女健康素养水平: 26.0,
+  孕产妇贫血率: 14.5,
+  男女两性科学素质水平差距: 4.8,
+  女性平均受教育年限: 10.8,
+  高技能人才中的女性比例: 28.0,
+  男女非农就业率差距: 9.5,
+  男女收入差距: 18.0,
+  女性从业人员职业病发病率: 2.4,
+  妇女失业保险参保率: 46.0,
+  妇女工伤保险参保率: 52.0,
+  '社会救助标准（城乡最低生活保障标准）': 1010,
+  男女两性家务劳动时间差距: 75,
+  儿童超重率: 11.2,
+  儿童肥胖率: 8.1,
+  儿童新发近视率: 9.5,
+  儿童溺水死亡率: 1.8,
+  托育机构数量: 36,
+  托位数量: 1850,
+  城乡社区儿童之家覆盖率: 92.0,
+  公益性儿童校外活动场所数量: 12,
+  公益性儿童校外活动场所利用率: 78.0,
+  未成年人犯罪人数占未成年人人口数量的比重: 0.062,
+};
 
 const round = (x: number, precision: number) => Number(x.toFixed(precision));
 
@@ -93,7 +134,7 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
   }
   const scale = Number.isFinite(target)
     ? Math.max(Math.abs(target), 1)
-    : typicalLevel(spec.unit, random, spec.fromCounts);
+    : (spec.level ?? typicalLevel(spec.unit, random, spec.fromCounts));
   const atCeiling =
     rule.kind === 'maintain' ||
     rule.kind === 'count_per_body' ||
@@ -104,12 +145,13 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
   } else if (Number.isFinite(target)) {
     start = target - d * scale * (0.08 + random() * 0.12);
   } else {
-    start = scale;
+    start = spec.level ?? scale;
   }
   if (rule.kind === 'relative_to_base') target = start * (1 - d * (rule.percent / 100));
   if (rule.kind === 'annual_step') target = start + d * rule.step * span;
   // A direction without a number: a modest, steady move the right way over the cycle.
-  if (!Number.isFinite(target)) target = start * (1 + d * 0.04);
+  // Life expectancy and years of schooling move slowly: about 1% over a cycle, not 4%.
+  if (!Number.isFinite(target)) target = start * (1 + d * (spec.unit === '岁' || spec.unit === '年' ? 0.01 : 0.04));
 
   // Where the scenario is at the target year: met ones cross the target early (about 60% into the cycle),
   // on-track ones just in time, at-risk ones get about half way.

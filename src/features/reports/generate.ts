@@ -24,7 +24,10 @@ import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
 import { buildEvaluationReport } from './evaluation-report.ts';
 import { buildMonitoringReport } from './monitoring-report.ts';
+import { isFinal, jointTitle } from './names.ts';
 import { buildStatTables } from './stat-tables.ts';
+
+export { isFinal, jointTitle };
 
 export const REPORT_KINDS = [
   'annual_monitoring',
@@ -73,8 +76,6 @@ export interface ReportContext {
   precision: Map<number, number>;
   narrative: NarrativeInput;
 }
-
-export const isFinal = (kind: ReportKind) => kind === 'final_monitoring' || kind === 'final_evaluation';
 
 /** 示范区 from 天津市示范区妇女发展“十五五”规划. */
 function regionOf(title: string): string {
@@ -139,6 +140,7 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
     supervision: sources.supervision,
     workReports: sources.workReports,
     sources: sources.counts,
+    evaluationReports: sources.evaluationReports,
   };
   return {
     kind: request.kind,
@@ -227,22 +229,49 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
   }
   const workReports: WorkReport[] = [...byUnit.values()].map((d) => ({
     unitName: d.unitName,
+    ...(d.sections.implementation ? { implementation: d.sections.implementation } : {}),
     ...(d.sections.problems ? { problems: d.sections.problems } : {}),
     ...(d.sections.causes ? { causes: d.sections.causes } : {}),
     ...(d.sections.countermeasures ? { countermeasures: d.sections.countermeasures } : {}),
   }));
   const members = await db
-    .select({ id: orgUnit.id })
+    .select({ id: orgUnit.id, name: orgUnit.name })
     .from(orgUnit)
-    .where(and(eq(orgUnit.kind, 'member'), eq(orgUnit.active, true)));
+    .where(and(eq(orgUnit.kind, 'member'), eq(orgUnit.active, true)))
+    .orderBy(orgUnit.position);
+  // A final report quotes the units' 评估报告 (year T); who has not sent one is named, never counted as "0家".
+  const evaluations =
+    kind === 'final'
+      ? await db
+          .select({ unitId: unitDocument.unitId, sections: unitDocument.sections, unitName: orgUnit.name })
+          .from(unitDocument)
+          .innerJoin(orgUnit, eq(orgUnit.id, unitDocument.unitId))
+          .where(
+            and(
+              eq(unitDocument.folderId, folderId),
+              eq(unitDocument.kind, 'evaluation_report'),
+              eq(unitDocument.status, 'submitted'),
+            ),
+          )
+          .orderBy(orgUnit.position)
+      : [];
+  const reportedUnits = new Set(
+    kind === 'final'
+      ? evaluations.map((e) => e.unitId)
+      : [...byUnit.values()].filter((d) => d.year === year).map((d) => d.unitId),
+  );
   return {
     supervision,
     workReports,
+    evaluationReports: evaluations
+      .filter((e) => e.sections.summary?.trim())
+      .map((e) => ({ unitName: e.unitName, summary: e.sections.summary! })),
     counts: {
       unitsReported: byUnit.size,
       unitsTotal: members.length,
       noticesIssued: relevant.length,
       noticesAnswered: relevant.filter((n) => n.status !== 'issued').length,
+      unitsMissing: members.filter((m) => !reportedUnits.has(m.id)).map((m) => m.name),
     },
   };
 }
@@ -281,10 +310,10 @@ export function reportFileName(
   ctx: Pick<ReportContext, 'kind' | 'year' | 'region' | 'plans'>,
   version?: number,
 ): string {
-  const subject = ctx.plans.length === 1 ? `${ctx.region}${ctx.plans[0]!.shortTitle}` : `${ctx.region}妇女儿童发展规划`;
+  const subject = jointTitle(ctx.plans.map((p) => p.title));
   const what = {
-    annual_monitoring: `${ctx.year}年度监测报告`,
-    final_monitoring: '终期监测报告',
+    annual_monitoring: `${ctx.year}年统计监测报告`,
+    final_monitoring: '终期统计监测报告',
     annual_evaluation: `${ctx.year}年度评估报告`,
     final_evaluation: '终期评估报告',
     stat_tables: `${ctx.year}年统计监测报表`,

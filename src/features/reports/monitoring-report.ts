@@ -4,11 +4,23 @@
 
 import type { EChartsOption } from 'echarts';
 import { domainRateBarOption, type TrendChartInput, trendChartOption } from '../../core/charts/index.ts';
-import { KEY, paragraphsOf, targetShort, valueText } from '../../core/narrative/index.ts';
+import {
+  distinctIndicators,
+  finalJudgement,
+  KEY,
+  paragraphsOf,
+  targetShort,
+  valueText,
+} from '../../core/narrative/index.ts';
 import type { StoredSection } from '../../db/schema/index.ts';
 import type { IndicatorAnalysis } from '../analysis/index.ts';
 import { renderChartPng } from './charts/render.ts';
+import { finalSummaryTable } from './final-tables.ts';
 import type { ReportContext } from './generate.ts';
+import { domainsInOrder, isFinal, jointTitle } from './names.ts';
+
+export { domainsInOrder };
+
 import { type Block, type Chart, heading, paragraph, type ReportDocument, type Table } from './model.ts';
 
 export interface BuildOptions {
@@ -17,7 +29,15 @@ export interface BuildOptions {
   charts: boolean;
 }
 
-export const ISSUER_SUFFIX = '妇女儿童工作委员会办公室';
+/**
+ * Who signs: the plans' 监测评估 sections give the monitoring reports to the 监测组 led by the statistics bureau and
+ * the evaluation reports to the 评估组 led by the committee's office.
+ */
+export function issuerOf(ctx: Pick<ReportContext, 'kind' | 'region'>): string {
+  return ctx.kind === 'annual_monitoring' || ctx.kind === 'final_monitoring'
+    ? `${ctx.region}统计局（监测组）`
+    : `${ctx.region}妇女儿童工作委员会办公室（评估组）`;
+}
 const TREND_SIZE = { width: 600, height: 300 };
 
 /** The texts by key; a missing key (a section the data no longer has) reads as empty. */
@@ -30,17 +50,7 @@ export const paragraphs = (text: string): Block[] => paragraphsOf(text).map((lin
 
 /** The report's subject in its title: one plan's full title, or both plans together. */
 export function subjectTitle(ctx: ReportContext): string {
-  return ctx.plans.length === 1 ? ctx.plans[0]!.title : `${ctx.region}妇女儿童发展规划`;
-}
-
-/** Domains in the plans' order. */
-export function domainsInOrder(ctx: ReportContext) {
-  const planIndex = new Map(ctx.plans.map((p, i) => [p.id, i]));
-  return [...ctx.analysis.byDomain].sort(
-    (a, b) =>
-      (planIndex.get(a.planId) ?? 0) - (planIndex.get(b.planId) ?? 0) ||
-      a.domainCode.localeCompare(b.domainCode, 'en', { numeric: true }),
-  );
+  return jointTitle(ctx.plans.map((p) => p.title));
 }
 
 async function chart(option: EChartsOption, size: { width: number; height: number }, caption: string): Promise<Chart> {
@@ -72,7 +82,12 @@ export function trendInput(ctx: ReportContext, item: IndicatorAnalysis): TrendCh
     years: item.years,
     series,
     ...(numericTarget ? { target: { value: r.target as number, label: `规划目标 ${targetShort(item)}` } } : {}),
-    ...(r.projection && r.year !== null && r.value !== null && r.ruleKind !== 'relational' && r.year < cycleEnd
+    ...(!isFinal(ctx.kind) &&
+    r.projection &&
+    r.year !== null &&
+    r.value !== null &&
+    r.ruleKind !== 'relational' &&
+    r.year < cycleEnd
       ? { projection: { fromYear: r.year, toYear: cycleEnd, fromValue: r.value, toValue: r.projection.value } }
       : {}),
     demo: ctx.analysis.demo,
@@ -107,9 +122,9 @@ async function renderTrends(inputs: TrendChartInput[]): Promise<Uint8Array[]> {
 /** 附表: every indicator of a plan with the base year, each year, the target and the status. */
 export function indicatorTable(ctx: ReportContext, planId: string): Table {
   const p = ctx.plans.find((x) => x.id === planId)!;
-  const items = ctx.analysis.indicators.filter((i) => i.planId === planId);
+  const items = ctx.narrative.indicators.filter((i) => i.planId === planId);
+  const final = isFinal(ctx.kind);
   const years = ctx.analysis.years;
-  const precisionOf = (id: number) => ctx.precision.get(id) ?? 1;
   return {
     kind: 'table',
     appendix: true,
@@ -131,7 +146,7 @@ export function indicatorTable(ctx: ReportContext, planId: string): Table {
         { text: '单位', rowSpan: 2 },
         { text: '监测值（年）', colSpan: years.length },
         { text: '目标值', rowSpan: 2 },
-        { text: '状态', rowSpan: 2 },
+        { text: final ? '评估结果' : '监测结果', rowSpan: 2 },
       ],
       years.map((y, i) => ({ text: i === 0 && y === p.baseYear ? `${y}基期` : `${y}` })),
     ],
@@ -139,11 +154,30 @@ export function indicatorTable(ctx: ReportContext, planId: string): Table {
       i.code,
       i.name,
       i.unit,
-      ...i.values.map((v) => valueText(v, precisionOf(i.id))),
-      targetShort({ ...i, precision: precisionOf(i.id) }),
-      i.result.status,
+      ...i.values.map((v) => valueText(v, i.precision)),
+      targetShort(i),
+      final ? finalJudgement(i) : i.result.status,
     ]),
-    note: `注：${ctx.basis === 'approved' ? '监测值为统计部门审核确认的数据' : '监测值含未审核的初步数据'}；“—”表示无数据；状态按监测评估方法由系统判定。`,
+    note: `注：${ctx.basis === 'approved' ? '监测值为统计部门审核确认的数据' : '监测值含尚未审核确认的初步数据'}；“—”表示无数据。${final ? '评估结果按规划终期评估的已实现、基本实现、未实现三类判断。' : ''}`,
+  };
+}
+
+/**
+ * 附件 预警依据 (annual reports): the method's figures behind each warning, for the statistician who checks them.
+ * The body of the report speaks in words; the numbers (year-on-year change, the 3-year band, the turning count,
+ * the schedule) are here, as the engine states them.
+ */
+export function warningBasisTable(ctx: ReportContext): Table | null {
+  const list = distinctIndicators(ctx.narrative).filter((i) => i.result.warning);
+  if (!list.length) return null;
+  return {
+    kind: 'table',
+    appendix: true,
+    caption: '预警依据（技术附件）',
+    columns: [{ width: 60 }, { width: 28, align: 'center' }, { width: 137 }],
+    header: [[{ text: '指标' }, { text: '预警类型' }, { text: '判断依据' }]],
+    rows: list.map((i) => [i.name, i.result.warning!.kinds.join('、'), i.result.warning!.reasons.join('；')]),
+    note: '注：预计达标困难按序时进度与近年变化趋势判断；波动较大按当年较上年变动、与前三年均值的偏离和升降交替次数判断，方法见《监测评估方法》。',
   };
 }
 
@@ -156,7 +190,8 @@ export async function buildMonitoringReport(
   const final = ctx.kind === 'final_monitoring';
   const blocks: Block[] = [...paragraphs(text(KEY.opening))];
   let figure = 1;
-  if (options.charts) {
+  if (final) blocks.push(finalSummaryTable(ctx, '表1　规划目标完成情况汇总'));
+  else if (options.charts) {
     const bar = await domainRateChart(ctx, `图${figure}　各领域监测指标达标率`);
     if (bar) {
       blocks.push(bar);
@@ -171,19 +206,29 @@ export async function buildMonitoringReport(
       blocks.push(...paragraphs(text(KEY.domainText(d.domainCode))));
     }
   }
-  blocks.push(heading(1, '监测预警情况'), ...paragraphs(text(KEY.warnings)));
-  if (options.charts) {
-    const warned = ctx.analysis.indicators.filter((i) => i.result.warning);
-    const charts = await trendCharts(ctx, warned, figure);
-    figure += charts.length;
-    blocks.push(...charts);
+  if (!final) {
+    blocks.push(heading(1, '监测预警情况'), ...paragraphs(text(KEY.warnings)));
+    if (options.charts) {
+      const warned = distinctIndicators(ctx.narrative).map(
+        (n) => ctx.analysis.indicators.find((a) => a.code === n.code)!,
+      );
+      const charts = await trendCharts(
+        ctx,
+        warned.filter((i) => i.result.warning),
+        figure,
+      );
+      figure += charts.length;
+      blocks.push(...charts);
+    }
   }
   blocks.push(heading(1, '存在的问题'), ...paragraphs(text(KEY.problems)));
   blocks.push(heading(1, '对策建议'), ...paragraphs(text(KEY.suggestions)));
   for (const p of ctx.plans) blocks.push(indicatorTable(ctx, p.id));
+  const basis = final ? null : warningBasisTable(ctx);
+  if (basis) blocks.push(basis);
   return {
-    title: `${subjectTitle(ctx)}\n${final ? '终期监测报告' : `${ctx.year}年度监测报告`}`,
-    issuer: `${ctx.region}${ISSUER_SUFFIX}`,
+    title: `${subjectTitle(ctx)}\n${final ? '终期统计监测报告' : `${ctx.year}年统计监测报告`}`,
+    issuer: issuerOf(ctx),
     date: options.date,
     demo: ctx.analysis.demo,
     blocks,

@@ -27,6 +27,10 @@ export interface StatSheet {
   rows: CellValue[][];
   /** 说明 lines printed under the signature line. */
   notes?: string[];
+  /** 表号 of this table (each table has its own); defaults to the workbook's. */
+  formNo?: string;
+  /** Number format per body row (an indicator's published decimals), over the column's. */
+  rowNumFmt?: (string | undefined)[];
 }
 
 export interface StatMeta {
@@ -84,7 +88,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: StatSheet, meta: StatMeta):
 
   // The form's identity at the top right; 填报单位 and the period share the block's last line.
   const identity = [
-    `表　　号：${meta.formNo}`,
+    `表　　号：${sheet.formNo ?? meta.formNo}`,
     `制表机关：${meta.issuer}`,
     `批准文号：${meta.approvalNo}`,
     ...(meta.validUntil ? [`有效期至：${meta.validUntil}`] : []),
@@ -139,7 +143,8 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: StatSheet, meta: StatMeta):
       cell.value = value;
       cell.border = THIN;
       cell.font = font();
-      if (column.numFmt) cell.numFmt = column.numFmt;
+      const numFmt = sheet.rowNumFmt?.[i] ?? column.numFmt;
+      if (numFmt && typeof value === 'number') cell.numFmt = numFmt;
       const horizontal = column.align ?? (typeof value === 'number' ? 'right' : 'left');
       cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
     });

@@ -1,0 +1,117 @@
+// The tables of the final (终期) reports: 已实现 / 基本实现 / 未实现 per plan and domain (METHODOLOGY v2 §12), and the
+// key indicators from the base year to the final year. Counts come from the same finalCounts() the texts use.
+import {
+  achievedRate,
+  distinctIndicators,
+  type FinalCounts,
+  finalCounts,
+  finalJudgement,
+  targetShort,
+  valueText,
+} from '../../core/narrative/index.ts';
+import type { ReportContext } from './generate.ts';
+import type { CellValue, Table } from './model.ts';
+import { domainsInOrder } from './names.ts';
+
+function row(label: string, c: FinalCounts): CellValue[] {
+  return [
+    label,
+    c.quantitative,
+    c.已实现,
+    c.基本实现,
+    c.未实现,
+    c.数据待确认 + c.无数据,
+    achievedRate(c) === null ? null : Number(((achievedRate(c) as number) * 100).toFixed(1)),
+    c.directional,
+    c.趋势向好,
+  ];
+}
+
+/** 表N 规划目标完成情况汇总: a row per domain, a subtotal per plan, the total when both plans are in scope. */
+export function finalSummaryTable(ctx: ReportContext, caption: string): Table {
+  const inds = ctx.narrative.indicators;
+  const rows: CellValue[][] = [];
+  for (const p of ctx.plans) {
+    rows.push(row(p.shortTitle, finalCounts(inds.filter((i) => i.planId === p.id))));
+    for (const d of domainsInOrder(ctx).filter((x) => x.planId === p.id)) {
+      rows.push(
+        row(`　${d.domainName}`, finalCounts(inds.filter((i) => i.planId === p.id && i.domainCode === d.domainCode))),
+      );
+    }
+  }
+  if (ctx.plans.length > 1) rows.push(row('合计', finalCounts(inds)));
+  return {
+    kind: 'table',
+    caption,
+    unit: '单位：项',
+    columns: [
+      { width: 44 },
+      { width: 12, align: 'center' },
+      { width: 13, align: 'center' },
+      { width: 13, align: 'center' },
+      { width: 13, align: 'center' },
+      { width: 13, align: 'center' },
+      { width: 18, align: 'center', decimals: 1 },
+      { width: 12, align: 'center' },
+      { width: 18, align: 'center' },
+    ],
+    header: [
+      [
+        { text: '规划/领域', rowSpan: 2 },
+        { text: '有量化目标的指标', colSpan: 6 },
+        { text: '方向性指标', colSpan: 2 },
+      ],
+      [
+        { text: '合计' },
+        { text: '已实现' },
+        { text: '基本实现' },
+        { text: '未实现' },
+        { text: '待确认' },
+        { text: '实现率（%）' },
+        { text: '合计' },
+        { text: '实现要求变化' },
+      ],
+    ],
+    rows,
+    note: `注：实现率＝已实现项数÷（已实现＋基本实现＋未实现）项数。基本实现指${ctx.year}年未达到目标值，但已完成规划要求变化的九成以上（保持类目标与目标值相差不超过1%）。两个规划共有的统计指标在各自规划中分别计数。`,
+  };
+}
+
+/** 表N 主要指标基期与终期对比: the quantitative and direction-only indicators judged at year T, in plan order. */
+export function keyIndicatorTable(ctx: ReportContext, caption: string): Table {
+  const items = distinctIndicators(ctx.narrative).filter((i) =>
+    ['已实现', '基本实现', '未实现', '趋势向好'].includes(finalJudgement(i)),
+  );
+  const base = Math.min(...ctx.plans.map((p) => p.baseYear));
+  return {
+    kind: 'table',
+    appendix: true,
+    caption,
+    columns: [
+      { width: 72 },
+      { width: 18, align: 'center' },
+      { width: 22 },
+      { width: 22 },
+      { width: 30, align: 'center' },
+      { width: 24, align: 'center' },
+    ],
+    header: [
+      [
+        { text: '指标' },
+        { text: '单位' },
+        { text: `${base}年` },
+        { text: `${ctx.year}年` },
+        { text: '规划目标' },
+        { text: '评估结果' },
+      ],
+    ],
+    rows: items.map((i) => [
+      i.name,
+      i.unit,
+      valueText(i.result.baseValue, i.precision),
+      valueText(i.result.value, i.precision),
+      targetShort(i),
+      finalJudgement(i),
+    ]),
+  };
+}

@@ -1,0 +1,156 @@
+// Numbers computed once: the generated reports are opened and walked. Every count the narrative prints equals the
+// tables and the analysis, every indicator value printed equals the analysis, the method's jargon stays in the
+// technical annex, a final report has no forecast wording, and a statistic shared by both plans has one value.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figures, finalCounts, valueText } from '../../src/core/narrative/index.ts';
+import { generateReport, loadReportContext, type ReportContext } from '../../src/features/reports/generate.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { ENGINES } from '../helpers/db.ts';
+import { paragraphTexts, readDocx } from './docx-xml.ts';
+
+const FOLDER = 'wuqing-2021-2025';
+const JARGON = /Theil|APR|CS[=＝]|斜率|\[0\.67|不低于下限|由系统判定|十万分点/;
+const FORECAST = /预计|推算|按目前趋势|按近年进度|可望|如期实现|有望/;
+
+/** The rows of every table in the document, as cell texts. */
+function tableRows(xml: string): string[][] {
+  return [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/gs)].map((tr) =>
+    [...tr[0].matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((tc) => paragraphTexts(tc[0]).join('')),
+  );
+}
+
+/** The body: everything before the first appendix (附表 / the technical annex). */
+function bodyOf(paragraphs: string[]): string {
+  const end = paragraphs.findIndex((p) => /^附表\d+$/.test(p));
+  return (end < 0 ? paragraphs : paragraphs.slice(0, end)).join('\n');
+}
+
+/** Every value printed after "名称为" equals the analysis' latest value of that indicator, at its precision. */
+function checkValues(ctx: ReportContext, text: string) {
+  let checked = 0;
+  // Longest names first, so that 流动人口孕产妇死亡率 is not read as 孕产妇死亡率.
+  const inds = [...ctx.narrative.indicators].sort((a, b) => b.name.length - a.name.length);
+  const seen = new Set<number>();
+  for (const i of inds) {
+    if (i.result.value === null) continue;
+    const re = new RegExp(`${i.name.replace(/[()（）]/g, '.')}为(-?[\\d.]+)`, 'g');
+    for (const m of text.matchAll(re)) {
+      if (seen.has(m.index!)) continue;
+      seen.add(m.index!);
+      // The name may end a longer name (孕产妇死亡率 in 流动人口孕产妇死亡率): those are checked under the longer one.
+      const before = text.slice(Math.max(0, m.index! - 4), m.index!);
+      if (
+        inds.some(
+          (o) =>
+            o.name.length > i.name.length &&
+            o.name.endsWith(i.name) &&
+            (before + i.name).endsWith(o.name.slice(-i.name.length - 4)),
+        )
+      )
+        continue;
+      expect(`${i.name}为${m[1]}`).toBe(`${i.name}为${valueText(i.result.value, i.precision)}`);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe.each(ENGINES)('report numbers on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, {}, { demoData: true });
+  }, 240_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const make = async (kind: ReportContext['kind'], year: number, basis: 'approved' | 'preliminary') => {
+    const ctx = await loadReportContext(t.db.database.db, FOLDER, { kind, year, scope: 'both', basis });
+    const report = await generateReport(ctx, { charts: false, date: '2026年3月' });
+    const docx = await readDocx(report.bytes);
+    return { ctx, docx, paragraphs: paragraphTexts(docx.document), rows: tableRows(docx.document) };
+  };
+
+  it('annual 2024: one 预计达标困难 count, the counts of the analysis, the values of the analysis, no jargon in the body', async () => {
+    const { ctx, paragraphs } = await make('annual_monitoring', 2024, 'approved');
+    const f = figures(ctx.narrative);
+    const all = paragraphs.join('\n');
+    const body = bodyOf(paragraphs);
+    const counts = (re: RegExp) => [...new Set([...body.matchAll(re)].map((m) => Number(m[1])))];
+    expect(counts(/预计达标困难(\d+)项/g)).toEqual([f.difficult]);
+    expect(counts(/波动较大(\d+)项/g)).toEqual([f.volatile]);
+    expect(counts(/监测预警指标(\d+)项/g)).toEqual([f.warned]);
+    // 预计达标困难 + 波动较大 − both = the warned indicators: the sentence adds up.
+    expect(f.difficult + f.volatile - f.both).toBe(f.warned);
+    expect(body).toContain(`指标${f.assessed}项中，${f.met}项已达到规划目标`);
+    expect(body).not.toMatch(JARGON);
+    expect(all).toContain('预警依据（技术附件）');
+    expect(checkValues(ctx, body)).toBeGreaterThan(50);
+    // The issuer of a monitoring report is the statistics bureau's 监测组; the title the plans' joint name.
+    expect(all).toContain('武清区统计局（监测组）');
+    expect(all).toContain('天津市武清区妇女和儿童发展“十四五”规划');
+    expect(all).not.toContain('武清区妇女儿童发展规划');
+  }, 240_000);
+
+  it('final evaluation: past tense, the summary table equals the text and the analysis, one value per shared statistic', async () => {
+    const { ctx, paragraphs, rows } = await make('final_evaluation', 2025, 'preliminary');
+    const all = paragraphs.join('\n');
+    const body = bodyOf(paragraphs);
+    expect(all).not.toMatch(FORECAST);
+    expect(body).not.toMatch(JARGON);
+    expect(all).not.toMatch(/0家|0项督办/);
+    expect(all).toContain('武清区妇女儿童工作委员会办公室（评估组）');
+    for (const heading of [
+      '经济社会基本情况',
+      '评估工作开展情况',
+      '主要成效',
+      '规划目标完成情况',
+      '主要做法和经验',
+      '存在的问题及原因',
+      '对策建议',
+    ]) {
+      expect(paragraphs.some((p) => p.endsWith(heading))).toBe(true);
+    }
+    const c = finalCounts(ctx.narrative.indicators);
+    const total = rows.find((r) => r[0] === '合计')!;
+    expect(total.slice(1, 5).map(Number)).toEqual([c.quantitative, c.已实现, c.基本实现, c.未实现]);
+    expect(body).toContain(`指标${c.quantitative}项中，已实现${c.已实现}项`);
+    expect(body).toContain(`未实现${c.未实现}项`);
+    // Every domain row's counts add up to its plan's row.
+    for (const p of ctx.plans) {
+      const planRow = rows.find((r) => r[0] === p.shortTitle)!;
+      const inPlan = finalCounts(ctx.narrative.indicators.filter((i) => i.planId === p.id));
+      expect(Number(planRow[2])).toBe(inPlan.已实现);
+    }
+    expect(checkValues(ctx, body)).toBeGreaterThan(50);
+
+    // One statistic, one value: the linked indicators read the series of the indicator they name.
+    const byCode = new Map(ctx.analysis.indicators.map((i) => [i.code, i]));
+    const links: [string, string][] = [
+      ['C3-03', 'W2-02'],
+      ['C3-02', 'W2-01'],
+      ['C1-14', 'W1-19'],
+      ['C6-03', 'W7-03'],
+      ['C6-05', 'W7-04'],
+    ];
+    for (const [linked, series] of links) {
+      expect(byCode.get(linked)!.values).toEqual(byCode.get(series)!.values);
+      expect(byCode.get(linked)!.values.some((v) => v !== null)).toBe(true);
+    }
+    const name = '高中阶段毛入学率';
+    const printed = new Set([...body.matchAll(new RegExp(`${name}为([\\d.]+)`, 'g'))].map((m) => m[1]));
+    expect(printed.size).toBe(1);
+  }, 240_000);
+
+  it('final monitoring: no warnings section and no forecast; the annual warnings name a shared statistic once', async () => {
+    const { paragraphs } = await make('final_monitoring', 2025, 'preliminary');
+    const all = paragraphs.join('\n');
+    expect(all).not.toMatch(FORECAST);
+    expect(all).not.toContain('监测预警情况');
+    expect(all).toContain('终期统计监测报告');
+    const annual = await make('annual_monitoring', 2024, 'approved');
+    const warnings = annual.paragraphs.filter((p) => /^[^：]+（(妇女|儿童)发展规划/.test(p));
+    const names = warnings.map((p) => p.split('（')[0]);
+    expect(new Set(names).size).toBe(names.length);
+  }, 240_000);
+});
