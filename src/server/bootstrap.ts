@@ -15,8 +15,9 @@ import { ACTIVE_FOLDER, setSetting } from '../platform/settings.ts';
 export async function bootstrap(
   config: Config,
   database: Database,
-  options: { demoData?: boolean } = {},
+  options: { demoData?: boolean; progress?: (line: string) => void } = {},
 ): Promise<void> {
+  options.progress?.('读取规划指标目录…');
   const catalog = await loadPlanFolder(config.planDir);
   await importCatalog(database.db, catalog);
   await setSetting(database.db, ACTIVE_FOLDER, catalog.folder.id);
@@ -29,6 +30,7 @@ export async function bootstrap(
       await generateDemoData(database.db, {
         folderId: catalog.folder.id,
         ...(config.demoThrough ? { lastYear: config.demoThrough, openLastRound: false } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
       });
   }
 }
