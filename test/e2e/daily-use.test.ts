@@ -115,7 +115,7 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
       .flatMap((i) => i.values)
       .filter((v) => v.year === 2025);
     expect(all.every((v) => v.source === '手机填写')).toBe(true);
-  }, 400_000);
+  }, 900_000);
 
   it('values typed, the page left and opened again: still there; the session expires mid-form: nothing lost', async () => {
     desktop = await launchBrowser();
@@ -165,4 +165,55 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
     expect(comments).toContain('离开前填写的备注');
     expect(comments).toContain('超时前填写的备注');
   }, 200_000);
+
+  it('催报 from the progress page reaches the unit’s bell; each role’s home answers "where are we?"', async () => {
+    if (!desktop) desktop = await launchBrowser();
+    const { context } = desktop;
+    for (const p of context.pages()) await p.close();
+    await context.clearCookies();
+    const office = await signIn(context, server.url, 'office');
+    await office.getByText(/2025年度：\d+\/\d+ 已通过/).waitFor();
+    await office.screenshot({ path: artifactPath('home-office.png'), fullPage: true });
+    const { rounds } = await apiAs(context, server.url, 'GET', '/rounds');
+    const round = (rounds as { id: number; title: string }[]).find((r) => r.title === '2025年度监测数据填报');
+    await office.goto(`${server.url}/collection/rounds/${round?.id}`);
+    const row = office.getByRole('row', { name: /区教育局/ });
+    await row.getByRole('button', { name: '催报' }).click();
+    const dialog = office.getByRole('dialog').filter({ hasText: '催报：区教育局' });
+    await dialog.getByLabel('催报附言').fill('请于本周五前提交');
+    await dialog.getByRole('button', { name: '发送催报' }).click();
+    await office.getByText(/已催报 1 家/).waitFor();
+    await office.screenshot({ path: artifactPath('round-progress-urge.png'), fullPage: true });
+    const audit = await apiAs(context, server.url, 'GET', '/audit?action=submission.remind');
+    expect(JSON.stringify(audit)).toContain('区教育局');
+
+    for (const [who, file] of [
+      ['jyj', 'home-unit'],
+      ['stats', 'home-statistics'],
+      ['leader', 'home-leader'],
+    ] as const) {
+      for (const p of context.pages()) await p.close();
+      await context.clearCookies();
+      const page = await signIn(context, server.url, who);
+      await page.locator('.home-headline').waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: artifactPath(`${file}.png`), fullPage: true });
+      if (who === 'jyj') {
+        // The reminder is in the unit's bell and on its home's task list.
+        await page.getByRole('button', { name: /通知（[1-9]\d* 条未读）/ }).click();
+        await page.getByText('催报：2025年度监测数据填报').first().waitFor();
+      }
+    }
+    if (phone) {
+      for (const who of ['office', 'leader'] as const) {
+        for (const p of phone.context.pages()) await p.close();
+        await phone.context.clearCookies();
+        const page = await signIn(phone.context, server.url, who);
+        await page.locator('.home-headline').waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: artifactPath(`home-${who}-phone.png`), fullPage: true });
+      }
+    }
+  }, 300_000);
 });

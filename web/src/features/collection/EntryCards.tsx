@@ -1,5 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { memo } from 'react';
 import type { TaskItem, ValueRow } from './common.tsx';
 import { type EntryTableProps, Messages, rowProblems } from './EntryTable.tsx';
 import { atField, type Draft, draftOf, type EntryRow, formatNumber, rowsOf, sexLabel } from './entryModel.ts';
@@ -24,7 +25,36 @@ export function EntryCards(props: EntryTableProps) {
   );
 }
 
-function IndicatorCard({ item, rows, props }: { item: TaskItem; rows: EntryRow[]; props: EntryTableProps }) {
+interface CardProps {
+  item: TaskItem;
+  rows: EntryRow[];
+  props: EntryTableProps;
+}
+
+/**
+ * A card re-renders only when something of its own rows changed (a keystroke elsewhere leaves it alone): the
+ * 69-row form stays quick to type in on a slow phone.
+ */
+function sameCard(a: CardProps, b: CardProps): boolean {
+  const p = a.props;
+  const q = b.props;
+  if (a.item !== b.item || p.editable !== q.editable || p.showMissing !== q.showMissing || p.task !== q.task)
+    return false;
+  if (p.onChange !== q.onChange) return false;
+  if (p.highlight !== q.highlight && a.rows.some((r) => r.key === p.highlight || r.key === q.highlight)) return false;
+  // The live 审核公式 of a row reads the other sexes' drafts: they are rows of the same card.
+  return a.rows.every(
+    (r) =>
+      p.drafts[r.key] === q.drafts[r.key] &&
+      p.saved[r.key] === q.saved[r.key] &&
+      p.serverErrors?.[r.key] === q.serverErrors?.[r.key] &&
+      p.serverWarnings?.[r.key] === q.serverWarnings?.[r.key] &&
+      p.conflicts?.[r.key] === q.conflicts?.[r.key] &&
+      r.key in (p.conflicts ?? {}) === r.key in (q.conflicts ?? {}),
+  );
+}
+
+const IndicatorCard = memo(function IndicatorCard({ item, rows, props }: CardProps) {
   const ind = item.indicator;
   const multiYear = props.task.years.length > 1;
   return (
@@ -47,7 +77,7 @@ function IndicatorCard({ item, rows, props }: { item: TaskItem; rows: EntryRow[]
       ))}
     </Card>
   );
-}
+}, sameCard);
 
 function RowFields({ row, props, heading }: { row: EntryRow; props: EntryTableProps; heading: boolean }) {
   const { saved, drafts, editable } = props;

@@ -267,7 +267,7 @@ function StatisticsHome() {
         status: '待审核',
         tone: 'todo' as const,
         due: d.round.deadline,
-        link: `/review/submissions/${s.id}`,
+        link: `/review/submissions/${s.id}?roundId=${d.round.id}`,
       })),
   );
   return (
