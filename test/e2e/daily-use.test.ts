@@ -55,7 +55,7 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
     phone = await launchBrowser(PHONE);
     const page = await signIn(phone.context, server.url, 'wjw');
     const roundId = await openRound(page, phone.context, server.url);
-    await page.locator('.entry-cards').waitFor();
+    await page.locator('.entry-cards').waitFor({ timeout: 120_000 });
 
     // Nothing wider than the screen; the bell and the account menu (logout) are on it.
     const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
@@ -121,7 +121,7 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
     desktop = await launchBrowser();
     const page = await signIn(desktop.context, server.url, 'jyj');
     const roundId = await openRound(page, desktop.context, server.url);
-    await page.locator('.entry-table').waitFor();
+    await page.locator('.entry-table').waitFor({ timeout: 120_000 });
     const first = page.locator('.entry-table textarea[aria-label$=" 备注"]').first();
     const label = (await first.getAttribute('aria-label')) ?? '';
     await first.fill('离开前填写的备注');
@@ -172,7 +172,8 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
     for (const p of context.pages()) await p.close();
     await context.clearCookies();
     const office = await signIn(context, server.url, 'office');
-    await office.getByText(/2025年度：\d+\/\d+ 已通过/).waitFor();
+    await office.getByText(/2025年度：\d+\/\d+ 已通过/).waitFor({ timeout: 120_000 });
+    await office.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 120_000 });
     await office.screenshot({ path: artifactPath('home-office.png'), fullPage: true });
     const { rounds } = await apiAs(context, server.url, 'GET', '/rounds');
     const round = (rounds as { id: number; title: string }[]).find((r) => r.title === '2025年度监测数据填报');
@@ -187,6 +188,7 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
     const audit = await apiAs(context, server.url, 'GET', '/audit?action=submission.remind');
     expect(JSON.stringify(audit)).toContain('区教育局');
 
+    const ready = { jyj: /项待办|没有待办/, stats: /待审核 \d+ 份/, leader: /达标率/, office: /已通过/ } as const;
     for (const [who, file] of [
       ['jyj', 'home-unit'],
       ['stats', 'home-statistics'],
@@ -195,8 +197,8 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
       for (const p of context.pages()) await p.close();
       await context.clearCookies();
       const page = await signIn(context, server.url, who);
-      await page.locator('.home-headline').waitFor();
-      await page.waitForLoadState('networkidle');
+      await page.locator('.home-headline', { hasText: ready[who] }).waitFor({ timeout: 120_000 });
+      await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 120_000 });
       await page.screenshot({ path: artifactPath(`${file}.png`), fullPage: true });
       if (who === 'jyj') {
         // The reminder is in the unit's bell and on its home's task list.
@@ -209,8 +211,8 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
         for (const p of phone.context.pages()) await p.close();
         await phone.context.clearCookies();
         const page = await signIn(phone.context, server.url, who);
-        await page.locator('.home-headline').waitFor();
-        await page.waitForLoadState('networkidle');
+        await page.locator('.home-headline', { hasText: ready[who] }).waitFor({ timeout: 120_000 });
+        await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 120_000 });
         expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
         await page.screenshot({ path: artifactPath(`home-${who}-phone.png`), fullPage: true });
       }

@@ -243,14 +243,31 @@ function WarningList({ overview, max }: { overview: Overview | undefined; max: n
             <Link to={`/analysis/indicators/${w.indicatorId}`}>
               {w.code} {w.name}
             </Link>
-            <div style={{ fontSize: 12, color: '#595959' }}>
-              {w.leadUnit?.name ? `${w.leadUnit.name}：` : ''}
-              {w.statusReason}
-            </div>
+            <PlainReason unit={w.leadUnit?.name} reason={w.statusReason} />
           </div>
         </List.Item>
       )}
     />
+  );
+}
+
+/**
+ * A warning's reason in words people use — the first clause ("2024年为7.84，未达到目标≤6.00") — with the method's
+ * numbers (序时进度, Theil–Sen, APR …) behind a 计算依据 expander.
+ */
+export function PlainReason({ unit, reason }: { unit?: string | undefined; reason: string }) {
+  const [plain, ...method] = reason.split('；');
+  return (
+    <div style={{ fontSize: 12, color: '#595959' }}>
+      {unit ? `${unit}：` : ''}
+      {plain}
+      {method.length > 0 && (
+        <details>
+          <summary style={{ cursor: 'pointer', color: '#595959' }}>计算依据</summary>
+          {method.join('；')}
+        </details>
+      )}
+    </div>
   );
 }
 
