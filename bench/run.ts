@@ -1,5 +1,6 @@
 // npm run bench [name…]: runs the benchmarks and prints their figures. Not part of the test suite.
 import { benchAssessment } from './assessment.ts';
+import { benchEntryForm } from './entry-form.ts';
 import { benchReport } from './report.ts';
 import { benchStartup } from './startup.ts';
 import { benchUpload } from './upload.ts';
@@ -11,6 +12,7 @@ const BENCHES: Record<string, Bench> = {
   assessment: benchAssessment,
   upload: benchUpload,
   report: benchReport,
+  'entry-form': benchEntryForm,
 };
 
 const wanted = process.argv.slice(2);
