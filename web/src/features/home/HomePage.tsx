@@ -5,7 +5,7 @@ import { SUBMISSION_STATUS_LABELS } from '../../../../src/core/collection/workfl
 import { api, type Health } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { sectionsFor } from '../../shell/sections.tsx';
-import type { Overview } from '../analysis/common.tsx';
+import { type Overview, usePlanTitles } from '../analysis/common.tsx';
 import { type CurrentUser, useUser } from '../auth/AuthContext.tsx';
 import type { RoundDetail, RoundWithCounts } from '../collection/common.tsx';
 import type { DocumentList } from '../documents/types.ts';
@@ -309,8 +309,9 @@ function StatisticsHome() {
 /** 区领导: 达标率 per plan and domain, and the indicators that need attention. */
 function LeaderHome() {
   const { data: overview, error } = useApi<Overview>('/analysis/overview');
+  const titles = usePlanTitles();
   if (error) return <Alert type="error" showIcon title={error.message} />;
-  const plans = overview?.byPlan ?? [];
+  const plans = (overview?.byPlan ?? []).map((p) => ({ ...p, group: titles.get(p.group) ?? p.group }));
   return (
     <div>
       <Headline>

@@ -58,11 +58,8 @@ export function TaskList({ tasks, loading, empty }: { tasks: HomeTask[]; loading
               </Link>
               <Tag color={TONE_COLOR[t.tone]}>{t.status}</Tag>
             </div>
-            {t.due && (
-              <Typography.Text
-                type={t.tone !== 'done' && t.due < today() ? 'danger' : 'secondary'}
-                style={{ fontSize: 12 }}
-              >
+            {t.due && t.tone !== 'done' && (
+              <Typography.Text type={t.due < today() ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
                 {dueText(t.due)}
               </Typography.Text>
             )}
