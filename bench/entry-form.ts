@@ -34,10 +34,12 @@ async function measure(baseUrl: string, device: 'desktop' | 'phone'): Promise<Fi
     await page.evaluate(
       `window.history.pushState({}, '', '/collection/rounds/${round?.id}/entry'); dispatchEvent(new PopStateEvent('popstate'))`,
     );
-    await page.waitForFunction('document.querySelectorAll("textarea[aria-label$=\\" 备注\\"]").length >= 69', null, {
-      timeout: 120_000,
-      polling: 'raf',
-    });
+    type Doc = { document: { querySelectorAll(selector: string): { length: number } } };
+    await page.waitForFunction(
+      () => (globalThis as unknown as Doc).document.querySelectorAll('textarea[aria-label$=" 备注"]').length >= 69,
+      null,
+      { timeout: 120_000, polling: 'raf' },
+    );
     const interactiveMs = Number(await page.evaluate('performance.now()')) - t0;
 
     await page.evaluate(`
