@@ -1,5 +1,6 @@
 // npm run bench [name…]: runs the benchmarks and prints their figures. Not part of the test suite.
 import { benchAssessment } from './assessment.ts';
+import { benchEntryForm } from './entry-form.ts';
 import { benchLoad } from './load.ts';
 import { benchReport } from './report.ts';
 import { benchScale } from './scale.ts';
@@ -16,8 +17,9 @@ const BENCHES: Record<string, Bench> = {
   // Not in a plain `npm run bench`: minutes each. Ask for them by name.
   load: benchLoad,
   scale: benchScale,
+  'entry-form': benchEntryForm,
 };
-const ON_REQUEST = new Set(['load', 'scale']);
+const ON_REQUEST = new Set(['load', 'scale', 'entry-form']);
 
 const wanted = process.argv.slice(2);
 for (const [name, bench] of Object.entries(BENCHES)) {

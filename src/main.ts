@@ -2,18 +2,28 @@ import { pathToFileURL } from 'node:url';
 import { DataDirLockedError } from './db/lock.ts';
 import { CatalogError } from './features/catalog/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { startServer } from './server/start.ts';
+import { readableLogStream, wantsReadableLogs } from './server/log-format.ts';
+import { PortInUseError, startServer } from './server/start.ts';
 
 // `npm start` / `tianping serve`: run the server until SIGINT/SIGTERM, then close the database cleanly.
 export async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const config = loadConfig();
-    server = await startServer(config);
+    const readable = wantsReadableLogs();
+    server = await startServer(config, {
+      progress: (line) => console.log(line),
+      ...(readable ? { logger: { level: config.logLevel, stream: readableLogStream() } } : {}),
+    });
     const where = config.databaseUrl ? 'PostgreSQL 服务器' : `嵌入式数据库（${config.dataDir}）`;
     console.log(`天平已启动：${server.url}  数据库：${where}${config.demo ? '  演示模式' : ''}`);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CatalogError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      error instanceof CatalogError ||
+      error instanceof PortInUseError
+    ) {
       console.error(error.message);
       process.exit(1);
     }

@@ -41,7 +41,7 @@ export const WEB_DIST = projectPath('dist', 'web');
 
 export interface BuildOptions extends AppDeps {
   /** Fastify's logger setting; tests pass false. */
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {

@@ -18,10 +18,11 @@ import { ACTIVE_FOLDER, getSetting, SITE, SYSTEM_NAME, setSetting } from '../pla
 export async function bootstrap(
   config: Config,
   database: Database,
-  options: { demoData?: boolean } = {},
+  options: { demoData?: boolean; progress?: (line: string) => void } = {},
 ): Promise<void> {
   // Sessions opened in the other mode (demo ↔ production), or idle or open too long, end at start.
   await removeStaleSessions(database.db, { security: config.security, mode: modeOf(config.demo) });
+  options.progress?.('读取规划指标目录…');
   const { catalog, organisation, responsibility } = await loadWholeFolder(config.planDir);
   await importCatalog(database.db, catalog);
   await setSetting(database.db, ACTIVE_FOLDER, catalog.folder.id);
@@ -39,6 +40,7 @@ export async function bootstrap(
       await generateDemoData(database.db, {
         folderId: catalog.folder.id,
         ...(config.demoThrough ? { lastYear: config.demoThrough, openLastRound: false } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
       });
   }
 }

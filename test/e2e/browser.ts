@@ -8,11 +8,18 @@ import { REPO_ROOT } from '../helpers/server-process.ts';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'artifacts');
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** A phone as town and unit staff use it (inside WeCom): 390×844, touch. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+export async function launchBrowser(
+  device: { viewport: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {
+    viewport: { width: 1440, height: 900 },
+  },
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    viewport: { width: 1440, height: 900 },
+    ...device,
     locale: 'zh-CN',
     args: [
       '--headless',

@@ -24,4 +24,6 @@ export interface MeResponse {
   csrfToken: string;
   passwordExpiryWarning: string | null;
   passwordPolicy: { minLength: number; minClasses: number };
+  /** Minutes without activity before the session ends: the page warns before then. */
+  sessionIdleMinutes: number;
 }

@@ -161,6 +161,8 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
             ? `您的密码将在 ${Math.max(0, user.passwordExpiresInDays)} 天后过期，请及时修改`
             : null,
         passwordPolicy: policy,
+        // The web app warns before the idle timeout ends the session.
+        sessionIdleMinutes: security.sessionIdleMinutes,
       };
     },
   );

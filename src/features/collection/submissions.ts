@@ -14,6 +14,7 @@ import { AppError } from '../../kernel/errors.ts';
 import type { Role } from '../../kernel/roles.ts';
 import { refreshResults } from '../analysis/index.ts';
 import { type Actor, audit } from '../audit/index.ts';
+import { notify } from '../notices/index.ts';
 import {
   findRound,
   hasAreaIndicators,
@@ -281,6 +282,7 @@ export async function act(db: Db, actor: Actor, role: Role, s: Submission, input
       before: { status: s.status },
       after: { status: to, reason, valueReturns: input.valueReturns },
     });
+    await notifyMove(tx, s, to, input.action, reason, input.valueReturns?.length ?? 0);
     return updated;
   });
 }
@@ -296,4 +298,63 @@ export async function reporterName(db: Db, s: Submission): Promise<string> {
     .from(area)
     .where(eq(area.id, s.areaId as number));
   return a?.name ?? '';
+}
+
+/** The bell of whoever acts next: the unit's leader, the statistics bureau, or the unit after a return. */
+async function notifyMove(
+  tx: Db,
+  s: Submission,
+  to: SubmissionStatus,
+  action: string,
+  reason: string | null,
+  returnedValues: number,
+): Promise<void> {
+  const [round] = await tx.select().from(reportingRound).where(eq(reportingRound.id, s.roundId));
+  if (!round) return;
+  const who = await reporterName(tx, s);
+  const entry = `/collection/rounds/${s.roundId}/entry`;
+  const unit = { unitId: s.unitId, areaId: s.areaId };
+  if (to === 'awaiting_confirmation')
+    await notify(
+      tx,
+      { roles: ['unit_leader'], roleUnitId: s.unitId },
+      {
+        kind: 'confirm_pending',
+        title: `待您确认：${round.title}`,
+        body: `${who}填报员已提交${round.title}的数据，请审阅后确认提交或退回修改。`,
+        link: entry,
+      },
+    );
+  else if (to === 'submitted')
+    await notify(
+      tx,
+      { roles: ['statistics'] },
+      {
+        kind: 'review_pending',
+        title: `待审核：${who} ${round.title}`,
+        body: `${who}已报送${round.title}的数据，请审核。`,
+        link: `/review/submissions/${s.id}?roundId=${s.roundId}`,
+      },
+    );
+  else if (action === 'return' || action === 'send_back')
+    await notify(tx, unit, {
+      kind: 'returned',
+      title: `${action === 'return' ? '统计局退回' : '单位领导退回'}：${round.title}`,
+      body: `${returnedValues ? `${returnedValues} 项数据被退回。` : ''}${reason ? `原因：${reason}` : '请按意见修改后重新提交。'}`,
+      link: entry,
+    });
+  else if (action === 'approve')
+    await notify(tx, unit, {
+      kind: 'approved',
+      title: `审核通过：${round.title}`,
+      body: `${who}的${round.title}数据已审核通过。`,
+      link: entry,
+    });
+  else if (action === 'reopen')
+    await notify(tx, unit, {
+      kind: 'reopened',
+      title: `重新打开：${round.title}`,
+      body: `统计局重新打开了${round.title}，请按意见更正后重新提交。${reason ? `原因：${reason}` : ''}`,
+      link: entry,
+    });
 }

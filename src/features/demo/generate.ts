@@ -24,6 +24,8 @@ export interface DemoOptions {
    * starting point for walking the next year's round from its opening (the end-to-end test does).
    */
   openLastRound?: boolean;
+  /** Called with a line of progress at each step (start-up prints them: generation takes a while). */
+  progress?: (line: string) => void;
 }
 
 export async function hasDemoData(db: Db): Promise<boolean> {
@@ -53,6 +55,8 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   const areas = await db.select().from(area).where(eq(area.active, true));
   const years = Array.from({ length: lastYear - baseYear + 1 }, (_, i) => baseYear + i);
 
+  const progress = options.progress ?? (() => undefined);
+  progress(`演示数据：生成 ${indicators.length} 项指标 ${baseYear}–${lastYear} 年的数值…`);
   const inputs: ValueInput[] = [];
   const totals = new Map<string, (number | null)[]>();
   for (const ind of indicators) {
@@ -127,6 +131,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
     });
   }
 
+  progress(`演示数据：保存 ${inputs.length} 条数值（经过与人工填报相同的审核公式）…`);
   const saved = await saveValues(db, inputs, {
     actor: DEMO_ACTOR,
     unitId: null,
@@ -151,6 +156,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
       reason: '演示数据说明',
     });
 
+  progress('演示数据：建立各年度填报任务与审核记录…');
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
   // The rounds' locking ran statement by statement: bring the derived results current now.
   await catchUpResults(db);

@@ -1,13 +1,25 @@
+import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SUBMISSION_STATUS_LABELS } from '../../core/collection/workflow.ts';
 import { DEFAULT_SYSTEM_NAME, type Site } from '../../core/site.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { sendXlsx } from '../../platform/download.ts';
 import { getSetting, SITE } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import { listNotices, markAllRead, markRead } from './notices.ts';
-import { getWebhook, postWebhook, setWebhook, WEBHOOK_KIND_LABELS, type WebhookSettings } from './webhook.ts';
+import { lateSubmissions, urgeLate } from './urge.ts';
+import {
+  getUnitWebhooks,
+  getWebhook,
+  postWebhook,
+  setUnitWebhook,
+  setWebhook,
+  WEBHOOK_KIND_LABELS,
+  type WebhookSettings,
+} from './webhook.ts';
 
 // 站内通知 (the bell) and the office's group-robot setting for deadline reminders.
 
@@ -146,6 +158,99 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
         detail: result.message,
       });
       return result;
+    },
+  );
+
+  app.post(
+    '/rounds/:id/remind',
+    {
+      schema: {
+        tags: ['通知'],
+        summary: '催报：提醒逾期未报的单位（站内通知、单位群机器人或工作群机器人），记入流程记录和审计日志',
+        params: z.object({ id: Id }),
+        body: z.object({
+          submissionIds: z.array(Id).min(1, '请选择要催报的单位').max(500).optional(),
+          note: z.string().trim().max(200, '附言不超过 200 字').optional(),
+        }),
+      },
+      config: { access: { roles: ['office'] } },
+    },
+    async (request) =>
+      urgeLate(db, actorOf(request), request.params.id, request.body.submissionIds, request.body.note || undefined),
+  );
+
+  app.get(
+    '/rounds/:id/late-contacts.xlsx',
+    {
+      schema: { tags: ['通知'], summary: '逾期未报单位联系人（Excel，电话催报用）', params: z.object({ id: Id }) },
+      config: { access: { roles: ['office'] } },
+    },
+    async (request, reply) => {
+      const { round, late } = await lateSubmissions(db, request.params.id);
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('未报单位联系人');
+      sheet.mergeCells('A1:F1');
+      sheet.getCell('A1').value = `${round.title}（截止 ${round.deadline}）未报单位联系人`;
+      sheet.getCell('A1').font = { bold: true, size: 14 };
+      sheet.getCell('A1').alignment = { horizontal: 'center' };
+      sheet.addRow(['序号', '单位/镇街', '状态', '联系人', '联系电话', '系统用户']).font = { bold: true };
+      for (const [i, l] of late.entries())
+        sheet.addRow([
+          i + 1,
+          l.reporterName,
+          SUBMISSION_STATUS_LABELS[l.status],
+          l.contactName ?? '',
+          l.contactPhone ?? '',
+          l.people.join('、'),
+        ]);
+      for (const [i, width] of [6, 24, 12, 12, 16, 36].entries()) sheet.getColumn(i + 1).width = width;
+      await audit(db, actorOf(request), {
+        action: 'submission.remind_export',
+        objectType: 'round',
+        objectId: round.id,
+        detail: `导出 ${late.length} 家未报单位联系人`,
+      });
+      return sendXlsx(reply, workbook, `${round.title}-未报单位联系人.xlsx`);
+    },
+  );
+
+  app.get(
+    '/settings/unit-webhooks',
+    {
+      schema: { tags: ['通知'], summary: '各成员单位自己的群机器人（催报发到单位群）' },
+      config: { access: { roles: ['office'] } },
+    },
+    async () => ({ webhooks: await getUnitWebhooks(db) }),
+  );
+
+  app.put(
+    '/settings/unit-webhooks/:unitId',
+    {
+      schema: {
+        tags: ['通知'],
+        summary: '设置或清除一个成员单位的群机器人',
+        params: z.object({ unitId: Id }),
+        body: z.object({
+          url: z.union([WebhookUrl, z.literal('')]),
+          kind: z.enum(['wecom', 'dingtalk'], { message: '机器人类型应为企业微信或钉钉' }),
+        }),
+      },
+      config: { access: { roles: ['office'] } },
+    },
+    async (request) => {
+      const before = (await getUnitWebhooks(db))[String(request.params.unitId)] ?? null;
+      const after = request.body.url ? request.body : null;
+      await db.transaction(async (tx) => {
+        await setUnitWebhook(tx, request.params.unitId, after);
+        await audit(tx, actorOf(request), {
+          action: 'settings.unit_webhook',
+          objectType: 'org_unit',
+          objectId: request.params.unitId,
+          before,
+          after,
+        });
+      });
+      return { webhook: after };
     },
   );
 };

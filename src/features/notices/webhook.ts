@@ -140,3 +140,21 @@ export async function postWebhook(
     return { ok: false, message: `无法连接机器人接口（${reason}）` };
   }
 }
+
+/** Member units' own group robots, by unit id (app_setting `unit_webhooks`); the office sets them. */
+export const UNIT_WEBHOOKS_SETTING = 'unit_webhooks';
+
+export async function getUnitWebhooks(db: Db): Promise<Record<string, { url: string; kind: WebhookKind }>> {
+  return (await getSetting<Record<string, { url: string; kind: WebhookKind }>>(db, UNIT_WEBHOOKS_SETTING)) ?? {};
+}
+
+export async function setUnitWebhook(
+  db: Db,
+  unitId: number,
+  value: { url: string; kind: WebhookKind } | null,
+): Promise<void> {
+  const all = await getUnitWebhooks(db);
+  if (value?.url) all[String(unitId)] = value;
+  else delete all[String(unitId)];
+  await setSetting(db, UNIT_WEBHOOKS_SETTING, all);
+}

@@ -20,6 +20,7 @@ import { analyse } from '../analysis/index.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { currentUser } from '../auth/index.ts';
+import { notify } from '../notices/index.ts';
 
 // 预警督办: from a warning the office issues a supervision notice (督办单) to the indicator's lead unit; the unit
 // answers with causes, measures and expected effect (整改情况); the office closes it or asks again. Every step is
@@ -172,6 +173,16 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
           content: { requirement, deadline },
         });
         await audit(tx, actor, { action: 'supervision.issue', objectType: 'supervision', objectId: n.id, after: n });
+        await notify(
+          tx,
+          { unitId: n.unitId },
+          {
+            kind: 'supervision_issued',
+            title: `督办：${item.code} ${item.name}`,
+            body: `请于 ${deadline} 前反馈整改情况。${requirement}`,
+            link: `/warnings/notices/${n.id}`,
+          },
+        );
         return n;
       });
       return { notice };
@@ -212,6 +223,29 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         before: { status: notice.status },
         after: { status: to, ...content },
       });
+      const link = `/warnings/notices/${id}`;
+      if (kind === 'answer')
+        await notify(
+          tx,
+          { roles: ['office'] },
+          {
+            kind: 'supervision_answered',
+            title: '督办已反馈，待办结',
+            body: '成员单位已反馈整改情况，请审阅后办结或再次督办。',
+            link,
+          },
+        );
+      else if (kind === 'ask_again')
+        await notify(
+          tx,
+          { unitId: notice.unitId },
+          {
+            kind: 'supervision_issued',
+            title: '督办：请再次反馈',
+            body: `办公室要求进一步整改${deadline ? `，请于 ${deadline} 前反馈` : ''}。`,
+            link,
+          },
+        );
       return updated;
     });
   }

@@ -29,7 +29,12 @@ export function setUnauthorizedListener(listener: UnauthorizedListener | undefin
   onUnauthorized = listener;
 }
 
+let lastRequestAt = Date.now();
+/** When the server last heard from this page (the session's idle clock starts there). */
+export const lastRequestTime = () => lastRequestAt;
+
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  lastRequestAt = Date.now();
   const headers = new Headers(init.headers);
   if (init.body && !(init.body instanceof FormData) && !headers.has('content-type')) {
     headers.set('content-type', 'application/json');

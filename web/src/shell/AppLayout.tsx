@@ -1,10 +1,11 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Dropdown, Layout, Menu, Tag, Typography } from 'antd';
-import { Suspense } from 'react';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/AuthContext.tsx';
 import { NoticeBell } from '../features/notices/NoticeBell.tsx';
 import { PageLoading } from './PageLoading.tsx';
+import { SessionGuard } from './SessionGuard.tsx';
 import { sectionsFor } from './sections.tsx';
 import { useSite } from './site.ts';
 
@@ -14,6 +15,10 @@ export function AppLayout() {
   const location = useLocation();
   const { me, logout } = useAuth();
   const { systemName, health } = useSite();
+  // Below 768 px (a phone, often inside WeCom): the menu moves into a drawer, the header keeps bell and logout.
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
 
   if (me === undefined) return <PageLoading />;
   if (me === null)
@@ -24,42 +29,106 @@ export function AppLayout() {
   const selected = sections.filter((s) => s.path !== '/' && location.pathname.startsWith(s.path)).map((s) => s.path);
   const belongsTo = me.user.unitName ?? me.user.areaName;
 
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected.length ? selected : ['/']}
+      items={sections.map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        navigate(key);
+      }}
+      style={{ height: '100%', borderInlineEnd: 0 }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1f25', paddingInline: 24 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: phone ? 4 : 16,
+          background: '#9f1f25',
+          paddingInline: phone ? 8 : 24,
+          position: phone ? 'sticky' : undefined,
+          top: 0,
+          zIndex: 200,
+        }}
       >
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+        {phone && (
+          <Button
+            type="text"
+            aria-label="菜单"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => setMenuOpen(true)}
+          />
+        )}
+        <Typography.Title
+          level={4}
+          style={{
+            color: '#fff',
+            margin: 0,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            minWidth: 0,
+            flex: phone ? 1 : undefined,
+            fontSize: phone ? 15 : undefined,
+          }}
+        >
           {systemName}
         </Typography.Title>
-        {health?.demo && <Tag color="gold">演示数据</Tag>}
-        <div style={{ flex: 1 }} />
+        {health?.demo && !phone && <Tag color="gold">演示数据</Tag>}
+        {!phone && <div style={{ flex: 1 }} />}
         <NoticeBell />
         <Dropdown
           menu={{
             items: [
+              ...(phone
+                ? [
+                    {
+                      key: 'who',
+                      disabled: true,
+                      label: `${me.user.displayName} · ${me.user.roleLabel}${belongsTo ? ` · ${belongsTo}` : ''}`,
+                    },
+                  ]
+                : []),
               { key: 'password', label: '修改密码', onClick: () => navigate('/password') },
               { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
             ],
           }}
+          trigger={phone ? ['click'] : ['hover']}
         >
-          <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />}>
-            {me.user.displayName} · {me.user.roleLabel}
-            {belongsTo ? ` · ${belongsTo}` : ''}
+          <Button
+            type="text"
+            style={{ color: '#fff', flexShrink: 0 }}
+            icon={<UserOutlined />}
+            aria-label={phone ? `${me.user.displayName}：修改密码或退出登录` : undefined}
+          >
+            {phone ? null : `${me.user.displayName} · ${me.user.roleLabel}${belongsTo ? ` · ${belongsTo}` : ''}`}
           </Button>
         </Dropdown>
       </Layout.Header>
+      {phone && (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={240}
+          title={health?.demo ? <Tag color="gold">演示数据</Tag> : '菜单'}
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      )}
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected.length ? selected : ['/']}
-            items={sections.map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
-            onClick={({ key }) => navigate(key)}
-            style={{ height: '100%', borderInlineEnd: 0 }}
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, background: '#f5f5f5' }}>
+        {!phone && (
+          <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: phone ? 8 : 24, background: '#f5f5f5', minWidth: 0 }}>
           {me.passwordExpiryWarning && (
             <Alert
               type="warning"
@@ -77,6 +146,7 @@ export function AppLayout() {
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
+          <SessionGuard />
         </Layout.Content>
       </Layout>
       <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>

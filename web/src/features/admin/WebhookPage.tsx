@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { post, put } from '../../api/client.ts';
+import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { applyError, ErrorAlert, RequireRoles } from './common.tsx';
+import type { Unit } from './UnitsPage.tsx';
 
 interface WebhookSettings {
   url: string;
@@ -15,6 +16,7 @@ export default function WebhookPage() {
   return (
     <RequireRoles roles={['office']}>
       <WebhookCard />
+      <UnitRobots />
     </RequireRoles>
   );
 }
@@ -111,6 +113,90 @@ function WebhookCard() {
           title={testResult.ok ? '测试消息已发送，请到群里查看' : `发送失败：${testResult.message}`}
         />
       )}
+    </Card>
+  );
+}
+
+type UnitRobot = { url: string; kind: 'wecom' | 'dingtalk' };
+
+/** 单位群机器人: a member unit's own group, where 催报 for that unit is sent (instead of the office's group). */
+function UnitRobots() {
+  const { message } = App.useApp();
+  const units = useApi<{ units: Unit[] }>('/org/units');
+  const robots = useApi<{ webhooks: Record<string, UnitRobot> }>('/settings/unit-webhooks');
+  const [edits, setEdits] = useState<Record<number, UnitRobot>>({});
+  const [errors, setErrors] = useState<Record<number, string>>({});
+  const members = (units.data?.units ?? []).filter((u) => u.kind === 'member' && u.active);
+  const current = (id: number): UnitRobot =>
+    edits[id] ?? robots.data?.webhooks[String(id)] ?? { url: '', kind: 'wecom' };
+  async function save(unit: Unit) {
+    try {
+      await put(`/settings/unit-webhooks/${unit.id}`, current(unit.id));
+      setErrors((e) => ({ ...e, [unit.id]: '' }));
+      message.success(`${unit.name}的群机器人已保存`);
+      robots.reload();
+    } catch (e) {
+      const text = e instanceof ApiError ? (Object.values(e.fields)[0] ?? e.message) : '保存失败';
+      setErrors((x) => ({ ...x, [unit.id]: text }));
+    }
+  }
+  return (
+    <Card title="单位群机器人（可选）" style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">
+        设置了群机器人的成员单位，催报消息直接发到本单位的工作群；未设置的单位，催报汇总发到上方的工作群。
+      </Typography.Paragraph>
+      <Table<Unit>
+        size="small"
+        rowKey="id"
+        loading={units.loading || robots.loading}
+        dataSource={members}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: '成员单位', dataIndex: 'name', width: 180 },
+          {
+            title: '类型',
+            width: 120,
+            render: (_, u) => (
+              <Select
+                aria-label={`${u.name} 机器人类型`}
+                value={current(u.id).kind}
+                style={{ width: 100 }}
+                options={[
+                  { value: 'wecom', label: '企业微信' },
+                  { value: 'dingtalk', label: '钉钉' },
+                ]}
+                onChange={(kind) => setEdits((e) => ({ ...e, [u.id]: { ...current(u.id), kind } }))}
+              />
+            ),
+          },
+          {
+            title: '机器人地址（Webhook）',
+            render: (_, u) => (
+              <div>
+                <Input
+                  aria-label={`${u.name} 机器人地址`}
+                  value={current(u.id).url}
+                  placeholder="未设置"
+                  status={errors[u.id] ? 'error' : undefined}
+                  onChange={(e) => setEdits((x) => ({ ...x, [u.id]: { ...current(u.id), url: e.target.value } }))}
+                  style={{ minWidth: 280 }}
+                />
+                {errors[u.id] && <div style={{ color: '#cf1322', fontSize: 12 }}>{errors[u.id]}</div>}
+              </div>
+            ),
+          },
+          {
+            title: '操作',
+            width: 80,
+            render: (_, u) => (
+              <Button size="small" disabled={!edits[u.id]} onClick={() => void save(u)}>
+                保存
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }

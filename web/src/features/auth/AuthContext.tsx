@@ -7,6 +7,11 @@ export type { SessionUser as CurrentUser } from '../../../../src/features/auth/c
 interface AuthState {
   /** undefined while loading, null when signed out. */
   me: Me | null | undefined;
+  /**
+   * The session ended while a page was open (idle timeout, signed out elsewhere): the page stays as it is, with
+   * whatever the user typed, and the layout asks for the password again.
+   */
+  expired: boolean;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
@@ -16,12 +21,14 @@ const AuthContext = createContext<AuthState | undefined>(undefined);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
       const current = await api<Me>('/auth/me');
       setCsrfToken(current.csrfToken);
       setMe(current);
+      setExpired(false);
     } catch {
       setCsrfToken(undefined);
       setMe(null);
@@ -30,10 +37,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
-    // A 401 anywhere (idle timeout, logout elsewhere) returns the user to the login page.
+    // A 401 anywhere (idle timeout, logout elsewhere) keeps the page and its form: the layout asks to sign in
+    // again over it. Before anyone signed in, it is simply the login page.
     setUnauthorizedListener(() => {
       setCsrfToken(undefined);
-      setMe(null);
+      setExpired(true);
     });
     return () => setUnauthorizedListener(undefined);
   }, [refresh]);
@@ -41,6 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthState>(
     () => ({
       me,
+      expired,
       refresh,
       async login(username, password) {
         await post('/auth/login', { username, password });
@@ -49,10 +58,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       async logout() {
         await post('/auth/logout').catch(() => undefined);
         setCsrfToken(undefined);
+        setExpired(false);
         setMe(null);
       },
     }),
-    [me, refresh],
+    [me, expired, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

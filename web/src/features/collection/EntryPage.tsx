@@ -1,5 +1,18 @@
 import { ArrowLeftOutlined, HistoryOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Grid,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Problem } from '../../../../src/core/collection/rules.ts';
@@ -7,9 +20,12 @@ import { unitCanEdit } from '../../../../src/core/collection/workflow.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { draftTime, readDraft, writeDraft } from '../../shell/localDraft.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { UnsavedGuard } from '../../shell/UnsavedGuard.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { DemoTag, RoundKindTag, StatusTag, type Task, type TaskIndicator, useDemo, type ValueRow } from './common.tsx';
+import { EntryCards } from './EntryCards.tsx';
 import { EntryTable, type FieldErrors } from './EntryTable.tsx';
 import { EventTimeline } from './EventTimeline.tsx';
 import { ExcelPanel } from './ExcelPanel.tsx';
@@ -101,6 +117,45 @@ export default function EntryPage() {
     task && isReporter && !viewing && status && unitCanEdit(status) && task.round.status === 'open',
   );
   const dirtyRows = rows.filter((r) => drafts[r.key] && !sameDraft(drafts[r.key] as Draft, draftOf(saved[r.key])));
+  const phone = Grid.useBreakpoint().md === false;
+
+  // Unsaved rows are kept in this browser as the user types and restored when the form is opened again, unless
+  // someone changed the saved value meanwhile (then the saved one wins, and the page says so).
+  const draftKey = `entry.${user.id}.${roundId}`;
+  const restoredRef = useRef(false);
+  const [restored, setRestored] = useState<{ count: number; skipped: number; at: string }>();
+  useEffect(() => {
+    if (!task || restoredRef.current) return;
+    restoredRef.current = true;
+    if (!editable) return;
+    const stored = readDraft<Record<string, { draft: Draft; version: number }>>(draftKey);
+    if (!stored) return;
+    const s = savedOf(task);
+    const keys = new Set(rowsOf(task).map((r) => r.key));
+    const take: Record<string, Draft> = {};
+    let skipped = 0;
+    for (const [key, kept] of Object.entries(stored.data)) {
+      if (!keys.has(key)) continue;
+      if ((s[key]?.version ?? 0) !== kept.version) skipped++;
+      else take[key] = kept.draft;
+    }
+    const count = Object.keys(take).length;
+    if (count > 0) setDrafts((d) => ({ ...d, ...take }));
+    if (count > 0 || skipped > 0) setRestored({ count, skipped, at: stored.savedAt });
+  }, [task, editable, draftKey, setDrafts]);
+  useEffect(() => {
+    if (!editable || !restoredRef.current || Object.keys(drafts).length === 0) return;
+    const timer = window.setTimeout(() => {
+      const dirty = rows.filter((r) => drafts[r.key] && !sameDraft(drafts[r.key] as Draft, draftOf(saved[r.key])));
+      writeDraft(
+        draftKey,
+        dirty.length
+          ? Object.fromEntries(dirty.map((r) => [r.key, { draft: drafts[r.key], version: saved[r.key]?.version ?? 0 }]))
+          : undefined,
+      );
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [drafts, saved, rows, editable, draftKey]);
 
   const onChange = useCallback(
     (key: string, patch: Partial<Draft>) => {
@@ -295,12 +350,35 @@ export default function EntryPage() {
   const problemRowKey = (p: SubmitProblem) =>
     keyOf({ indicatorId: p.indicatorId, year: p.year, areaId: task.items[0]?.areaId ?? null, sex: p.sex as never });
 
+  const entryActions = (
+    <>
+      {!phone && (
+        <ExcelPanel
+          roundId={roundId}
+          onImported={() => {
+            reload();
+            setEventsVersion((v) => v + 1);
+          }}
+        />
+      )}
+      <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
+        保存草稿{dirtyRows.length ? `（${dirtyRows.length}）` : ''}
+      </Button>
+      <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} onClick={() => void submit()}>
+        提交
+      </Button>
+    </>
+  );
+
   return (
-    <Card>
+    <Card styles={phone ? { body: { padding: 8 } } : undefined}>
+      {editable && (
+        <UnsavedGuard dirty={dirtyRows.length > 0} what={`${dirtyRows.length} 条数据`} onSave={save} keptLocally />
+      )}
       <div
         ref={barRef}
         style={{
-          position: 'sticky',
+          position: phone ? 'static' : 'sticky',
           top: 0,
           zIndex: 100,
           background: '#fff',
@@ -331,28 +409,7 @@ export default function EntryPage() {
             <Button icon={<HistoryOutlined />} onClick={() => setEventsOpen(true)}>
               流程记录
             </Button>
-            {editable && (
-              <>
-                <ExcelPanel
-                  roundId={roundId}
-                  onImported={() => {
-                    reload();
-                    setEventsVersion((v) => v + 1);
-                  }}
-                />
-                <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
-                  保存草稿{dirtyRows.length ? `（${dirtyRows.length}）` : ''}
-                </Button>
-                <Button
-                  type="primary"
-                  icon={<SendOutlined />}
-                  loading={busy === 'submit'}
-                  onClick={() => void submit()}
-                >
-                  提交
-                </Button>
-              </>
-            )}
+            {editable && !phone && entryActions}
             {isLeader && s.status === 'awaiting_confirmation' && (
               <>
                 <Button danger onClick={() => setSendBack(true)}>
@@ -375,7 +432,40 @@ export default function EntryPage() {
         </div>
         {topError && <Alert type="error" showIcon title={topError} style={{ marginTop: 8 }} closable />}
       </div>
-      <Descriptions size="small" column={5} style={{ marginBottom: 8 }}>
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: () => setRestored(undefined) }}
+          style={{ marginBottom: 8 }}
+          className="draft-restored"
+          title={
+            restored.count > 0
+              ? `已恢复您 ${draftTime(restored.at)} 填写但尚未保存的 ${restored.count} 条数据，请核对后保存。`
+              : '您上次未保存的修改没有恢复：这些数据已被他人修改，页面显示的是最新保存的值。'
+          }
+          description={
+            restored.count > 0 && restored.skipped > 0
+              ? `另有 ${restored.skipped} 条已被他人修改，显示的是最新保存的值。`
+              : undefined
+          }
+          action={
+            restored.count > 0 ? (
+              <Button
+                size="small"
+                onClick={() => {
+                  writeDraft(draftKey, undefined);
+                  setDrafts(Object.fromEntries(rows.map((r) => [r.key, draftOf(saved[r.key])])));
+                  setRestored(undefined);
+                }}
+              >
+                放弃这些修改
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      <Descriptions size="small" column={{ xs: 2, sm: 3, md: 5 }} style={{ marginBottom: 8 }}>
         <Descriptions.Item label="类型">
           <RoundKindTag kind={task.round.kind} />
         </Descriptions.Item>
@@ -426,22 +516,59 @@ export default function EntryPage() {
           title={`${warningRows} 条数据有审核提示（橙色），请核实；确认无误的，在“说明”栏写明原因后方可提交。`}
         />
       )}
-      <EntryTable
-        task={task}
-        saved={saved}
-        drafts={drafts}
-        editable={editable}
-        onChange={onChange}
-        serverErrors={serverErrors}
-        serverWarnings={serverWarnings}
-        conflicts={conflicts}
-        onUseLatest={takeLatest}
-        onKeepMine={keepMine}
-        showMissing={problems !== undefined}
-        onHistory={(value, row) => setHistory({ value, row })}
-        highlight={highlight}
-        stickyOffset={barHeight}
-      />
+      {phone ? (
+        <EntryCards
+          task={task}
+          saved={saved}
+          drafts={drafts}
+          editable={editable}
+          onChange={onChange}
+          serverErrors={serverErrors}
+          serverWarnings={serverWarnings}
+          conflicts={conflicts}
+          onUseLatest={takeLatest}
+          onKeepMine={keepMine}
+          showMissing={problems !== undefined}
+          onHistory={(value, row) => setHistory({ value, row })}
+          highlight={highlight}
+        />
+      ) : (
+        <EntryTable
+          task={task}
+          saved={saved}
+          drafts={drafts}
+          editable={editable}
+          onChange={onChange}
+          serverErrors={serverErrors}
+          serverWarnings={serverWarnings}
+          conflicts={conflicts}
+          onUseLatest={takeLatest}
+          onKeepMine={keepMine}
+          showMissing={problems !== undefined}
+          onHistory={(value, row) => setHistory({ value, row })}
+          highlight={highlight}
+          stickyOffset={barHeight}
+        />
+      )}
+      {phone && editable && (
+        <div
+          className="entry-actions-bottom"
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 100,
+            background: '#fff',
+            borderTop: '1px solid #f0f0f0',
+            margin: '8px -8px -8px',
+            padding: 8,
+            display: 'flex',
+            gap: 8,
+            justifyContent: 'flex-end',
+          }}
+        >
+          {entryActions}
+        </div>
+      )}
       <HistoryDrawer
         value={history?.value}
         {...(history ? { indicator: history.row.item.indicator as TaskIndicator } : {})}

@@ -52,7 +52,7 @@ export interface EntryTableProps {
 const RED = '#cf1322';
 const ORANGE = '#d46b08';
 
-function Messages({ hard, soft }: { hard: string[]; soft: string[] }) {
+export function Messages({ hard, soft }: { hard: string[]; soft: string[] }) {
   if (hard.length === 0 && soft.length === 0) return null;
   return (
     <div style={{ fontSize: 12, lineHeight: 1.4, marginTop: 2, maxWidth: 220, whiteSpace: 'normal' }}>
@@ -72,8 +72,45 @@ function Messages({ hard, soft }: { hard: string[]; soft: string[] }) {
 
 const unique = (list: string[]) => [...new Set(list)];
 
+export interface RowProblems {
+  value: string[];
+  numerator: string[];
+  denominator: string[];
+  soft: string[];
+  needsExplanation: boolean;
+}
+
+/** Problems of a row: the live check, the server's hard errors and warnings, without duplicates. */
+export function rowProblems(
+  row: EntryRow,
+  props: Pick<EntryTableProps, 'drafts' | 'saved' | 'editable' | 'serverErrors' | 'serverWarnings' | 'showMissing'>,
+): RowProblems {
+  const { drafts, saved, editable } = props;
+  const live = checkRow(row, drafts, saved);
+  const server = props.serverErrors?.[row.key] ?? {};
+  const draft = drafts[row.key] ?? draftOf(saved[row.key]);
+  const hardAt = (field: 'value' | 'numerator' | 'denominator') =>
+    unique([
+      ...(server[field] ? [atField(server[field] as string, row.item.indicator.code)] : []),
+      ...(editable ? live.filter((p) => p.level === 'hard' && p.field === field).map((p) => p.message) : []),
+    ]);
+  const missingShown = props.showMissing || (saved[row.key] !== undefined && saved[row.key]?.value === null);
+  const soft = [
+    ...live.filter((p) => p.level === 'soft' && (p.code !== 'S_MISSING' || missingShown)),
+    ...(props.serverWarnings?.[row.key] ?? []),
+  ];
+  const softMessages = unique(soft.map((p) => p.message));
+  return {
+    value: hardAt('value'),
+    numerator: hardAt('numerator'),
+    denominator: hardAt('denominator'),
+    soft: softMessages,
+    needsExplanation: softMessages.length > 0 && !draft.explanation.trim(),
+  };
+}
+
 export function EntryTable(props: EntryTableProps) {
-  const { task, saved, drafts, editable, serverErrors = {}, serverWarnings = {}, conflicts = {} } = props;
+  const { task, saved, drafts, editable, serverErrors = {}, conflicts = {} } = props;
   const rows = rowsOf(task);
   const years = task.years;
   const firstTaskYear = Math.min(...years);
@@ -88,30 +125,7 @@ export function EntryTable(props: EntryTableProps) {
   const draftFor = (row: EntryRow) => drafts[row.key] ?? draftOf(saved[row.key]);
   const canEdit = (row: EntryRow) => editable && !saved[row.key]?.locked;
 
-  /** Problems of a row: the live check, the server's hard errors and warnings, without duplicates. */
-  const problemsOf = (row: EntryRow) => {
-    const live = checkRow(row, drafts, saved);
-    const server = serverErrors[row.key] ?? {};
-    const draft = draftFor(row);
-    const hardAt = (field: 'value' | 'numerator' | 'denominator') =>
-      unique([
-        ...(server[field] ? [atField(server[field] as string, row.item.indicator.code)] : []),
-        ...(editable ? live.filter((p) => p.level === 'hard' && p.field === field).map((p) => p.message) : []),
-      ]);
-    const missingShown = props.showMissing || (saved[row.key] !== undefined && saved[row.key]?.value === null);
-    const soft = [
-      ...live.filter((p) => p.level === 'soft' && (p.code !== 'S_MISSING' || missingShown)),
-      ...(serverWarnings[row.key] ?? []),
-    ];
-    const softMessages = unique(soft.map((p) => p.message));
-    return {
-      value: hardAt('value'),
-      numerator: hardAt('numerator'),
-      denominator: hardAt('denominator'),
-      soft: softMessages,
-      needsExplanation: softMessages.length > 0 && !draft.explanation.trim(),
-    };
-  };
+  const problemsOf = (row: EntryRow) => rowProblems(row, props);
 
   const span = (row: EntryRow) => ({ rowSpan: row.span });
 

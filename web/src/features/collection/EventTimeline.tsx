@@ -18,6 +18,7 @@ const DOT_COLORS: Record<string, string> = {
   return: 'red',
   approve: 'green',
   reopen: 'orange',
+  remind: 'orange',
 };
 
 export function EventTimeline({ submissionId, version = 0 }: { submissionId: number; version?: number }) {
@@ -33,15 +34,22 @@ export function EventTimeline({ submissionId, version = 0 }: { submissionId: num
         content: (
           <div>
             <div>
-              <strong>{ACTION_LABELS[e.action as SubmissionAction] ?? e.action}</strong>
+              <strong>
+                {e.action === 'remind' ? '催报' : (ACTION_LABELS[e.action as SubmissionAction] ?? e.action)}
+              </strong>
               {(e.displayName || e.username) && (
                 <span style={{ color: '#8c8c8c' }}> · {e.displayName ?? e.username}</span>
               )}
             </div>
             <div style={{ marginTop: 2, fontSize: 12, color: '#595959' }}>
-              {SUBMISSION_STATUS_LABELS[e.fromStatus]} → {SUBMISSION_STATUS_LABELS[e.toStatus]}
+              {e.fromStatus === e.toStatus
+                ? `状态：${SUBMISSION_STATUS_LABELS[e.toStatus]}`
+                : `${SUBMISSION_STATUS_LABELS[e.fromStatus]} → ${SUBMISSION_STATUS_LABELS[e.toStatus]}`}
             </div>
-            {e.reason && <div style={{ color: '#cf1322', marginTop: 2 }}>原因：{e.reason}</div>}
+            {e.reason && e.action !== 'remind' && (
+              <div style={{ color: '#cf1322', marginTop: 2 }}>原因：{e.reason}</div>
+            )}
+            {e.reason && e.action === 'remind' && <div style={{ marginTop: 2 }}>{e.reason}</div>}
           </div>
         ),
       }))}

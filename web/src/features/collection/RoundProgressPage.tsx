@@ -1,9 +1,10 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Progress, Radio, Space, Table, Tag } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, NotificationOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Progress, Radio, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../src/core/collection/workflow.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
+import { ApiError, download, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
@@ -52,9 +53,44 @@ export function RoundProgress({ roundId, basePath }: { roundId: number; basePath
   const navigate = useNavigate();
   const user = useUser();
   const demo = useDemo();
-  const { data, error, loading } = useApi<RoundDetail>(`/rounds/${roundId}`);
+  const { data, error, loading, reload } = useApi<RoundDetail>(`/rounds/${roundId}`);
   const [filter, setFilter] = useState<SubmissionStatus | 'all'>('all');
   const review = basePath === '/review';
+  const { message } = App.useApp();
+  // 催报: the chosen late submissions (empty: all of them) while the dialog is open.
+  const [urging, setUrging] = useState<SubmissionProgress[]>();
+  const [note, setNote] = useState('');
+  const [urgeBusy, setUrgeBusy] = useState(false);
+  const [urgeError, setUrgeError] = useState<string>();
+  const canUrge = user.role === 'office' && !review && data?.round.status === 'open';
+  const isLate = (s: SubmissionProgress) => s.status !== 'submitted' && s.status !== 'approved';
+
+  async function urge() {
+    if (!urging) return;
+    setUrgeBusy(true);
+    setUrgeError(undefined);
+    try {
+      const res = await post<{
+        reminded: { reporterName: string }[];
+        webhooks: { target: string; result: { ok: boolean; message: string } }[];
+      }>(`/rounds/${roundId}/remind`, {
+        submissionIds: urging.map((s) => s.id),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      const failed = res.webhooks.filter((w) => !w.result.ok);
+      message.success(
+        `已催报 ${res.reminded.length} 家：站内通知已发送${res.webhooks.length ? `，群消息 ${res.webhooks.length - failed.length}/${res.webhooks.length} 条已发送` : ''}`,
+      );
+      if (failed.length) message.warning(failed.map((f) => `${f.target}：${f.result.message}`).join('；'));
+      setUrging(undefined);
+      setNote('');
+      reload();
+    } catch (e) {
+      setUrgeError(e instanceof ApiError ? e.message : '催报失败，请稍后再试');
+    } finally {
+      setUrgeBusy(false);
+    }
+  }
 
   const list = useMemo(() => {
     const subs = data?.submissions ?? [];
@@ -76,13 +112,74 @@ export function RoundProgress({ roundId, basePath }: { roundId: number; basePath
     <Card
       title={
         <Space>
-          <Button type="text" size="small" icon={<ArrowLeftOutlined />} onClick={() => navigate(basePath)} />
+          <Button
+            type="text"
+            size="small"
+            aria-label="返回"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate(basePath)}
+          />
           {round.title}
           <DemoTag show={demo} />
         </Space>
       }
+      extra={
+        canUrge && (
+          <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                void download(`/rounds/${roundId}/late-contacts.xlsx`, '未报单位联系人.xlsx').catch((e: Error) =>
+                  message.error(e.message),
+                )
+              }
+            >
+              导出未报单位联系人
+            </Button>
+            <Button
+              type="primary"
+              icon={<NotificationOutlined />}
+              disabled={!data.submissions.some(isLate)}
+              onClick={() => setUrging(data.submissions.filter(isLate))}
+            >
+              催报全部未报（{data.submissions.filter(isLate).length}）
+            </Button>
+          </Space>
+        )
+      }
     >
-      <Descriptions size="small" column={4} style={{ marginBottom: 12 }}>
+      <Modal
+        title={
+          urging && urging.length === 1 ? `催报：${urging[0]?.reporterName}` : `催报 ${urging?.length ?? 0} 家未报单位`
+        }
+        open={urging !== undefined}
+        okText="发送催报"
+        okButtonProps={{ loading: urgeBusy }}
+        onOk={() => void urge()}
+        onCancel={() => {
+          setUrging(undefined);
+          setUrgeError(undefined);
+        }}
+        destroyOnHidden
+      >
+        <p>
+          将向
+          {urging && urging.length <= 5
+            ? urging.map((s) => s.reporterName).join('、')
+            : ` ${urging?.length} 家单位和镇街`}
+          发送站内通知（截止 {round.deadline}）；设置了群机器人的单位同时收到群消息。每次催报记入流程记录和审计日志。
+        </p>
+        <Input.TextArea
+          rows={2}
+          maxLength={200}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="附言（可不填），如：请于本周五前提交"
+          aria-label="催报附言"
+        />
+        {urgeError && <Alert type="error" showIcon title={urgeError} style={{ marginTop: 8 }} />}
+      </Modal>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="类型">
           <RoundKindTag kind={round.kind} />
         </Descriptions.Item>
@@ -108,6 +205,7 @@ export function RoundProgress({ roundId, basePath }: { roundId: number; basePath
       <Table<SubmissionProgress>
         size="small"
         bordered
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         dataSource={list}
         pagination={false}
@@ -150,6 +248,11 @@ export function RoundProgress({ roundId, basePath }: { roundId: number; basePath
               ) : (
                 <Space size={8}>
                   <Link to={entryPath(s)}>查看数据</Link>
+                  {canUrge && isLate(s) && (
+                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setUrging([s])}>
+                      催报
+                    </Button>
+                  )}
                   {user.role === 'statistics' && s.status === 'submitted' && (
                     <Link to={`/review/submissions/${s.id}?roundId=${s.roundId}`}>审核</Link>
                   )}

@@ -1,9 +1,12 @@
-import { App, Button, Descriptions, Form, Input, Popconfirm, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, sectionsOf } from '../../../../src/core/documents.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, post, put } from '../../api/client.ts';
+import { draftTime, readDraft, writeDraft } from '../../shell/localDraft.ts';
+import { UnsavedGuard } from '../../shell/UnsavedGuard.tsx';
 import { applyError, ErrorAlert } from '../admin/common.tsx';
+import { useUser } from '../auth/AuthContext.tsx';
 import { Attachments } from './Attachments.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import type { UnitDoc } from './types.ts';
@@ -39,17 +42,44 @@ export function DocumentEditor({
   const submitted = doc?.status === 'submitted';
   const editable = canEdit && !submitted;
   const label = `${kind === 'implementation_plan' ? '' : `${year}年`}${DOCUMENT_KIND_LABELS[kind]}`;
+  const user = useUser();
+  const draftKey = `document.${user.id}.${kind}.${year}`;
+  const [dirty, setDirty] = useState(false);
+  const [restored, setRestored] = useState<string>();
+  const restoredFor = useRef<string>(undefined);
+  const savedText = () => Object.fromEntries(sections.map((s) => [s.key, doc?.sections[s.key] ?? '']));
+  const differs = (values: Record<string, string | undefined>) =>
+    sections.some((s) => (values[s.key] ?? '').trim() !== (doc?.sections[s.key] ?? '').trim());
 
+  // Reset when another document is shown (not when a new document gets its id on the first save: the messages of
+  // a refused first 提交 must stay on the page).
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form when another document is shown
   useEffect(() => {
     form.resetFields();
     setError(undefined);
-  }, [doc?.id, kind, year]);
-  // A new version (after saving) updates the text but keeps the messages of a refused submit on the fields.
+  }, [kind, year]);
+  // A new version (after saving) updates the text but keeps the messages of a refused submit on the fields; text
+  // typed but not saved (kept in this browser) comes back once, when the document is opened.
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the saved text
   useEffect(() => {
-    form.setFieldsValue(Object.fromEntries(sections.map((s) => [s.key, doc?.sections[s.key] ?? ''])));
-  }, [doc?.id, doc?.version, kind, year]);
+    form.setFieldsValue(savedText());
+    setDirty(false);
+    if (!editable || restoredFor.current === draftKey) return;
+    restoredFor.current = draftKey;
+    const stored = readDraft<{ version: number; sections: Record<string, string> }>(draftKey);
+    if (stored && stored.data.version === (doc?.version ?? 0) && differs(stored.data.sections)) {
+      form.setFieldsValue(stored.data.sections);
+      setDirty(true);
+      setRestored(stored.savedAt);
+    } else if (stored) writeDraft(draftKey, undefined);
+  }, [doc?.id, doc?.version, kind, year, editable]);
+
+  function onValuesChange() {
+    const values = form.getFieldsValue();
+    const changed = differs(values);
+    setDirty(changed);
+    writeDraft(draftKey, changed ? { version: doc?.version ?? 0, sections: values } : undefined);
+  }
 
   async function save(): Promise<UnitDoc | undefined> {
     const values = form.getFieldsValue();
@@ -69,6 +99,8 @@ export function DocumentEditor({
         message.success(`${label}已撤回，可继续修改`);
       } else {
         const saved = await save();
+        writeDraft(draftKey, undefined);
+        setRestored(undefined);
         if (action === 'submit' && saved) {
           await post(`/documents/${saved.id}/submit`);
           message.success(`${label}已提交`);
@@ -95,7 +127,49 @@ export function DocumentEditor({
 
   return (
     <div>
-      <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
+      {editable && (
+        <UnsavedGuard
+          dirty={dirty}
+          what={label}
+          keptLocally
+          onSave={async () => {
+            try {
+              await save();
+              writeDraft(draftKey, undefined);
+              setDirty(false);
+              onChange();
+              return true;
+            } catch (e) {
+              setError(applyError(e, form));
+              return false;
+            }
+          }}
+        />
+      )}
+      {restored && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: () => setRestored(undefined) }}
+          style={{ marginBottom: 12 }}
+          className="draft-restored"
+          title={`已恢复您 ${draftTime(restored)} 填写但尚未保存的内容，请核对后保存。`}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                writeDraft(draftKey, undefined);
+                form.setFieldsValue(savedText());
+                setDirty(false);
+                setRestored(undefined);
+              }}
+            >
+              放弃这些修改
+            </Button>
+          }
+        />
+      )}
+      <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="状态">
           <StatusTag status={doc?.status ?? 'missing'} />
         </Descriptions.Item>
@@ -105,7 +179,7 @@ export function DocumentEditor({
         </Descriptions.Item>
       </Descriptions>
       <ErrorAlert message={error} />
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
         {sections.map((s) => (
           <Form.Item key={s.key} name={s.key} label={s.label} required={editable}>
             <Input.TextArea

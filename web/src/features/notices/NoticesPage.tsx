@@ -8,6 +8,14 @@ import { NOTICES_CHANGED, type Notice, type NoticeList } from './types.ts';
 
 const KIND_LABELS: Record<string, { label: string; color: string }> = {
   'deadline.overdue': { label: '已逾期', color: 'red' },
+  urge: { label: '催报', color: 'red' },
+  confirm_pending: { label: '待确认', color: 'orange' },
+  review_pending: { label: '待审核', color: 'orange' },
+  returned: { label: '退回', color: 'red' },
+  approved: { label: '审核通过', color: 'green' },
+  reopened: { label: '重新打开', color: 'orange' },
+  supervision_issued: { label: '督办', color: 'red' },
+  supervision_answered: { label: '督办反馈', color: 'blue' },
 };
 
 function kindTag(kind: string) {
