@@ -1,3 +1,5 @@
 // The public face of the documents feature: other features, the server and the CLI import only from here.
 
+export { cleanFileName } from './documents.ts';
+export { ACCEPTED_DESCRIPTION, type DetectedType, detectFileType } from './filetype.ts';
 export { documentRoutes } from './routes.ts';

@@ -2,3 +2,4 @@
 
 export { sendDeadlineReminders, WEBHOOK_RUN_LABELS } from './reminders.ts';
 export { noticeRoutes } from './routes.ts';
+export { type OutgoingNotice, postToGroupRobot, sendUnitNotices } from './send.ts';

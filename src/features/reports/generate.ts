@@ -21,6 +21,7 @@ import {
   unitDocument,
 } from '../../db/schema/index.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
+import { summariseTasks, type TaskYearSummary } from '../tasks/index.ts';
 import { buildEvaluationReport } from './evaluation-report.ts';
 import { buildMonitoringReport } from './monitoring-report.ts';
 import { buildStatTables } from './stat-tables.ts';
@@ -71,6 +72,8 @@ export interface ReportContext {
   /** Published decimals per indicator id. */
   precision: Map<number, number>;
   narrative: NarrativeInput;
+  /** 督办, 整改 and meeting decisions per year of the period (the evaluation reports summarise them). */
+  tasks?: TaskYearSummary[];
 }
 
 export const isFinal = (kind: ReportKind) => kind === 'final_monitoring' || kind === 'final_evaluation';
@@ -149,6 +152,7 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
     analysis,
     precision,
     narrative,
+    tasks: await summariseTasks(db, { from: isFinal(request.kind) ? baseYear + 1 : year, to: year }),
   };
 }
 
