@@ -5,6 +5,7 @@ import { area, dataValue, indicator, orgUnit, plan, responsibility, submission }
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
 import { demoCounts, demoSeries, hashSeed, prng, scenarioFor } from './scenario.ts';
+import { generateDemoWork } from './work.ts';
 
 // 演示数据: fills base year..last year for every indicator of the active plan folder, deterministically, through
 // saveValues — the same validation as a person's entry — and leaves a realistic state of the reporting rounds:
@@ -146,6 +147,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
     });
 
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
+  await generateDemoWork(db, { from: baseYear + 1, to: lastYear });
   return { values: saved.length };
 }
 
