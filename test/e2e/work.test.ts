@@ -21,8 +21,11 @@ const RECTIFY = '制定“两癌”筛查提升方案，年底前覆盖全部镇
 const DECISION = '区教育局牵头完成学前教育毛入园率数据核实';
 
 async function pick(page: Page, label: string, option: string) {
+  // The option list is virtual: type to bring the option into it.
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-item-option[title="${option}"]`).first().click();
+  await page.keyboard.type(option);
+  await page.locator(`.ant-select-item-option-active[title="${option}"]`).first().waitFor();
+  await page.keyboard.press('Enter');
 }
 
 async function toast(page: Page, text: string) {
@@ -138,7 +141,9 @@ describe('督导检查、议事协调 in the browser', () => {
     const row = page.getByTestId('decision-row');
     await row.getByPlaceholder('议定事项 1').fill(DECISION);
     await row.locator('.ant-select').click();
-    await page.locator('.ant-select-item-option[title="区教育局"]').last().click();
+    await page.keyboard.type('区教育局');
+    await page.locator('.ant-select-item-option-active[title="区教育局"]').last().waitFor();
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '保存并通知' }).click();
     await toast(page, '会议已记录');
     await page.waitForURL(/\/meetings\/\d+$/);

@@ -63,11 +63,11 @@ export default function InspectionPage() {
           <Descriptions.Item label="关联事项" span={2}>
             <LinkList links={data.links} />
           </Descriptions.Item>
-          {ins.focus && (
+          {ins.focus ? (
             <Descriptions.Item label="检查重点" span={2}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{ins.focus}</span>
             </Descriptions.Item>
-          )}
+          ) : null}
         </Descriptions>
       </Card>
       {shownTargets.map((target) => {
