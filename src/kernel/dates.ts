@@ -38,3 +38,13 @@ export function formatBeijingTime(value: string | Date | null | undefined, withS
   const time = `${pad(b.hours)}:${pad(b.minutes)}${withSeconds ? `:${pad(b.seconds)}` : ''}`;
   return `${b.year}-${pad(b.month)}-${pad(b.day)} ${time}`;
 }
+
+/** The year in Beijing of an instant (the year a record belongs to). */
+export function beijingYear(at: Date = new Date()): number {
+  return beijing(at).year;
+}
+
+/** A deadline (YYYY-MM-DD, a day in Beijing) has passed when today is a later day. */
+export function isOverdue(deadline: string, today: string = beijingDate()): boolean {
+  return deadline < today;
+}

@@ -22,11 +22,14 @@ import { catalogRoutes } from '../features/catalog/index.ts';
 import { collectionRoutes, uploadRoutes } from '../features/collection/index.ts';
 import { documentRoutes } from '../features/documents/index.ts';
 import { healthRoutes } from '../features/health/index.ts';
+import { inspectionRoutes } from '../features/inspections/index.ts';
+import { meetingRoutes } from '../features/meetings/index.ts';
 import { noticeRoutes } from '../features/notices/index.ts';
 import { organisationRoutes } from '../features/organisation/index.ts';
 import { reportRoutes } from '../features/reports/index.ts';
 import { responsibilityRoutes } from '../features/responsibility/index.ts';
 import { supervisionRoutes } from '../features/supervision/index.ts';
+import { taskRoutes } from '../features/tasks/index.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { projectPath } from '../platform/paths.ts';
 import { VERSION } from '../platform/version.ts';
@@ -106,6 +109,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(documentRoutes, deps);
       await api.register(noticeRoutes, deps);
       await api.register(reportRoutes, deps);
+      await api.register(taskRoutes, deps);
+      await api.register(inspectionRoutes, deps);
+      await api.register(meetingRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -26,6 +26,8 @@ const ALL_SIGNED_IN = 'all signed-in';
 const PUBLIC = 'public';
 type Expected = typeof PUBLIC | typeof ALL_SIGNED_IN | Role[];
 
+const WORK_READERS: Role[] = ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'];
+
 /** Who may call the sensitive routes, from the issue: admin manages users; office and admin the organisation; … */
 const EXPECTED: Record<string, Expected> = {
   'GET /api/health': PUBLIC,
@@ -49,6 +51,27 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/org/areas': ALL_SIGNED_IN,
   'POST /api/org/areas': ['office', 'admin'],
   'PATCH /api/org/areas/:id': ['office', 'admin'],
+  // 督导检查, 议事协调 and the task list (issue 17): the office plans, records and issues; units answer their own;
+  // statistics and district leaders read.
+  'GET /api/inspections': WORK_READERS,
+  'GET /api/inspections/:id': WORK_READERS,
+  'POST /api/inspections': ['office'],
+  'POST /api/inspections/:id/findings': ['office'],
+  'POST /api/inspections/findings/:id/attachments': ['office'],
+  'GET /api/inspections/attachments/:id': WORK_READERS,
+  'POST /api/inspections/findings/:id/rectifications': ['office'],
+  'GET /api/meetings': WORK_READERS,
+  'GET /api/meetings/:id': WORK_READERS,
+  'POST /api/meetings': ['office'],
+  'POST /api/meetings/:id/decisions': ['office'],
+  'GET /api/meetings/:id/minutes.docx': WORK_READERS,
+  'GET /api/tasks': WORK_READERS,
+  'GET /api/tasks/summary': ['office', 'statistics', 'district_leader'],
+  'GET /api/tasks/link-options': ['office'],
+  'GET /api/tasks/:id': WORK_READERS,
+  'POST /api/tasks/:id/answer': ['unit_reporter', 'unit_leader'],
+  'POST /api/tasks/:id/close': ['office'],
+  'POST /api/tasks/:id/ask-again': ['office'],
 };
 
 function allowedRoles(access: Access): Role[] | typeof PUBLIC {

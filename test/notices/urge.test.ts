@@ -61,7 +61,7 @@ describe.each(ENGINES)('催报 on %s', (engine) => {
         (await office.put(`/api/settings/unit-webhooks/${wjwId}`, { url: robot.url, kind: 'wecom' })).statusCode,
       ).toBe(200);
       const res = await office.post(`/api/rounds/${roundId}/remind`, {
-        submissionIds: [subs['区卫生健康委']],
+        submissionIds: [subs.区卫生健康委],
         note: '请于本周五前提交',
       });
       expect(res.statusCode).toBe(200);
@@ -77,7 +77,7 @@ describe.each(ENGINES)('催报 on %s', (engine) => {
       const events = await db
         .select()
         .from(submissionEvent)
-        .where(eq(submissionEvent.submissionId, subs['区卫生健康委']!));
+        .where(eq(submissionEvent.submissionId, subs.区卫生健康委!));
       expect(events.map((e) => [e.action, e.reason])).toEqual([['remind', '催报：请于本周五前提交']]);
       const audits = await db.select().from(auditLog).where(eq(auditLog.action, 'submission.remind'));
       expect(audits).toHaveLength(1);
@@ -109,7 +109,7 @@ describe.each(ENGINES)('催报 on %s', (engine) => {
   });
 
   it('refuses a submitted unit with its reason, and other roles', async () => {
-    const res = await office.post(`/api/rounds/${roundId}/remind`, { submissionIds: [subs['区统计局']] });
+    const res = await office.post(`/api/rounds/${roundId}/remind`, { submissionIds: [subs.区统计局] });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('所选单位已提交或不属于本填报任务，无需催报');
     expect((await wjw.post(`/api/rounds/${roundId}/remind`, {})).statusCode).toBe(403);

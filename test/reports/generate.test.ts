@@ -253,8 +253,10 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
       expect(paragraphTexts(ev.document, /^Heading1$/)).toEqual([
         '一、评估工作开展情况',
         '二、主要指标完成情况',
-        '三、存在的问题及原因',
-        '四、对策建议',
+        // The demo data's 督办, inspections and meetings of 2025 (issue 17).
+        '三、督办督查和议事协调事项办理情况',
+        '四、存在的问题及原因',
+        '五、对策建议',
         '附表1',
       ]);
       expect(paragraphTexts(ev.document, /^Heading2$/)).toHaveLength(8);

@@ -7,3 +7,4 @@ export * from './organisation.ts';
 export * from './reports.ts';
 export * from './settings.ts';
 export * from './supervision.ts';
+export * from './work.ts';

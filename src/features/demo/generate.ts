@@ -7,6 +7,7 @@ import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
 import { demoCounts, demoSeries, hashSeed, PLAUSIBLE_LEVELS, prng, scenarioFor } from './scenario.ts';
+import { generateDemoWork } from './work.ts';
 
 // 演示数据: fills base year..last year for every indicator of the active plan folder, deterministically, through
 // saveValues — the same validation as a person's entry — and leaves a realistic state of the reporting rounds:
@@ -158,6 +159,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
 
   progress('演示数据：建立各年度填报任务与审核记录…');
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
+  await generateDemoWork(db, { from: baseYear + 1, to: lastYear });
   // The rounds' locking ran statement by statement: bring the derived results current now.
   await catchUpResults(db);
   return { values: saved.length };

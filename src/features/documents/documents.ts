@@ -20,7 +20,13 @@ import {
 import { AppError } from '../../kernel/errors.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import { ACCEPTED_DESCRIPTION, attachmentName, attachmentProblem, detectFileType } from './filetype.ts';
+import {
+  ACCEPTED_DESCRIPTION,
+  attachmentName,
+  attachmentProblem,
+  type DetectedType,
+  detectFileType,
+} from './filetype.ts';
 
 // Unit documents: each member unit's 实施方案 (once per cycle), 年度工作报告 (every year) and 评估报告 (in the final
 // evaluation). Saving keeps a history row; the version guards against two people editing at once.
@@ -292,17 +298,15 @@ export function cleanFileName(name: string): string {
   return (cleaned || '附件').slice(-200);
 }
 
-/** Checks every file by its content and stores them all, or none. */
-export async function addAttachments(
-  db: Db,
-  actor: Actor,
-  doc: UnitDocument,
-  files: UploadedFile[],
-): Promise<AttachmentMeta[]> {
-  if (doc.status !== 'draft') throw new AppError(409, 'DOCUMENT_SUBMITTED', '已提交的文档不能再添加附件，请先撤回');
+/**
+ * Every attachment checked by its content (the type, then what it carries) and named for storage with the extension
+ * of its detected type; the first file at fault refuses the lot. Shared by every feature that takes attachments.
+ */
+export function checkAttachments(files: UploadedFile[]): { fileName: string; type: DetectedType; bytes: Buffer }[] {
   if (files.length === 0) throw new AppError(400, 'VALIDATION_FAILED', '请选择要上传的文件');
-  const checked = files.map((f) => {
+  return files.map((f) => {
     const fileName = cleanFileName(f.fileName);
+    if (f.bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', `文件“${fileName}”是空文件`);
     const type = detectFileType(f.bytes);
     if (!type) {
       throw new AppError(
@@ -312,13 +316,24 @@ export async function addAttachments(
         { fileName },
       );
     }
-    if (f.bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', `文件“${fileName}”是空文件`);
     const problem = attachmentProblem(f.bytes, type);
     if (problem) {
       throw new AppError(400, 'UNSAFE_FILE', `文件“${fileName}”不能上传：${problem}`, { fileName });
     }
     return { fileName: attachmentName(f.fileName, type), type, bytes: f.bytes };
   });
+}
+
+/** Checks every file by its content and stores them all, or none. */
+export async function addAttachments(
+  db: Db,
+  actor: Actor,
+  doc: UnitDocument,
+  files: UploadedFile[],
+): Promise<AttachmentMeta[]> {
+  if (doc.status !== 'draft') throw new AppError(409, 'DOCUMENT_SUBMITTED', '已提交的文档不能再添加附件，请先撤回');
+  if (files.length === 0) throw new AppError(400, 'VALIDATION_FAILED', '请选择要上传的文件');
+  const checked = checkAttachments(files);
   return db.transaction(async (tx) => {
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })

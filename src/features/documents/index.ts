@@ -1,5 +1,6 @@
 // The public face of the documents feature: other features, the server and the CLI import only from here.
 
+export { checkAttachments, cleanFileName } from './documents.ts';
 export {
   ACCEPTED_DESCRIPTION,
   attachmentName,

@@ -3,3 +3,4 @@
 export { type NoticeContent, type NoticeTarget, notify } from './notify.ts';
 export { sendDeadlineReminders, WEBHOOK_RUN_LABELS } from './reminders.ts';
 export { noticeRoutes } from './routes.ts';
+export { type OutgoingNotice, postToGroupRobot, sendUnitNotices } from './send.ts';

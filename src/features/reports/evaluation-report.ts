@@ -17,38 +17,10 @@ import {
   textOf,
 } from './monitoring-report.ts';
 
-/** The counts of the 督导检查 and 议事协调 work of the period (issue 17 fills them from its inspections and meetings). */
-export interface OversightCounts {
-  inspections: number;
-  inspectedUnits: number;
-  meetings: number;
-  tasksAssigned: number;
-  tasksDone: number;
-}
-
-/**
- * 督导检查和议事协调: one paragraph from the counts, or a marked placeholder until inspections and meetings are
- * recorded in the system.
- */
-export function oversightBlocks(counts: OversightCounts | null): Block[] {
-  if (!counts) {
-    return [
-      paragraph(
-        '（待补充：规划实施期间开展督导检查、召开妇儿工委全体会议和联络员会议的次数，以及议定事项的落实情况。）',
-      ),
-    ];
-  }
-  return [
-    paragraph(
-      `规划实施期间，共开展督导检查${counts.inspections}次，覆盖成员单位${counts.inspectedUnits}家；召开妇儿工委全体会议、联络员会议等${counts.meetings}次，议定事项${counts.tasksAssigned}项，已落实${counts.tasksDone}项。`,
-    ),
-  ];
-}
-
 export async function buildEvaluationReport(
   ctx: ReportContext,
   sections: readonly StoredSection[],
-  options: BuildOptions & { oversight?: OversightCounts | null },
+  options: BuildOptions,
 ): Promise<ReportDocument> {
   const text = textOf(sections);
   const final = ctx.kind === 'final_evaluation';
@@ -71,10 +43,8 @@ export async function buildEvaluationReport(
       blocks.push(...paragraphs(text(KEY.domainText(d.domainCode))));
     }
   }
-  if (final) {
-    blocks.push(heading(1, '主要做法和经验'), ...paragraphs(text(KEY.practices)));
-    blocks.push(heading(1, '督导检查和议事协调'), ...oversightBlocks(options.oversight ?? null));
-  }
+  if (final) blocks.push(heading(1, '主要做法和经验'), ...paragraphs(text(KEY.practices)));
+  blocks.push(...taskSection(ctx));
   blocks.push(heading(1, '存在的问题及原因'), ...paragraphs(text(KEY.problems)));
   blocks.push(heading(1, '对策建议'), ...paragraphs(text(KEY.suggestions)));
   if (final) blocks.push(keyIndicatorTable(ctx, '主要指标基期与终期对比'));
@@ -86,4 +56,49 @@ export async function buildEvaluationReport(
     demo: ctx.analysis.demo,
     blocks,
   };
+}
+
+// 督办、督导检查整改和会议议定事项的办理情况 (issue 17): one self-contained section from ctx.tasks — how many were
+// issued in the period, answered by the deadline first set, closed, and still overdue. Absent when there were none.
+const TASK_ROWS = [
+  ['supervision', '预警督办'],
+  ['rectification', '督导检查整改事项'],
+  ['decision', '会议议定事项'],
+] as const;
+
+function taskSection(ctx: ReportContext): Block[] {
+  const rows = ctx.tasks ?? [];
+  const sum = (source: string, key: 'issued' | 'answered' | 'answeredOnTime' | 'closed' | 'overdue') =>
+    rows.filter((r) => r.source === source).reduce((n, r) => n + r[key], 0);
+  const total = (key: 'issued' | 'answeredOnTime' | 'closed' | 'overdue') =>
+    TASK_ROWS.reduce((n, [source]) => n + sum(source, key), 0);
+  if (total('issued') === 0) return [];
+  const period = ctx.kind === 'final_evaluation' ? '规划实施期间' : `${ctx.year}年`;
+  const parts = TASK_ROWS.filter(([source]) => sum(source, 'issued') > 0).map(
+    ([source, label]) => `${label}${sum(source, 'issued')}项`,
+  );
+  const rate = (a: number, b: number) => (b === 0 ? '—' : `${((a / b) * 100).toFixed(1)}%`);
+  return [
+    heading(1, '督办督查和议事协调事项办理情况'),
+    paragraph(
+      `${period}，共交办${parts.join('、')}，合计${total('issued')}项；按期反馈${total('answeredOnTime')}项，按期反馈率${rate(total('answeredOnTime'), total('issued'))}；已办结${total('closed')}项，办结率${rate(total('closed'), total('issued'))}${total('overdue') > 0 ? `；尚有${total('overdue')}项逾期未反馈，需继续跟踪督办` : ''}。`,
+    ),
+    {
+      kind: 'table',
+      caption: `${period}督办、整改和议定事项办理情况`,
+      unit: '单位：项',
+      columns: [{ width: 44 }, { width: 28 }, { width: 28 }, { width: 28 }, { width: 28 }],
+      header: [[{ text: '类别' }, { text: '交办' }, { text: '按期反馈' }, { text: '已办结' }, { text: '逾期未反馈' }]],
+      rows: [
+        ...TASK_ROWS.map(([source, label]) => [
+          label,
+          sum(source, 'issued'),
+          sum(source, 'answeredOnTime'),
+          sum(source, 'closed'),
+          sum(source, 'overdue'),
+        ]),
+        ['合计', total('issued'), total('answeredOnTime'), total('closed'), total('overdue')],
+      ],
+    },
+  ];
 }

@@ -22,6 +22,7 @@ import {
 } from '../../db/schema/index.ts';
 import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
+import { summariseTasks, type TaskYearSummary } from '../tasks/index.ts';
 import { buildEvaluationReport } from './evaluation-report.ts';
 import { buildMonitoringReport } from './monitoring-report.ts';
 import { isFinal, jointTitle } from './names.ts';
@@ -75,6 +76,8 @@ export interface ReportContext {
   /** Published decimals per indicator id. */
   precision: Map<number, number>;
   narrative: NarrativeInput;
+  /** 督办, 整改 and meeting decisions per year of the period (the evaluation reports summarise them). */
+  tasks?: TaskYearSummary[];
 }
 
 /** 示范区 from 天津市示范区妇女发展“十五五”规划. */
@@ -152,6 +155,7 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
     analysis,
     precision,
     narrative,
+    tasks: await summariseTasks(db, { from: isFinal(request.kind) ? baseYear + 1 : year, to: year }),
   };
 }
 

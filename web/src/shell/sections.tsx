@@ -2,11 +2,14 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
   EditOutlined,
+  FileSearchOutlined,
   FileWordOutlined,
   HomeOutlined,
   ProfileOutlined,
   SettingOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../src/kernel/roles.ts';
@@ -50,6 +53,28 @@ export const SECTIONS: Section[] = [
     label: '预警督办',
     icon: <AlertOutlined />,
     summary: '预计达标困难、波动较大指标的预警，督办与整改',
+    roles: ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'],
+  },
+  // 督导检查, 议事协调 and the one task list (issue 17).
+  {
+    path: '/tasks',
+    label: '工作任务',
+    icon: <CarryOutOutlined />,
+    summary: '预警督办、督导检查整改事项和会议议定事项，一张清单跟踪到办结',
+    roles: ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'],
+  },
+  {
+    path: '/inspections',
+    label: '督导检查',
+    icon: <FileSearchOutlined />,
+    summary: '检查计划、检查发现（含照片和文件）、整改事项',
+    roles: ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'],
+  },
+  {
+    path: '/meetings',
+    label: '议事协调',
+    icon: <TeamOutlined />,
+    summary: '妇女儿童工作会、妇儿工委全体会议、联络员会议的议题、纪要和议定事项',
     roles: ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'],
   },
   {

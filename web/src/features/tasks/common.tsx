@@ -1,0 +1,222 @@
+import { Alert, Select, Table, Tag, Typography } from 'antd';
+import type { FormInstance } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import {
+  LINK_KIND_LABELS,
+  type LinkKind,
+  type ResolvedLink,
+  TASK_SOURCE_LABELS,
+  TASK_STATUS_LABELS,
+  type TaskItem,
+} from '../../../../src/core/work.ts';
+import type { Role } from '../../../../src/kernel/roles.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+
+// What the 督导检查, 议事协调 and 工作任务 pages share: status tags, the task table, unit and link pickers, server
+// errors at their fields.
+
+export const isUnitRole = (role: Role) => role === 'unit_reporter' || role === 'unit_leader';
+export const notBeforeToday = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
+export const fmtTime = (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm');
+
+const STATUS_COLORS = { issued: 'gold', answered: 'blue', closed: 'green' } as const;
+const SOURCE_COLORS = { supervision: 'volcano', rectification: 'purple', decision: 'cyan' } as const;
+
+export function TaskStatusTag({ task }: { task: Pick<TaskItem, 'status' | 'overdue' | 'source'> }) {
+  const label =
+    task.status === 'issued' ? (task.source === 'supervision' ? '待整改' : '待办理') : TASK_STATUS_LABELS[task.status];
+  return (
+    <span>
+      <Tag color={STATUS_COLORS[task.status]} style={{ marginInlineEnd: 4 }}>
+        {label}
+      </Tag>
+      {task.overdue && (
+        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+          逾期
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+export function SourceTag({ source }: { source: TaskItem['source'] }) {
+  return <Tag color={SOURCE_COLORS[source]}>{TASK_SOURCE_LABELS[source]}</Tag>;
+}
+
+/** 督办, 整改 and decisions as one table: source, what, where from, owner, deadline, status. */
+export function TaskTable({
+  tasks,
+  loading,
+  showUnit = true,
+  showOrigin = true,
+  emptyText = '暂无任务',
+}: {
+  tasks: TaskItem[];
+  loading?: boolean;
+  showUnit?: boolean;
+  showOrigin?: boolean;
+  emptyText?: string;
+}) {
+  return (
+    <Table<TaskItem>
+      data-testid="task-table"
+      rowKey="key"
+      size="small"
+      loading={loading}
+      dataSource={tasks}
+      locale={{ emptyText }}
+      pagination={tasks.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      columns={[
+        { title: '类别', key: 'source', width: 130, render: (_, t) => <SourceTag source={t.source} /> },
+        {
+          title: '事项',
+          key: 'content',
+          render: (_, t) => <Link to={t.path}>{t.content}</Link>,
+        },
+        ...(showOrigin
+          ? [
+              {
+                title: '来源',
+                key: 'origin',
+                width: 260,
+                render: (_: unknown, t: TaskItem) => <Typography.Text type="secondary">{t.origin}</Typography.Text>,
+              },
+            ]
+          : []),
+        ...(showUnit ? [{ title: '责任单位', dataIndex: 'unitName', width: 150 }] : []),
+        {
+          title: '期限',
+          dataIndex: 'deadline',
+          width: 110,
+          render: (d: string, t) => (t.overdue ? <Typography.Text type="danger">{d}</Typography.Text> : d),
+        },
+        { title: '状态', key: 'status', width: 130, render: (_, t) => <TaskStatusTag task={t} /> },
+      ]}
+    />
+  );
+}
+
+export interface Unit {
+  id: number;
+  name: string;
+  kind: 'office' | 'member';
+  active: boolean;
+}
+
+/** Active member units, for pickers. */
+export function useUnits(): Unit[] {
+  const { data } = useApi<{ units: Unit[] }>('/org/units');
+  return (data?.units ?? []).filter((u) => u.kind === 'member' && u.active);
+}
+
+export function UnitSelect(props: {
+  value?: number | number[];
+  onChange?: (v: number | number[]) => void;
+  multiple?: boolean;
+  id?: string;
+}) {
+  const units = useUnits();
+  return (
+    <Select<number | number[]>
+      id={props.id}
+      mode={props.multiple ? 'multiple' : undefined}
+      value={props.value}
+      onChange={props.onChange}
+      showSearch
+      optionFilterProp="label"
+      placeholder="选择单位"
+      options={units.map((u) => ({ value: u.id, label: u.name }))}
+    />
+  );
+}
+
+interface LinkOptions {
+  goals: { id: number; label: string }[];
+  measures: { id: number; label: string }[];
+  indicators: { id: number; label: string }[];
+  supervision: { id: number; label: string }[];
+}
+
+/** Goals, measures, indicators (and for agendas warnings and 督办单) as one searchable multi-select. */
+export function LinkSelect({
+  value,
+  onChange,
+  kinds,
+  id,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  kinds: LinkKind[];
+  id?: string;
+}) {
+  const { data } = useApi<LinkOptions>('/tasks/link-options');
+  const groups: Record<LinkKind, { id: number; label: string }[]> = {
+    goal: data?.goals ?? [],
+    measure: data?.measures ?? [],
+    indicator: data?.indicators ?? [],
+    warning: (data?.indicators ?? []).map((i) => ({ id: i.id, label: `${i.label}（预警）` })),
+    supervision: data?.supervision ?? [],
+  };
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={value}
+      onChange={onChange}
+      showSearch
+      allowClear
+      optionFilterProp="label"
+      placeholder="搜索并选择关联事项"
+      options={kinds.map((k) => ({
+        label: LINK_KIND_LABELS[k],
+        options: groups[k].map((o) => ({ value: `${k}:${o.id}`, label: o.label })),
+      }))}
+    />
+  );
+}
+
+export const toLinks = (values: string[] = []) =>
+  values.map((v) => {
+    const [kind, id] = v.split(':');
+    return { kind: kind as LinkKind, id: Number(id) };
+  });
+
+export function LinkList({ links }: { links: ResolvedLink[] }): ReactNode {
+  if (links.length === 0) return <Typography.Text type="secondary">无</Typography.Text>;
+  return (
+    <span>
+      {links.map((l) => (
+        <Tag key={`${l.kind}:${l.id}`} style={{ marginBottom: 4 }}>
+          {LINK_KIND_LABELS[l.kind]}：{l.path ? <Link to={l.path}>{l.label}</Link> : l.label}
+        </Tag>
+      ))}
+    </span>
+  );
+}
+
+/** Puts the server's field problems at the form's fields; returns the message for the alert. */
+export function applyServerError(form: FormInstance | undefined, error: unknown): string {
+  if (error instanceof ApiError) {
+    const list = (error.body.fields ?? []) as { field: string; message: string }[];
+    if (form && list.length) {
+      form.setFields(
+        list.map((f) => ({
+          name: f.field
+            .replace(/^(body|query|params)\./, '')
+            .split('.')
+            .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          errors: [f.message],
+        })),
+      );
+    }
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function ErrorAlert({ message }: { message?: string }) {
+  return message ? <Alert type="error" showIcon title={message} style={{ marginBottom: 12 }} /> : null;
+}
