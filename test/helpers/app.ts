@@ -24,7 +24,12 @@ export async function createTestApp(
   const db = await createTestDatabase(engine);
   // Tests: no login delay, and the loopback receiver of test/notices allowed as a webhook target.
   const config = {
-    ...loadConfig({ LOGIN_FAILURE_DELAY_MS: '0', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }),
+    // Tests sign in many times a minute from one address; the login rate limit has its own test (login-security).
+    ...loadConfig({
+      LOGIN_FAILURE_DELAY_MS: '0',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    }),
     demo: true,
     ...overrides,
   };

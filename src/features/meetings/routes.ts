@@ -17,7 +17,7 @@ const Id = z.object({ id: z.coerce.number().int().positive('编号应为正整�
 const READERS = ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader'] as const;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export const meetingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
+export const meetingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, database }) => {
   const { db } = database;
 
   app.get(
@@ -64,7 +64,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
         ...request.body.decisions.map((d, i) => `${i + 1}. ${d.content}（期限 ${d.deadline}）`),
         '会议纪要和议定事项请登录天平系统查看、反馈。',
       ].join('\n');
-      const result = await postToGroupRobot(db, row.title, markdown);
+      const result = await postToGroupRobot(db, row.title, markdown, config.webhookAllowedHosts);
       return {
         meeting: { id: row.id },
         robot: result

@@ -176,7 +176,14 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       config: { access: { roles: ['office'] } },
     },
     async (request) =>
-      urgeLate(db, actorOf(request), request.params.id, request.body.submissionIds, request.body.note || undefined),
+      urgeLate(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body.submissionIds,
+        request.body.note || undefined,
+        config.webhookAllowedHosts,
+      ),
   );
 
   app.get(

@@ -25,8 +25,13 @@ export async function sendUnitNotices(tx: Db, notices: OutgoingNotice[]): Promis
 }
 
 /** Posts to the group robot when one is configured and enabled; never throws. `undefined`: none configured. */
-export async function postToGroupRobot(db: Db, title: string, markdown: string): Promise<WebhookResult | undefined> {
+export async function postToGroupRobot(
+  db: Db,
+  title: string,
+  markdown: string,
+  allowedHosts: readonly string[],
+): Promise<WebhookResult | undefined> {
   const settings = await getWebhook(db);
   if (!settings.enabled || !settings.url) return undefined;
-  return postWebhook(settings, title, markdown);
+  return postWebhook(settings, title, markdown, { allowedHosts });
 }

@@ -79,6 +79,7 @@ export async function urgeLate(
   roundId: number,
   submissionIds: number[] | undefined,
   note: string | undefined,
+  allowedHosts: readonly string[],
 ): Promise<UrgeResult> {
   const { round, late } = await lateSubmissions(db, roundId);
   if (round.status !== 'open') throw new AppError(409, 'ROUND_CLOSED', '该填报任务已结束，不能催报');
@@ -142,6 +143,7 @@ export async function urgeLate(
       { url: c.webhookUrl as string, kind: c.webhookKind ?? 'wecom' },
       `催报：${round.title}`,
       `**催报：${round.title}**\n\n${c.reporterName}：${message}。`,
+      { allowedHosts },
     );
     webhooks.push({ target: c.reporterName, result });
   }
@@ -152,6 +154,7 @@ export async function urgeLate(
       group,
       `催报：${round.title}`,
       `**催报：${round.title}**（截止 ${round.deadline}）\n\n尚未报送：${rest.map((r) => r.reporterName).join('、')}\n\n${message}。`,
+      { allowedHosts },
     );
     webhooks.push({ target: '工作群', result });
   }
