@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, loginFailure, orgUnit, unitDocument, userSession } from '../../src/db/schema/index.ts';
 import { saveValues } from '../../src/features/collection/values.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { assignLead } from '../collection/helpers.ts';
 import { multipart, tinyPdf } from '../documents/files.ts';
@@ -25,7 +26,8 @@ describe.each(ENGINES)('security probe findings on %s', (engine) => {
   let t: TestApp;
   let admin: Client;
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // The default login rate limit (20 a minute per address): finding 2 is about it.
+    t = await createTestApp(engine, { security: loadConfig({ LOGIN_FAILURE_DELAY_MS: '0' }).security });
     admin = await login(t.app, 'admin');
   });
   afterAll(() => t.close());

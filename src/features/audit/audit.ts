@@ -50,17 +50,24 @@ export async function purgeAuditLog(db: Db, retentionDays: number, now = new Dat
 // of them must not flood the log: per client address and action, at most REFUSALS_PER_MINUTE rows a minute; the
 // next row written after a quiet spell says how many were left out.
 const REFUSALS_PER_MINUTE = 20;
-const refusalWindows = new Map<string, { start: number; written: number; skipped: number }>();
+type Window = { start: number; written: number; skipped: number };
+/** Per database (an installation), per client and kind. */
+const refusalWindows = new WeakMap<Db, Map<string, Window>>();
 
 /** Writes a refusal to the audit log unless this client already wrote many of this kind this minute. */
 export async function auditRefusal(db: Db, actor: Actor, event: AuditEvent, now = Date.now()): Promise<boolean> {
   const key = `${actor.ip}|${actor.userId ?? ''}|${event.action}`;
-  let w = refusalWindows.get(key);
+  let windows = refusalWindows.get(db);
+  if (!windows) {
+    windows = new Map();
+    refusalWindows.set(db, windows);
+  }
+  let w = windows.get(key);
   if (!w || now - w.start >= 60_000) {
-    if (refusalWindows.size > 10_000) refusalWindows.clear();
+    if (windows.size > 10_000) windows.clear();
     const skipped = w?.skipped ?? 0;
     w = { start: now, written: 0, skipped: 0 };
-    refusalWindows.set(key, w);
+    windows.set(key, w);
     if (skipped > 0) {
       const note = `（此前另有 ${skipped} 次同类拒绝未逐条记录）`;
       event = { ...event, detail: event.detail ? `${event.detail}${note}` : note };
