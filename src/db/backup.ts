@@ -105,6 +105,9 @@ export function readBackup(bytes: Buffer): BackupFile {
  * Restores a backup into `database`, which must be migrated to the backup's level and hold no data (a new data
  * folder, or an empty PostgreSQL database). All or nothing: one transaction.
  */
+/** Tables rebuilt from the others (issue 16's stored assessment results): never user data. */
+export const DERIVED_TABLES: readonly string[] = ['analysis_dirty', 'assessment_result'];
+
 export async function restoreDatabase(database: Database, file: BackupFile): Promise<{ tables: number; rows: number }> {
   const level = await migrationLevel(database.db);
   if (level !== file.migrationLevel) {
@@ -115,14 +118,14 @@ export async function restoreDatabase(database: Database, file: BackupFile): Pro
   let total = 0;
   await database.db.transaction(async (tx) => {
     for (const { name } of file.tables) {
-      if (name === 'schema_migration') continue;
+      if (name === 'schema_migration' || DERIVED_TABLES.includes(name)) continue;
       const [row] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from ${ident(name)}`);
       if ((row?.n ?? 0) > 0) {
         throw new BackupError(`目标数据库不是空的（表 ${name} 已有数据）。请恢复到新的数据目录或空的数据库`);
       }
     }
     for (const { name, rows: data } of file.tables) {
-      if (name === 'schema_migration' || data.length === 0) continue;
+      if (name === 'schema_migration' || DERIVED_TABLES.includes(name) || data.length === 0) continue;
       // In chunks, so one statement's parameter stays well below any size limit.
       for (let i = 0; i < data.length; i += 2000) {
         const chunk = JSON.stringify(data.slice(i, i + 2000));
@@ -132,6 +135,10 @@ export async function restoreDatabase(database: Database, file: BackupFile): Pro
       }
       total += data.length;
     }
+    // Derived analysis results are not restored but rebuilt from the restored values: the queue asks for a full
+    // rebuild, which the first analysis read performs.
+    for (const name of DERIVED_TABLES) await tx.execute(sql`delete from ${ident(name)}`);
+    await tx.execute(sql`insert into analysis_dirty (indicator_id) values (null)`);
     // Sequences past the highest restored ids.
     const serials = await rows<{ table_name: string; column_name: string }>(
       tx,

@@ -1,4 +1,6 @@
+import type { Site } from '../../core/site.ts';
 import type { Db } from '../../db/connection.ts';
+import { getSetting, SITE } from '../../platform/settings.ts';
 import { type Block, heading, paragraph, type ReportDocument, renderOfficialDocx } from '../reports/index.ts';
 import { listTasks } from '../tasks/index.ts';
 import { MEETING_KIND_LABELS } from './contract.ts';
@@ -9,7 +11,6 @@ import { meetingDetail } from './meetings.ts';
 // a 分工 table), and the attendance list at the end. The whole of the minutes goes to every attendee, so every
 // decision is listed, whoever downloads it.
 
-const ISSUER = '武清区妇女儿童工作委员会办公室';
 const ALL = { role: 'office' as const, unitId: null, areaId: null };
 
 /** 2025-06-18 → 2025年6月18日 */
@@ -22,6 +23,9 @@ export async function buildMinutes(db: Db, meetingId: number): Promise<{ doc: Re
   const { meeting: m, attendees, agenda } = await meetingDetail(db, ALL, meetingId);
   const decisions = (await listTasks(db, ALL, { meetingId })).sort((a, b) => a.id - b.id);
   const title = m.title.endsWith('纪要') ? m.title : `${m.title}纪要`;
+  // The issuer from the active plan folder (organisation.yaml), e.g. 某区妇女儿童工作委员会办公室.
+  const site = await getSetting<Site>(db, SITE);
+  const issuer = site ? `${site.committee}办公室` : '妇女儿童工作委员会办公室';
   const blocks: Block[] = [];
   const where = m.place ? `在${m.place}` : '';
   const chaired = m.host ? `，${m.host}主持会议` : '';
@@ -78,7 +82,7 @@ export async function buildMinutes(db: Db, meetingId: number): Promise<{ doc: Re
   const present = [attendees.map((a) => a.name).join('、'), m.attendeePeople].filter(Boolean).join('；');
   if (present) blocks.push(paragraph({ text: '出席：', bold: true }, present));
   return {
-    doc: { title, issuer: ISSUER, date: chineseDate(m.heldOn), demo: false, blocks },
+    doc: { title, issuer, date: chineseDate(m.heldOn), demo: false, blocks },
     fileName: `${title}（${m.heldOn}）.docx`,
   };
 }
