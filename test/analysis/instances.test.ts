@@ -46,7 +46,8 @@ describe.runIf(TEST_DATABASE_URL)('two server processes on one PostgreSQL databa
     servers.push(await startServerProcess(env, 240_000));
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const unitOnA = await login(a.url, 'wjw');
-    const leaderOnB = await login(b.url, 'leader');
+    // The statistics bureau: district leaders see only approved values (preliminary scope, issue 15).
+    const statsOnB = await login(b.url, 'stats');
 
     const { rounds } = await unitOnA<{ rounds: { id: number; status: string; year: number }[] }>('/api/rounds');
     const round = rounds.find((r) => r.status === 'open')!;
@@ -61,7 +62,7 @@ describe.runIf(TEST_DATABASE_URL)('two server processes on one PostgreSQL databa
     )!;
     const current = item.values.find((v) => v.year === round.year && v.sex === 'total')!;
     const page = (id: number) =>
-      leaderOnB<IndicatorPage>(`/api/analysis/indicators/${id}?basis=preliminary`).then(
+      statsOnB<IndicatorPage>(`/api/analysis/indicators/${id}?basis=preliminary`).then(
         (p) => p.indicator.values[p.indicator.years.indexOf(round.year)],
       );
     expect(await page(item.indicator.id)).toBe(current.value);
