@@ -131,10 +131,10 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
       // .br and .gz written at build (web/precompress.ts): sent as the browser accepts, never compressed per request.
       preCompressed: true,
       cacheControl: false,
-      setHeaders(reply, file) {
+      setHeaders(res, file) {
         // Vite's hashed assets never change under their name; index.html names the current ones, so it is
         // revalidated on every load (a new release is seen at once).
-        reply.header(
+        res.setHeader(
           'cache-control',
           file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
