@@ -41,6 +41,12 @@ export function applyError(error: unknown, form?: FormInstance, names: Record<st
   return error.message;
 }
 
+/** The admin pages' way with a FormDialog: errors as applyError shows them, spaced like ErrorAlert. */
+export const ADMIN_DIALOG = {
+  explain: (form: FormInstance, error: unknown) => applyError(error, form),
+  alertGap: 16,
+};
+
 export function ErrorAlert({ message }: { message: string | undefined }) {
   if (!message) return null;
   return <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} />;

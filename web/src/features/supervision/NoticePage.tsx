@@ -8,7 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Result,
   Space,
   Timeline,
@@ -21,16 +20,17 @@ import { Link, useParams } from 'react-router';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { StatusTag, WarningTags } from '../analysis/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import {
   AnswerDialog,
-  applyServerError,
   isUnitRole,
   type Notice,
   NoticeStatusTag,
   type NoticeStep,
+  SUPERVISION_DIALOG,
 } from './common.tsx';
 
 const STEP_TITLES: Record<NoticeStep['kind'], string> = {
@@ -233,84 +233,50 @@ export default function NoticePage() {
 }
 
 function CloseDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm<{ comment: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function submit(values: { comment?: string }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/supervision/${id}/close`, { comment: values.comment ?? '' });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  const [form] = Form.useForm<{ comment?: string }>();
+  async function save(values: { comment?: string }) {
+    await post(`/supervision/${id}/close`, { comment: values.comment ?? '' });
+    onDone();
   }
   return (
-    <Modal
-      title="办结督办单"
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="办结"
-      confirmLoading={busy}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label="办结意见" name="comment">
-          <Input.TextArea rows={3} maxLength={2000} showCount placeholder="整改到位，同意办结（可不填）" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormDialog form={form} title="办结督办单" onCancel={onClose} okText="办结" {...SUPERVISION_DIALOG} save={save}>
+      <Form.Item label="办结意见" name="comment">
+        <Input.TextArea rows={3} maxLength={2000} showCount placeholder="整改到位，同意办结（可不填）" />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
 function AskAgainDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ comment: string; deadline: Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function submit(values: { comment: string; deadline: Dayjs }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/supervision/${id}/ask-again`, {
-        comment: values.comment,
-        deadline: values.deadline.format('YYYY-MM-DD'),
-      });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  async function save(values: { comment: string; deadline: Dayjs }) {
+    await post(`/supervision/${id}/ask-again`, {
+      comment: values.comment,
+      deadline: values.deadline.format('YYYY-MM-DD'),
+    });
+    onDone();
   }
   return (
-    <Modal
+    <FormDialog
+      form={form}
       title="再次督办"
-      open
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText="再次督办"
       okButtonProps={{ danger: true }}
-      confirmLoading={busy}
-      destroyOnHidden
+      {...SUPERVISION_DIALOG}
+      save={save}
+      initialValues={{ deadline: dayjs().add(30, 'day') }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(30, 'day') }}>
-        <Form.Item
-          label="再次督办意见"
-          name="comment"
-          rules={[{ required: true, whitespace: true, message: '请填写再次督办意见' }]}
-        >
-          <Input.TextArea rows={3} maxLength={4000} showCount placeholder="整改措施不到位之处及进一步要求" />
-        </Form.Item>
-        <Form.Item label="新的整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label="再次督办意见"
+        name="comment"
+        rules={[{ required: true, whitespace: true, message: '请填写再次督办意见' }]}
+      >
+        <Input.TextArea rows={3} maxLength={4000} showCount placeholder="整改措施不到位之处及进一步要求" />
+      </Form.Item>
+      <Form.Item label="新的整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
+        <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+      </Form.Item>
+    </FormDialog>
   );
 }

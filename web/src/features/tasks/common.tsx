@@ -217,6 +217,9 @@ export function applyServerError(form: FormInstance | undefined, error: unknown)
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The work pages' way with a FormDialog: errors as applyServerError shows them, spaced like ErrorAlert. */
+export const WORK_DIALOG = { explain: applyServerError, alertGap: 12 };
+
 export function ErrorAlert({ message }: { message?: string }) {
   return message ? <Alert type="error" showIcon title={message} style={{ marginBottom: 12 }} /> : null;
 }
