@@ -7,7 +7,7 @@ import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { isUnitRole, LinkSelect, toLinks, UnitSelect, WORK_DIALOG } from '../tasks/common.tsx';
+import { isUnitRole, LinkSelect, taskProgress, toLinks, UnitSelect, WORK_DIALOG } from '../tasks/common.tsx';
 
 /** 督导检查: the inspections (a unit: those it was inspected in), and for the office a 制定检查计划 button. */
 export default function InspectionListPage() {
@@ -56,12 +56,7 @@ export default function InspectionListPage() {
               title: '整改事项',
               key: 'tasks',
               width: 130,
-              render: (_, r) =>
-                r.tasks === 0
-                  ? '—'
-                  : r.openTasks > 0
-                    ? `${r.tasks} 项（未办结 ${r.openTasks}）`
-                    : `${r.tasks} 项（均已办结）`,
+              render: (_, r) => taskProgress(r.tasks, r.openTasks),
             },
           ]}
         />

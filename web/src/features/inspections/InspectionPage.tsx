@@ -4,7 +4,6 @@ import {
   Breadcrumb,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Empty,
   Form,
@@ -17,7 +16,6 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type InspectionDetail, RATING_LABELS } from '../../../../src/features/inspections/contract.ts';
@@ -26,14 +24,8 @@ import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import {
-  applyServerError,
-  LinkList,
-  notBeforeToday,
-  TaskStatusTag,
-  UnitSelect,
-  WORK_DIALOG,
-} from '../tasks/common.tsx';
+import { AssignDialog } from '../tasks/AssignDialog.tsx';
+import { applyServerError, DeadlineItem, LinkList, TaskStatusTag, UnitSelect, WORK_DIALOG } from '../tasks/common.tsx';
 
 type Finding = InspectionDetail['findings'][number];
 type Target = InspectionDetail['targets'][number];
@@ -295,24 +287,13 @@ function RectifyDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [form] = Form.useForm<{ unitId: number; content: string; deadline: Dayjs }>();
-  async function save(v: { unitId: number; content: string; deadline: Dayjs }) {
-    await post(`/inspections/findings/${findingId}/rectifications`, {
-      unitId: v.unitId,
-      content: v.content,
-      deadline: v.deadline.format('YYYY-MM-DD'),
-    });
-    onDone();
-  }
   return (
-    <FormDialog
-      form={form}
+    <AssignDialog
       title="交办整改事项"
-      onCancel={onClose}
-      okText="交办"
-      {...WORK_DIALOG}
-      save={save}
-      initialValues={{ unitId, deadline: dayjs().add(30, 'day') }}
+      path={`/inspections/findings/${findingId}/rectifications`}
+      unitId={unitId}
+      onClose={onClose}
+      onDone={onDone}
     >
       <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
         <UnitSelect />
@@ -324,9 +305,7 @@ function RectifyDialog({
       >
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
-      <Form.Item label="整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-        <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} />
-      </Form.Item>
-    </FormDialog>
+      <DeadlineItem label="整改期限" message="请选择整改期限" />
+    </AssignDialog>
   );
 }

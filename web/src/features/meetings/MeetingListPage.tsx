@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { MEETING_KIND_LABELS, type MeetingRow } from '../../../../src/features/meetings/contract.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useUser } from '../auth/AuthContext.tsx';
+import { taskProgress } from '../tasks/common.tsx';
 
 /** 议事协调: 妇女儿童工作会, 妇儿工委全体会议, 联络员会议 and others, with their decisions' progress. */
 export default function MeetingListPage() {
@@ -45,12 +46,7 @@ export default function MeetingListPage() {
               title: '议定事项',
               key: 'decisions',
               width: 150,
-              render: (_, m) =>
-                m.decisions === 0
-                  ? '—'
-                  : m.openDecisions > 0
-                    ? `${m.decisions} 项（未办结 ${m.openDecisions}）`
-                    : `${m.decisions} 项（均已办结）`,
+              render: (_, m) => taskProgress(m.decisions, m.openDecisions),
             },
           ]}
         />

@@ -1,28 +1,14 @@
 import { FileWordOutlined } from '@ant-design/icons';
-import {
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Result,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { MEETING_KIND_LABELS, type MeetingDetail } from '../../../../src/features/meetings/contract.ts';
-import { download, post } from '../../api/client.ts';
+import { download } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { applyServerError, LinkList, notBeforeToday, TaskTable, UnitSelect, WORK_DIALOG } from '../tasks/common.tsx';
+import { AssignDialog } from '../tasks/AssignDialog.tsx';
+import { applyServerError, DeadlineItem, LinkList, TaskTable, UnitSelect } from '../tasks/common.tsx';
 
 /** One meeting: who, what, the minutes, the decisions and their progress, and the 会议纪要 to download. */
 export default function MeetingPage() {
@@ -122,25 +108,8 @@ function DecisionDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [form] = Form.useForm<{ unitId: number; content: string; deadline: Dayjs }>();
-  async function save(v: { unitId: number; content: string; deadline: Dayjs }) {
-    await post(`/meetings/${meetingId}/decisions`, {
-      unitId: v.unitId,
-      content: v.content,
-      deadline: v.deadline.format('YYYY-MM-DD'),
-    });
-    onDone();
-  }
   return (
-    <FormDialog
-      form={form}
-      title="补充议定事项"
-      onCancel={onClose}
-      okText="交办"
-      {...WORK_DIALOG}
-      save={save}
-      initialValues={{ deadline: dayjs().add(30, 'day') }}
-    >
+    <AssignDialog title="补充议定事项" path={`/meetings/${meetingId}/decisions`} onClose={onClose} onDone={onDone}>
       <Form.Item
         label="议定事项"
         name="content"
@@ -151,9 +120,7 @@ function DecisionDialog({
       <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
         <UnitSelect />
       </Form.Item>
-      <Form.Item label="完成期限" name="deadline" rules={[{ required: true, message: '请选择期限' }]}>
-        <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} />
-      </Form.Item>
-    </FormDialog>
+      <DeadlineItem label="完成期限" message="请选择期限" />
+    </AssignDialog>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Result,
-  Space,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
@@ -24,6 +10,8 @@ import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { StatusTag, WarningTags } from '../analysis/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
+import { DeadlineItem } from '../tasks/common.tsx';
+import { StepField, StepTimeline } from '../tasks/StepTimeline.tsx';
 import {
   AnswerDialog,
   isUnitRole,
@@ -39,21 +27,6 @@ const STEP_TITLES: Record<NoticeStep['kind'], string> = {
   ask_again: '再次督办',
   close: '办结',
 };
-const STEP_COLORS: Record<NoticeStep['kind'], string> = {
-  issue: 'red',
-  answer: 'blue',
-  ask_again: 'orange',
-  close: 'green',
-};
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div style={{ marginTop: 4 }}>
-      <Typography.Text type="secondary">{label}：</Typography.Text>
-      <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
-    </div>
-  );
-}
 
 function StepBody({ step }: { step: NoticeStep }) {
   const c = step.content;
@@ -61,27 +34,27 @@ function StepBody({ step }: { step: NoticeStep }) {
     case 'issue':
       return (
         <>
-          <Field label="督办要求">{c.requirement}</Field>
-          <Field label="整改期限">{c.deadline}</Field>
+          <StepField label="督办要求">{c.requirement}</StepField>
+          <StepField label="整改期限">{c.deadline}</StepField>
         </>
       );
     case 'answer':
       return (
         <>
-          <Field label="原因分析">{c.causes}</Field>
-          <Field label="整改措施">{c.measures}</Field>
-          <Field label="预期效果">{c.expectedEffect}</Field>
+          <StepField label="原因分析">{c.causes}</StepField>
+          <StepField label="整改措施">{c.measures}</StepField>
+          <StepField label="预期效果">{c.expectedEffect}</StepField>
         </>
       );
     case 'ask_again':
       return (
         <>
-          <Field label="再次督办意见">{c.comment}</Field>
-          <Field label="新的整改期限">{c.deadline}</Field>
+          <StepField label="再次督办意见">{c.comment}</StepField>
+          <StepField label="新的整改期限">{c.deadline}</StepField>
         </>
       );
     case 'close':
-      return <Field label="办结意见">{c.comment || '（无）'}</Field>;
+      return <StepField label="办结意见">{c.comment || '（无）'}</StepField>;
   }
 }
 
@@ -187,35 +160,13 @@ export default function NoticePage() {
       </Card>
 
       <Card size="small" title="督办往来">
-        <Timeline
-          data-testid="notice-timeline"
-          style={{ marginTop: 8 }}
-          items={[
-            ...steps.map((s) => ({
-              key: s.id,
-              color: STEP_COLORS[s.kind],
-              content: (
-                <div data-testid={`step-${s.kind}`}>
-                  <Space size={8}>
-                    <Typography.Text strong>{STEP_TITLES[s.kind]}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatBeijingTime(s.at)} · {s.displayName ?? s.username ?? '—'}
-                    </Typography.Text>
-                  </Space>
-                  <StepBody step={s} />
-                </div>
-              ),
-            })),
-            ...(n.status !== 'closed'
-              ? [
-                  {
-                    key: 'next',
-                    color: 'gray',
-                    content: <Typography.Text type="secondary">{waitingFor}</Typography.Text>,
-                  },
-                ]
-              : []),
-          ]}
+        <StepTimeline
+          testId="notice-timeline"
+          steps={steps}
+          titles={STEP_TITLES}
+          time={formatBeijingTime}
+          body={(s) => <StepBody step={s} />}
+          next={n.status !== 'closed' ? <Typography.Text type="secondary">{waitingFor}</Typography.Text> : undefined}
         />
       </Card>
 
@@ -274,9 +225,7 @@ function AskAgainDialog({ id, onClose, onDone }: { id: number; onClose: () => vo
       >
         <Input.TextArea rows={3} maxLength={4000} showCount placeholder="整改措施不到位之处及进一步要求" />
       </Form.Item>
-      <Form.Item label="新的整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-        <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
-      </Form.Item>
+      <DeadlineItem label="新的整改期限" message="请选择整改期限" />
     </FormDialog>
   );
 }

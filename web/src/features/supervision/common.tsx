@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, Tag, Typography } from 'antd';
+import { Alert, Form, Input, Typography } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, post } from '../../api/client.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useBasis } from '../analysis/common.tsx';
+import { DeadlineItem, TaskStatusTag } from '../tasks/common.tsx';
 
 // Shapes of the 预警督办 API (src/server/supervision/routes.ts) and what the pages share: status tags, the
 // 发起督办 dialog, the 反馈整改情况 form, server errors shown at their fields.
@@ -42,26 +43,9 @@ export interface NoticeStep {
   content: Record<string, string>;
 }
 
-export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
-  issued: '待整改',
-  answered: '已反馈',
-  closed: '已办结',
-};
-const NOTICE_STATUS_COLORS: Record<NoticeStatus, string> = { issued: 'gold', answered: 'blue', closed: 'green' };
-
+/** A notice is a 预警督办 task, and its status reads like one: 待整改, 已反馈, 已办结, and 逾期 when late. */
 export function NoticeStatusTag({ notice }: { notice: Pick<Notice, 'status' | 'overdue'> }) {
-  return (
-    <span>
-      <Tag color={NOTICE_STATUS_COLORS[notice.status]} style={{ marginInlineEnd: 4 }}>
-        {NOTICE_STATUS_LABELS[notice.status]}
-      </Tag>
-      {notice.overdue && (
-        <Tag color="red" style={{ marginInlineEnd: 0 }}>
-          逾期
-        </Tag>
-      )}
-    </span>
-  );
+  return <TaskStatusTag task={{ status: notice.status, overdue: notice.overdue, source: 'supervision' }} />;
 }
 
 export const isUnitRole = (role: Role) => role === 'unit_reporter' || role === 'unit_leader';
@@ -81,8 +65,6 @@ export function applyServerError(form: FormInstance, error: unknown): string {
 
 /** The 预警督办 pages' way with a FormDialog: errors as applyServerError shows them. */
 export const SUPERVISION_DIALOG = { explain: applyServerError, alertGap: 12 };
-
-const notBeforeToday = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
 
 interface IssueValues {
   requirement: string;
@@ -161,9 +143,7 @@ export function IssueDialog({
       >
         <Input.TextArea rows={4} maxLength={4000} showCount placeholder="请牵头单位分析原因、制定整改措施并按期反馈" />
       </Form.Item>
-      <Form.Item label="整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-        <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} placeholder="选择整改期限" />
-      </Form.Item>
+      <DeadlineItem label="整改期限" message="请选择整改期限" placeholder="选择整改期限" />
     </FormDialog>
   );
 }

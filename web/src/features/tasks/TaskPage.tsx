@@ -1,17 +1,4 @@
-import {
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Result,
-  Space,
-  Timeline,
-  Typography,
-} from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,20 +8,14 @@ import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { fmtTime, isUnitRole, notBeforeToday, SourceTag, TaskStatusTag, WORK_DIALOG } from './common.tsx';
+import { DeadlineItem, fmtTime, isUnitRole, SourceTag, TaskStatusTag, WORK_DIALOG } from './common.tsx';
+import { StepField, StepTimeline } from './StepTimeline.tsx';
 
 const STEP_TITLES = { issue: '交办', answer: '办理情况', ask_again: '再次督办', close: '验收办结' } as const;
-const STEP_COLORS = { issue: 'red', answer: 'blue', ask_again: 'orange', close: 'green' } as const;
 
 function StepBody({ step }: { step: TaskStep }) {
   const c = step.content;
-  const line = (label: string, text?: string) =>
-    text ? (
-      <div style={{ marginTop: 4 }}>
-        <Typography.Text type="secondary">{label}：</Typography.Text>
-        <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>
-      </div>
-    ) : null;
+  const line = (label: string, text?: string) => (text ? <StepField label={label}>{text}</StepField> : null);
   switch (step.kind) {
     case 'issue':
       return (
@@ -142,26 +123,12 @@ export default function TaskPage() {
         </Descriptions>
       </Card>
       <Card size="small" title="办理往来">
-        <Timeline
-          style={{ marginTop: 8 }}
-          items={[
-            ...steps.map((s) => ({
-              key: s.id,
-              color: STEP_COLORS[s.kind],
-              content: (
-                <div data-testid={`step-${s.kind}`}>
-                  <Space size={8}>
-                    <Typography.Text strong>{STEP_TITLES[s.kind]}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {fmtTime(s.at)} · {s.displayName ?? s.username ?? '—'}
-                    </Typography.Text>
-                  </Space>
-                  <StepBody step={s} />
-                </div>
-              ),
-            })),
-            ...(t.status !== 'closed' ? [{ key: 'next', color: 'gray', content: waiting }] : []),
-          ]}
+        <StepTimeline
+          steps={steps}
+          titles={STEP_TITLES}
+          time={fmtTime}
+          body={(s) => <StepBody step={s} />}
+          next={t.status !== 'closed' ? waiting : undefined}
         />
       </Card>
       {dialog && (
@@ -251,9 +218,7 @@ function StepDialog({
           >
             <Input.TextArea rows={3} maxLength={2000} showCount />
           </Form.Item>
-          <Form.Item label="新的期限" name="deadline" rules={[{ required: true, message: '请选择期限' }]}>
-            <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} />
-          </Form.Item>
+          <DeadlineItem label="新的期限" message="请选择期限" />
         </>
       )}
     </FormDialog>

@@ -1,4 +1,4 @@
-import { Alert, Select, Table, Tag, Typography } from 'antd';
+import { Alert, DatePicker, Form, Select, Table, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
@@ -44,6 +44,27 @@ export function TaskStatusTag({ task }: { task: Pick<TaskItem, 'status' | 'overd
 
 export function SourceTag({ source }: { source: TaskItem['source'] }) {
   return <Tag color={SOURCE_COLORS[source]}>{TASK_SOURCE_LABELS[source]}</Tag>;
+}
+
+/** What an inspection's or a meeting's tasks come to, for the list pages: how many, how many still open. */
+export const taskProgress = (total: number, open: number) =>
+  total === 0 ? '—' : open > 0 ? `${total} 项（未办结 ${open}）` : `${total} 项（均已办结）`;
+
+/** A required deadline, not before today. */
+export function DeadlineItem({
+  label,
+  message,
+  placeholder,
+}: {
+  label: string;
+  message: string;
+  placeholder?: string;
+}) {
+  return (
+    <Form.Item label={label} name="deadline" rules={[{ required: true, message }]}>
+      <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} placeholder={placeholder} />
+    </Form.Item>
+  );
 }
 
 /** 督办, 整改 and decisions as one table: source, what, where from, owner, deadline, status. */
