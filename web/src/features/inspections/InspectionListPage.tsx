@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { isUnitRole, LinkSelect, taskProgress, toLinks, UnitSelect, WORK_DIALOG } from '../tasks/common.tsx';
+import { WorkList } from '../tasks/WorkList.tsx';
 
 /** 督导检查: the inspections (a unit: those it was inspected in), and for the office a 制定检查计划 button. */
 export default function InspectionListPage() {
@@ -16,53 +17,43 @@ export default function InspectionListPage() {
   const [planning, setPlanning] = useState(false);
   const rows = data?.inspections ?? [];
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            督导检查
-          </Typography.Title>
-          <Typography.Text type="secondary">
-            {isUnitRole(user.role)
-              ? '本单位接受的督导检查、检查发现和整改事项'
-              : '定期对规划实施情况开展督查：检查计划、检查发现、整改落实'}
-          </Typography.Text>
-        </div>
-        {user.role === 'office' && (
+    <WorkList<InspectionRow>
+      title="督导检查"
+      subtitle={
+        isUnitRole(user.role)
+          ? '本单位接受的督导检查、检查发现和整改事项'
+          : '定期对规划实施情况开展督查：检查计划、检查发现、整改落实'
+      }
+      action={
+        user.role === 'office' && (
           <Button type="primary" onClick={() => setPlanning(true)}>
             制定检查计划
           </Button>
-        )}
-      </Space>
-      <Card size="small">
-        <Table<InspectionRow>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          dataSource={rows}
-          locale={{ emptyText: '暂无督导检查' }}
-          pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          columns={[
-            { title: '年度', dataIndex: 'year', width: 70 },
-            { title: '检查名称', key: 'title', render: (_, r) => <Link to={`/inspections/${r.id}`}>{r.title}</Link> },
-            { title: '时间', key: 'dates', width: 200, render: (_, r) => `${r.startDate} 至 ${r.endDate}` },
-            {
-              title: '被检查单位',
-              key: 'targets',
-              render: (_, r) => r.targets.map((t) => <Tag key={t}>{t}</Tag>),
-            },
-            { title: '检查发现', dataIndex: 'findings', width: 90 },
-            {
-              title: '整改事项',
-              key: 'tasks',
-              width: 130,
-              render: (_, r) => taskProgress(r.tasks, r.openTasks),
-            },
-          ]}
-        />
-      </Card>
+        )
+      }
+      rows={rows}
+      loading={loading}
+      emptyText="暂无督导检查"
+      columns={[
+        { title: '年度', dataIndex: 'year', width: 70 },
+        { title: '检查名称', key: 'title', render: (_, r) => <Link to={`/inspections/${r.id}`}>{r.title}</Link> },
+        { title: '时间', key: 'dates', width: 200, render: (_, r) => `${r.startDate} 至 ${r.endDate}` },
+        {
+          title: '被检查单位',
+          key: 'targets',
+          render: (_, r) => r.targets.map((t) => <Tag key={t}>{t}</Tag>),
+        },
+        { title: '检查发现', dataIndex: 'findings', width: 90 },
+        {
+          title: '整改事项',
+          key: 'tasks',
+          width: 130,
+          render: (_, r) => taskProgress(r.tasks, r.openTasks),
+        },
+      ]}
+    >
       {planning && <PlanDialog onClose={() => setPlanning(false)} />}
-    </Space>
+    </WorkList>
   );
 }
 
