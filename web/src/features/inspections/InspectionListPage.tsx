@@ -7,7 +7,15 @@ import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { isUnitRole, LinkSelect, taskProgress, toLinks, UnitSelect, WORK_DIALOG } from '../tasks/common.tsx';
+import {
+  isUnitRole,
+  LinkSelect,
+  RequiredTextItem,
+  taskProgress,
+  toLinks,
+  UnitSelect,
+  WORK_DIALOG,
+} from '../tasks/common.tsx';
 import { WorkList } from '../tasks/WorkList.tsx';
 
 /** 督导检查: the inspections (a unit: those it was inspected in), and for the office a 制定检查计划 button. */
@@ -96,23 +104,15 @@ function PlanDialog({ onClose }: { onClose: () => void }) {
       {...WORK_DIALOG}
       save={save}
     >
-      <Form.Item
-        label="检查名称"
-        name="title"
-        rules={[{ required: true, whitespace: true, message: '请填写检查名称' }]}
-      >
+      <RequiredTextItem label="检查名称" name="title">
         <Input maxLength={200} placeholder="如：2025年度妇女儿童发展规划实施情况督导检查" />
-      </Form.Item>
+      </RequiredTextItem>
       <Form.Item label="检查时间" name="dates" rules={[{ required: true, message: '请选择检查时间' }]}>
         <DatePicker.RangePicker />
       </Form.Item>
-      <Form.Item
-        label="检查人员"
-        name="inspectors"
-        rules={[{ required: true, whitespace: true, message: '请填写检查人员' }]}
-      >
+      <RequiredTextItem label="检查人员" name="inspectors">
         <Input maxLength={1000} placeholder="如：区妇儿工委办公室 张三、李四；区统计局 王五" />
-      </Form.Item>
+      </RequiredTextItem>
       <Form.Item label="被检查成员单位" name="unitIds">
         <UnitSelect multiple />
       </Form.Item>

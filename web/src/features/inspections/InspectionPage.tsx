@@ -25,7 +25,15 @@ import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { AssignDialog } from '../tasks/AssignDialog.tsx';
-import { applyServerError, DeadlineItem, LinkList, TaskStatusTag, UnitSelect, WORK_DIALOG } from '../tasks/common.tsx';
+import {
+  applyServerError,
+  DeadlineItem,
+  LinkList,
+  RequiredTextItem,
+  TaskStatusTag,
+  UnitSelect,
+  WORK_DIALOG,
+} from '../tasks/common.tsx';
 
 type Finding = InspectionDetail['findings'][number];
 type Target = InspectionDetail['targets'][number];
@@ -262,9 +270,9 @@ function FindingDialog({
       save={save}
       below={<Typography.Text type="secondary">保存后可在该条发现上上传照片或文件。</Typography.Text>}
     >
-      <Form.Item label="检查发现" name="text" rules={[{ required: true, whitespace: true, message: '请填写检查发现' }]}>
+      <RequiredTextItem label="检查发现" name="text">
         <Input.TextArea rows={5} maxLength={4000} showCount placeholder="发现的问题、亮点和建议" />
-      </Form.Item>
+      </RequiredTextItem>
       <Form.Item label="评价（可不填）" name="rating">
         <Select
           allowClear
@@ -298,13 +306,9 @@ function RectifyDialog({
       <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
         <UnitSelect />
       </Form.Item>
-      <Form.Item
-        label="整改要求"
-        name="content"
-        rules={[{ required: true, whitespace: true, message: '请填写整改要求' }]}
-      >
+      <RequiredTextItem label="整改要求" name="content">
         <Input.TextArea rows={4} maxLength={2000} showCount />
-      </Form.Item>
+      </RequiredTextItem>
       <DeadlineItem label="整改期限" message="请选择整改期限" />
     </AssignDialog>
   );

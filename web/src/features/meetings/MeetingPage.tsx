@@ -8,7 +8,7 @@ import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { AssignDialog } from '../tasks/AssignDialog.tsx';
-import { applyServerError, DeadlineItem, LinkList, TaskTable, UnitSelect } from '../tasks/common.tsx';
+import { applyServerError, DeadlineItem, LinkList, RequiredTextItem, TaskTable, UnitSelect } from '../tasks/common.tsx';
 
 /** One meeting: who, what, the minutes, the decisions and their progress, and the 会议纪要 to download. */
 export default function MeetingPage() {
@@ -110,13 +110,9 @@ function DecisionDialog({
 }) {
   return (
     <AssignDialog title="补充议定事项" path={`/meetings/${meetingId}/decisions`} onClose={onClose} onDone={onDone}>
-      <Form.Item
-        label="议定事项"
-        name="content"
-        rules={[{ required: true, whitespace: true, message: '请填写议定事项' }]}
-      >
+      <RequiredTextItem label="议定事项" name="content">
         <Input.TextArea rows={3} maxLength={2000} showCount />
-      </Form.Item>
+      </RequiredTextItem>
       <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
         <UnitSelect />
       </Form.Item>

@@ -10,7 +10,7 @@ import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { StatusTag, WarningTags } from '../analysis/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { DeadlineItem } from '../tasks/common.tsx';
+import { DeadlineItem, RequiredTextItem } from '../tasks/common.tsx';
 import { StepField, StepTimeline } from '../tasks/StepTimeline.tsx';
 import {
   AnswerDialog,
@@ -218,13 +218,9 @@ function AskAgainDialog({ id, onClose, onDone }: { id: number; onClose: () => vo
       save={save}
       initialValues={{ deadline: dayjs().add(30, 'day') }}
     >
-      <Form.Item
-        label="再次督办意见"
-        name="comment"
-        rules={[{ required: true, whitespace: true, message: '请填写再次督办意见' }]}
-      >
+      <RequiredTextItem label="再次督办意见" name="comment">
         <Input.TextArea rows={3} maxLength={4000} showCount placeholder="整改措施不到位之处及进一步要求" />
-      </Form.Item>
+      </RequiredTextItem>
       <DeadlineItem label="新的整改期限" message="请选择整改期限" />
     </FormDialog>
   );

@@ -7,7 +7,7 @@ import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, post } from '../../api/client.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useBasis } from '../analysis/common.tsx';
-import { DeadlineItem, TaskStatusTag } from '../tasks/common.tsx';
+import { DeadlineItem, RequiredTextItem, TaskStatusTag } from '../tasks/common.tsx';
 
 // Shapes of the 预警督办 API (src/server/supervision/routes.ts) and what the pages share: status tags, the
 // 发起督办 dialog, the 反馈整改情况 form, server errors shown at their fields.
@@ -136,13 +136,9 @@ export function IssueDialog({
         </>
       }
     >
-      <Form.Item
-        label="督办要求"
-        name="requirement"
-        rules={[{ required: true, whitespace: true, message: '请填写督办要求' }]}
-      >
+      <RequiredTextItem label="督办要求" name="requirement">
         <Input.TextArea rows={4} maxLength={4000} showCount placeholder="请牵头单位分析原因、制定整改措施并按期反馈" />
-      </Form.Item>
+      </RequiredTextItem>
       <DeadlineItem label="整改期限" message="请选择整改期限" placeholder="选择整改期限" />
     </FormDialog>
   );
@@ -173,7 +169,6 @@ export function AnswerDialog({
     onAnswered();
   }
 
-  const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
   return (
     <FormDialog<AnswerValues>
       form={form}
@@ -196,15 +191,15 @@ export function AnswerDialog({
         </Typography.Paragraph>
       }
     >
-      <Form.Item label="原因分析" name="causes" rules={required('原因分析')}>
+      <RequiredTextItem label="原因分析" name="causes">
         <Input.TextArea rows={3} maxLength={4000} showCount />
-      </Form.Item>
-      <Form.Item label="整改措施" name="measures" rules={required('整改措施')}>
+      </RequiredTextItem>
+      <RequiredTextItem label="整改措施" name="measures">
         <Input.TextArea rows={3} maxLength={4000} showCount />
-      </Form.Item>
-      <Form.Item label="预期效果" name="expectedEffect" rules={required('预期效果')}>
+      </RequiredTextItem>
+      <RequiredTextItem label="预期效果" name="expectedEffect">
         <Input.TextArea rows={2} maxLength={4000} showCount />
-      </Form.Item>
+      </RequiredTextItem>
     </FormDialog>
   );
 }

@@ -8,7 +8,15 @@ import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { DeadlineItem, fmtTime, isUnitRole, SourceTag, TaskStatusTag, WORK_DIALOG } from './common.tsx';
+import {
+  DeadlineItem,
+  fmtTime,
+  isUnitRole,
+  RequiredTextItem,
+  SourceTag,
+  TaskStatusTag,
+  WORK_DIALOG,
+} from './common.tsx';
 import { StepField, StepTimeline } from './StepTimeline.tsx';
 
 const STEP_TITLES = { issue: '交办', answer: '办理情况', ask_again: '再次督办', close: '验收办结' } as const;
@@ -195,14 +203,13 @@ function StepDialog({
       initialValues={{ deadline: dayjs().add(30, 'day') }}
     >
       {kind === 'answer' && (
-        <Form.Item
+        <RequiredTextItem
           label="办理情况"
           name="report"
-          rules={[{ required: true, whitespace: true, message: '请填写办理情况' }]}
           extra={decision ? '提交后该议定事项即办结；如未落实到位，妇儿工委办公室可再次督办。' : undefined}
         >
           <Input.TextArea rows={5} maxLength={4000} showCount placeholder="采取的措施、取得的成效" />
-        </Form.Item>
+        </RequiredTextItem>
       )}
       {kind === 'close' && (
         <Form.Item label="办结意见" name="comment">
@@ -211,13 +218,9 @@ function StepDialog({
       )}
       {kind === 'again' && (
         <>
-          <Form.Item
-            label="再次督办意见"
-            name="comment"
-            rules={[{ required: true, whitespace: true, message: '请填写再次督办意见' }]}
-          >
+          <RequiredTextItem label="再次督办意见" name="comment">
             <Input.TextArea rows={3} maxLength={2000} showCount />
-          </Form.Item>
+          </RequiredTextItem>
           <DeadlineItem label="新的期限" message="请选择期限" />
         </>
       )}

@@ -50,6 +50,30 @@ export function SourceTag({ source }: { source: TaskItem['source'] }) {
 export const taskProgress = (total: number, open: number) =>
   total === 0 ? '—' : open > 0 ? `${total} 项（未办结 ${open}）` : `${total} 项（均已办结）`;
 
+/** A text that must be filled in: blank or only spaces is refused with 请填写 and the label. */
+export function RequiredTextItem({
+  label,
+  name,
+  extra,
+  children,
+}: {
+  label: string;
+  name: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Form.Item
+      label={label}
+      name={name}
+      rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}
+      extra={extra}
+    >
+      {children}
+    </Form.Item>
+  );
+}
+
 /** A required deadline, not before today. */
 export function DeadlineItem({
   label,
