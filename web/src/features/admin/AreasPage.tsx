@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
-import { ADMIN_DIALOG, applyError, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
+import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
 
 export interface Area {
   id: number;
@@ -140,17 +140,7 @@ function AreaDialog({ area, onClose }: { area: Area | undefined; onClose: (chang
         active: area?.active ?? true,
       }}
     >
-      <Form.Item
-        label="代码"
-        name="code"
-        extra={area ? '代码创建后不能修改' : '字母、数字、下划线或连字符，如 yangcun'}
-        rules={[{ required: true, message: '请输入代码' }]}
-      >
-        <Input disabled={!!area} maxLength={32} />
-      </Form.Item>
-      <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
-        <Input maxLength={50} />
-      </Form.Item>
+      <CodeAndNameItems existing={!!area} example="yangcun" />
       <Form.Item label="类型" name="kind" extra={area ? '类型创建后不能修改' : undefined}>
         <Radio.Group disabled={!!area}>
           <Radio value="street">街道</Radio>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api, patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
-import { ADMIN_DIALOG, applyError, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
+import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
 
 export interface Unit {
   id: number;
@@ -227,17 +227,7 @@ function UnitDialog({ unit, onClose }: { unit: Unit | undefined; onClose: (chang
         active: unit?.active ?? true,
       }}
     >
-      <Form.Item
-        label="代码"
-        name="code"
-        extra={unit ? '代码创建后不能修改' : '字母、数字、下划线或连字符，如 wjw'}
-        rules={[{ required: true, message: '请输入代码' }]}
-      >
-        <Input disabled={!!unit} maxLength={32} />
-      </Form.Item>
-      <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
-        <Input maxLength={50} />
-      </Form.Item>
+      <CodeAndNameItems existing={!!unit} example="wjw" />
       <Form.Item label="联络员" name="contactName">
         <Input maxLength={30} />
       </Form.Item>
