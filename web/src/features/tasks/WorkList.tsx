@@ -1,7 +1,8 @@
 import { Card, Space, Table, type TableColumnsType, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
-// The list pages of the work: 工作任务, 督导检查 and 议事协调 share their heading; the last two also their layout.
+// The list pages of the work: 工作任务, 督导检查 and 议事协调 share their heading and their small paged table;
+// the last two also their layout.
 
 /** A list page's name and one line on what it holds. */
 export function ListHeading({ title, subtitle }: { title: ReactNode; subtitle: ReactNode }) {
@@ -12,6 +13,36 @@ export function ListHeading({ title, subtitle }: { title: ReactNode; subtitle: R
       </Typography.Title>
       <Typography.Text type="secondary">{subtitle}</Typography.Text>
     </div>
+  );
+}
+
+/** A small table of work items, 20 to a page once there are more. */
+export function WorkTable<T extends object>({
+  rowKey,
+  rows,
+  loading,
+  emptyText,
+  columns,
+  testId,
+}: {
+  rowKey: keyof T & string;
+  rows: T[];
+  loading?: boolean;
+  emptyText: string;
+  columns: TableColumnsType<T>;
+  testId?: string;
+}) {
+  return (
+    <Table<T>
+      data-testid={testId}
+      rowKey={rowKey}
+      size="small"
+      loading={loading}
+      dataSource={rows}
+      locale={{ emptyText }}
+      pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      columns={columns}
+    />
   );
 }
 
@@ -43,15 +74,7 @@ export function WorkList<T extends { id: number }>({
         {action}
       </Space>
       <Card size="small">
-        <Table<T>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          dataSource={rows}
-          locale={{ emptyText }}
-          pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          columns={columns}
-        />
+        <WorkTable<T> rowKey="id" rows={rows} loading={loading} emptyText={emptyText} columns={columns} />
       </Card>
       {children}
     </Space>

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Select, Table, Tag, Typography } from 'antd';
+import { Alert, DatePicker, Form, Select, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
@@ -14,6 +14,7 @@ import {
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { WorkTable } from './WorkList.tsx';
 
 // What the 督导检查, 议事协调 and 工作任务 pages share: status tags, the task table, unit and link pickers, server
 // errors at their fields.
@@ -106,14 +107,12 @@ export function TaskTable({
   emptyText?: string;
 }) {
   return (
-    <Table<TaskItem>
-      data-testid="task-table"
+    <WorkTable<TaskItem>
+      testId="task-table"
       rowKey="key"
-      size="small"
       loading={loading}
-      dataSource={tasks}
-      locale={{ emptyText }}
-      pagination={tasks.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      rows={tasks}
+      emptyText={emptyText}
       columns={[
         { title: '类别', key: 'source', width: 130, render: (_, t) => <SourceTag source={t.source} /> },
         {
