@@ -1,6 +1,8 @@
 // What an uploaded file is, judged by its content (magic bytes), never by its name or the browser's claim.
 // Accepted: PDF, Word (.docx, .doc) and images (PNG, JPEG).
 
+import { zipEntryNames, zipUnpackedSize } from '../../kernel/zip.ts';
+
 export interface DetectedType {
   mime: string;
   label: string;
@@ -34,35 +36,6 @@ export function detectFileType(buf: Buffer): DetectedType | null {
     return buf.includes(Buffer.from('WordDocument', 'utf16le')) ? DOC : null;
   }
   return null;
-}
-
-/** The names in a zip's central directory, or null when it is not a readable zip. */
-export function zipEntryNames(buf: Buffer): string[] | null {
-  const EOCD = 0x06054b50;
-  const CENTRAL = 0x02014b50;
-  // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  const names: string[] = [];
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== CENTRAL) return null;
-    const nameLength = buf.readUInt16LE(offset + 28);
-    const extraLength = buf.readUInt16LE(offset + 30);
-    const commentLength = buf.readUInt16LE(offset + 32);
-    if (offset + 46 + nameLength > buf.length) return null;
-    names.push(buf.toString('utf8', offset + 46, offset + 46 + nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -122,27 +95,8 @@ export function attachmentProblem(buf: Buffer, type: DetectedType): string | nul
   if (type === DOCX) {
     const names = zipEntryNames(buf) ?? [];
     if (names.some((n) => DOCX_FORBIDDEN_ENTRY.test(n))) return 'Word 文档中夹带了程序、宏或嵌入对象';
-    const unpacked = zipUnpackedTotal(buf);
+    const unpacked = zipUnpackedSize(buf);
     if (unpacked === null || unpacked > MAX_DOCX_UNPACKED_BYTES) return 'Word 文档解压后过大或结构异常';
-  }
-  return null;
-}
-
-function zipUnpackedTotal(buf: Buffer): number | null {
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) !== 0x06054b50) continue;
-    const count = buf.readUInt16LE(i + 10);
-    let offset = buf.readUInt32LE(i + 16);
-    let total = 0;
-    for (let n = 0; n < count; n++) {
-      if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) return null;
-      const size = buf.readUInt32LE(offset + 24);
-      if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
-      total += size;
-      offset += 46 + buf.readUInt16LE(offset + 28) + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
-    }
-    return total;
   }
   return null;
 }

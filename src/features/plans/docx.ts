@@ -1,44 +1,29 @@
-// The text of a .docx: the paragraphs of word/document.xml, one a line. A small zip reader (central directory,
-// stored or deflated entries) is enough: a plan document is one XML part; no dependency needed.
+// The text of a .docx: the paragraphs of word/document.xml, one a line. A plan document is one XML part, read
+// with the kernel's zip reader; no dependency needed.
 
-import zlib from 'node:zlib';
+import { readZipDirectory, readZipEntry, type ZipEntry, ZipError } from '../../kernel/zip.ts';
 
 /** The file is not a readable .docx; the message says so in Chinese. */
 export class DocxError extends Error {}
 
 const MAX_UNPACKED = 64 * 1024 * 1024;
 
+/** The first entry named `wanted`, unpacked; null when there is none. A zip that cannot be read is a DocxError. */
 function zipEntry(buf: Buffer, wanted: string): Buffer | null {
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= floor; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  let entry: ZipEntry | undefined;
+  try {
+    entry = readZipDirectory(buf).find((e) => e.name === wanted);
+    return entry ? readZipEntry(buf, entry, MAX_UNPACKED) : null;
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    const messages = {
+      end: '文件不是有效的 .docx（无法读取压缩包目录）。',
+      directory: '文件不是有效的 .docx（压缩包目录损坏）。',
+      entry: '文件不是有效的 .docx（条目损坏）。',
+      method: `文件使用了不支持的压缩方式（${entry?.method}），请用 Word 另存为 .docx 后再试。`,
+    };
+    throw new DocxError(messages[error.fault]);
   }
-  if (eocd < 0) throw new DocxError('文件不是有效的 .docx（无法读取压缩包目录）。');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
-      throw new DocxError('文件不是有效的 .docx（压缩包目录损坏）。');
-    const method = buf.readUInt16LE(p + 10);
-    const packed = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    if (name !== wanted) continue;
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50)
-      throw new DocxError('文件不是有效的 .docx（条目损坏）。');
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + packed);
-    if (method === 0) return data;
-    if (method === 8) return zlib.inflateRawSync(data, { maxOutputLength: MAX_UNPACKED });
-    throw new DocxError(`文件使用了不支持的压缩方式（${method}），请用 Word 另存为 .docx 后再试。`);
-  }
-  return null;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -1,7 +1,7 @@
-import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import type { Sex } from '../../../core/collection/entry.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { readZipDirectory, readZipEntry, type ZipEntry, zipUnpackedSize } from '../../../kernel/zip.ts';
 import {
   DATA_SHEET,
   FIRST_DATA_ROW,
@@ -140,34 +140,6 @@ export function checkXlsxBytes(buffer: Buffer): void {
   }
 }
 
-/** Sum of the entries' unpacked sizes from the zip's central directory; null when the directory is unreadable. */
-export function zipUnpackedSize(buffer: Buffer): number | null {
-  // End of central directory record: signature 0x06054b50, at least 22 bytes from the end (plus a comment ≤ 64 KB).
-  const min = Math.max(0, buffer.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= min; i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = buffer.readUInt16LE(eocd + 10);
-  const size = buffer.readUInt32LE(eocd + 12);
-  const offset = buffer.readUInt32LE(eocd + 16);
-  if (offset === 0xffffffff || offset + size > eocd || entries === 0) return null;
-  let total = 0;
-  let p = offset;
-  for (let k = 0; k < entries; k++) {
-    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) return null;
-    const unpacked = buffer.readUInt32LE(p + 24);
-    if (unpacked === 0xffffffff) return Number.POSITIVE_INFINITY; // ZIP64: far beyond any template
-    total += unpacked;
-    p += 46 + buffer.readUInt16LE(p + 28) + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
-  }
-  return total;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // A small xlsx reader for exactly what parseTemplate needs: the two sheets' cell values (as exceljs would give
 // them: shared and inline strings, numbers, booleans, errors, formula results, dates from date formats, merged
@@ -185,58 +157,11 @@ const EMPTY_CELL: CellLike = { value: null };
 
 class CorruptXlsx extends Error {}
 
-interface ZipEntry {
-  method: number;
-  crc: number;
-  packed: number;
-  size: number;
-  local: number;
-}
-
-function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
-  const entries = new Map<string, ZipEntry>();
-  const min = Math.max(0, buffer.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= min; i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new CorruptXlsx('no central directory');
-  const count = buffer.readUInt16LE(eocd + 10);
-  let p = buffer.readUInt32LE(eocd + 16);
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) throw new CorruptXlsx('directory');
-    const nameLength = buffer.readUInt16LE(p + 28);
-    const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
-    entries.set(name.replace(/^\/+/, ''), {
-      method: buffer.readUInt16LE(p + 10),
-      crc: buffer.readUInt32LE(p + 16),
-      packed: buffer.readUInt32LE(p + 20),
-      size: buffer.readUInt32LE(p + 24),
-      local: buffer.readUInt32LE(p + 42),
-    });
-    p += 46 + nameLength + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
-  }
-  return entries;
-}
-
 function zipText(buffer: Buffer, entries: Map<string, ZipEntry>, name: string): string | null {
   const e = entries.get(name);
   if (!e) return null;
-  const at = e.local;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== 0x04034b50) throw new CorruptXlsx(name);
-  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  if (start + e.packed > buffer.length) throw new CorruptXlsx(name);
-  const packed = buffer.subarray(start, start + e.packed);
-  let data: Buffer;
-  if (e.method === 0) data = packed;
-  // Inflate no more than the entry declares (the declared sizes were summed and checked): a lying entry fails.
-  else if (e.method === 8)
-    data = zlib.inflateRawSync(packed, { maxOutputLength: Math.min(MAX_UNPACKED_BYTES, e.size + 1) });
-  else throw new CorruptXlsx(`${name}: compression ${e.method}`);
-  if (data.length !== e.size || zlib.crc32(data) !== e.crc) throw new CorruptXlsx(name);
+  // The declared sizes were summed and checked: an entry inflating beyond its own is refused.
+  const data = readZipEntry(buffer, e, MAX_UNPACKED_BYTES);
   const text = data.toString('utf8');
   // No DOCTYPE in any part of an xlsx (entity expansion, external entities): refuse rather than ignore.
   if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || text.includes('<!ENTITY')) {
@@ -533,9 +458,9 @@ function readSheet(
 const partPath = (target: string) =>
   (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/^xl\/\.\.\//, '');
 
-/** The named worksheets of an xlsx (null when absent); throws CorruptXlsx when the file cannot be read. */
+/** The named worksheets of an xlsx (null when absent); throws ZipError or CorruptXlsx when it cannot be read. */
 export function readWorksheets(buffer: Buffer, names: readonly string[]): Map<string, SheetCells | null> {
-  const entries = zipEntries(buffer);
+  const entries = new Map(readZipDirectory(buffer).map((e) => [e.name.replace(/^\/+/, ''), e]));
   if ([...entries.keys()].some((n) => /vbaProject\.bin$/i.test(n))) {
     throw new ParseLimit(
       '文件含有宏（.xlsm 或启用宏的工作簿），不能上传。请上传从本系统下载并填好的 .xlsx 模板',

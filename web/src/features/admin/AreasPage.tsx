@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { applyError, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
+import { FormDialog } from '../../shell/FormDialog.tsx';
+import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
 
 export interface Area {
   id: number;
@@ -116,68 +117,41 @@ function Areas() {
 function AreaDialog({ area, onClose }: { area: Area | undefined; onClose: (changed: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AreaForm>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
-  async function submit(values: AreaForm) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (area) await patch(`/org/areas/${area.id}`, { name: values.name, active: values.active });
-      else await post('/org/areas', { code: values.code, name: values.name, kind: values.kind });
-      message.success(area ? '已保存' : `已新增 ${values.name}`);
-      onClose(true);
-    } catch (e) {
-      setError(applyError(e, form));
-    } finally {
-      setBusy(false);
-    }
+  async function save(values: AreaForm) {
+    if (area) await patch(`/org/areas/${area.id}`, { name: values.name, active: values.active });
+    else await post('/org/areas', { code: values.code, name: values.name, kind: values.kind });
+    message.success(area ? '已保存' : `已新增 ${values.name}`);
+    onClose(true);
   }
 
   return (
-    <Modal
-      open
+    <FormDialog<AreaForm>
+      form={form}
       title={area ? `编辑镇街：${area.name}` : '新增镇街'}
       okText="保存"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      {...ADMIN_DIALOG}
+      save={save}
       onCancel={() => onClose(false)}
+      initialValues={{
+        code: area?.code ?? '',
+        name: area?.name ?? '',
+        kind: area?.kind ?? 'town',
+        active: area?.active ?? true,
+      }}
     >
-      <ErrorAlert message={error} />
-      <Form<AreaForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          code: area?.code ?? '',
-          name: area?.name ?? '',
-          kind: area?.kind ?? 'town',
-          active: area?.active ?? true,
-        }}
-      >
-        <Form.Item
-          label="代码"
-          name="code"
-          extra={area ? '代码创建后不能修改' : '字母、数字、下划线或连字符，如 yangcun'}
-          rules={[{ required: true, message: '请输入代码' }]}
-        >
-          <Input disabled={!!area} maxLength={32} />
+      <CodeAndNameItems existing={!!area} example="yangcun" />
+      <Form.Item label="类型" name="kind" extra={area ? '类型创建后不能修改' : undefined}>
+        <Radio.Group disabled={!!area}>
+          <Radio value="street">街道</Radio>
+          <Radio value="town">镇</Radio>
+        </Radio.Group>
+      </Form.Item>
+      {area && (
+        <Form.Item label="启用" name="active" valuePropName="checked">
+          <Switch checkedChildren="启用" unCheckedChildren="停用" />
         </Form.Item>
-        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item label="类型" name="kind" extra={area ? '类型创建后不能修改' : undefined}>
-          <Radio.Group disabled={!!area}>
-            <Radio value="street">街道</Radio>
-            <Radio value="town">镇</Radio>
-          </Radio.Group>
-        </Form.Item>
-        {area && (
-          <Form.Item label="启用" name="active" valuePropName="checked">
-            <Switch checkedChildren="启用" unCheckedChildren="停用" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { applyError, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
+import { FormDialog } from '../../shell/FormDialog.tsx';
+import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
 
 export interface Unit {
   id: number;
@@ -187,84 +188,57 @@ function Units() {
 function UnitDialog({ unit, onClose }: { unit: Unit | undefined; onClose: (changed: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitForm>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
-  async function submit(values: UnitForm) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (unit) {
-        await patch(`/org/units/${unit.id}`, {
-          name: values.name,
+  async function save(values: UnitForm) {
+    if (unit) {
+      await patch(`/org/units/${unit.id}`, {
+        name: values.name,
+        contactName: values.contactName?.trim() || null,
+        contactPhone: values.contactPhone?.trim() || null,
+        active: values.active,
+      });
+      message.success('已保存');
+    } else {
+      const { unit: created } = await post<{ unit: Unit }>('/org/units', { code: values.code, name: values.name });
+      if (values.contactName || values.contactPhone) {
+        await patch(`/org/units/${created.id}/contact`, {
           contactName: values.contactName?.trim() || null,
           contactPhone: values.contactPhone?.trim() || null,
-          active: values.active,
         });
-        message.success('已保存');
-      } else {
-        const { unit: created } = await post<{ unit: Unit }>('/org/units', { code: values.code, name: values.name });
-        if (values.contactName || values.contactPhone) {
-          await patch(`/org/units/${created.id}/contact`, {
-            contactName: values.contactName?.trim() || null,
-            contactPhone: values.contactPhone?.trim() || null,
-          });
-        }
-        message.success(`已新增 ${created.name}`);
       }
-      onClose(true);
-    } catch (e) {
-      setError(applyError(e, form));
-    } finally {
-      setBusy(false);
+      message.success(`已新增 ${created.name}`);
     }
+    onClose(true);
   }
 
   return (
-    <Modal
-      open
+    <FormDialog<UnitForm>
+      form={form}
       title={unit ? `编辑单位：${unit.name}` : '新增成员单位'}
       okText="保存"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      {...ADMIN_DIALOG}
+      save={save}
       onCancel={() => onClose(false)}
+      initialValues={{
+        code: unit?.code ?? '',
+        name: unit?.name ?? '',
+        contactName: unit?.contactName ?? '',
+        contactPhone: unit?.contactPhone ?? '',
+        active: unit?.active ?? true,
+      }}
     >
-      <ErrorAlert message={error} />
-      <Form<UnitForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          code: unit?.code ?? '',
-          name: unit?.name ?? '',
-          contactName: unit?.contactName ?? '',
-          contactPhone: unit?.contactPhone ?? '',
-          active: unit?.active ?? true,
-        }}
-      >
-        <Form.Item
-          label="代码"
-          name="code"
-          extra={unit ? '代码创建后不能修改' : '字母、数字、下划线或连字符，如 wjw'}
-          rules={[{ required: true, message: '请输入代码' }]}
-        >
-          <Input disabled={!!unit} maxLength={32} />
+      <CodeAndNameItems existing={!!unit} example="wjw" />
+      <Form.Item label="联络员" name="contactName">
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item label="电话" name="contactPhone">
+        <Input maxLength={30} />
+      </Form.Item>
+      {unit && unit.kind === 'member' && (
+        <Form.Item label="启用" name="active" valuePropName="checked">
+          <Switch checkedChildren="启用" unCheckedChildren="停用" />
         </Form.Item>
-        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item label="联络员" name="contactName">
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item label="电话" name="contactPhone">
-          <Input maxLength={30} />
-        </Form.Item>
-        {unit && unit.kind === 'member' && (
-          <Form.Item label="启用" name="active" valuePropName="checked">
-            <Switch checkedChildren="启用" unCheckedChildren="停用" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }

@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ROLE_LABELS, ROLES, type Role, roleNeedsUnit } from '../../../../src/kernel/roles.ts';
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
 import type { Area } from './AreasPage.tsx';
-import { applyError, ErrorAlert, RequireRoles, USER_ADMINS } from './common.tsx';
+import { ADMIN_DIALOG, applyError, ErrorAlert, RequireRoles, USER_ADMINS } from './common.tsx';
 import type { Unit } from './UnitsPage.tsx';
 
 interface User {
@@ -211,160 +212,133 @@ function UserDialog({ user, onClose }: { user?: User; onClose: (changed: boolean
   const role = Form.useWatch('role', form) ?? user?.role;
   const { data: units } = useApi<{ units: Unit[] }>('/org/units');
   const { data: areas } = useApi<{ areas: Area[] }>('/org/areas');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const policyText = usePolicyText();
   const needs = membership(role);
 
-  async function submit(values: UserForm) {
-    setBusy(true);
-    setError(undefined);
+  async function save(values: UserForm) {
     const unitId = needs === 'unit' ? (values.unitId ?? null) : null;
     const areaId = needs === 'area' ? (values.areaId ?? null) : null;
-    try {
-      if (user) {
-        await patch(`/admin/users/${user.id}`, { displayName: values.displayName, role: values.role, unitId, areaId });
-        message.success('已保存');
-      } else {
-        await post('/admin/users', {
-          username: values.username,
-          displayName: values.displayName,
-          role: values.role,
-          unitId,
-          areaId,
-          password: values.password,
-        });
-        message.success(`已新建用户 ${values.username}，首次登录须修改密码`);
-      }
-      onClose(true);
-    } catch (e) {
-      // The server names body.unitId for any membership problem; a town reporter's field is the town.
-      setError(applyError(e, form, needs === 'area' ? { unitId: 'areaId' } : {}));
-    } finally {
-      setBusy(false);
+    if (user) {
+      await patch(`/admin/users/${user.id}`, { displayName: values.displayName, role: values.role, unitId, areaId });
+      message.success('已保存');
+    } else {
+      await post('/admin/users', {
+        username: values.username,
+        displayName: values.displayName,
+        role: values.role,
+        unitId,
+        areaId,
+        password: values.password,
+      });
+      message.success(`已新建用户 ${values.username}，首次登录须修改密码`);
     }
+    onClose(true);
   }
 
   return (
-    <Modal
-      open
+    <FormDialog<UserForm>
+      form={form}
       title={user ? `编辑用户：${user.username}` : '新建用户'}
       okText="保存"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      {...ADMIN_DIALOG}
+      // The server names body.unitId for any membership problem; a town reporter's field is the town.
+      explain={(f, e) => applyError(e, f, needs === 'area' ? { unitId: 'areaId' } : {})}
+      save={save}
       onCancel={() => onClose(false)}
+      initialValues={{
+        username: user?.username ?? '',
+        displayName: user?.displayName ?? '',
+        role: user?.role,
+        unitId: user?.unitId ?? undefined,
+        areaId: user?.areaId ?? undefined,
+      }}
     >
-      <ErrorAlert message={error} />
-      <Form<UserForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          username: user?.username ?? '',
-          displayName: user?.displayName ?? '',
-          role: user?.role,
-          unitId: user?.unitId ?? undefined,
-          areaId: user?.areaId ?? undefined,
-        }}
+      <Form.Item
+        label="用户名"
+        name="username"
+        extra={user ? '用户名不能修改' : '3–32 位字母、数字、下划线、点或连字符'}
+        rules={[{ required: true, message: '请输入用户名' }]}
       >
+        <Input disabled={!!user} autoComplete="off" maxLength={32} />
+      </Form.Item>
+      <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select options={ROLE_OPTIONS} placeholder="请选择角色" />
+      </Form.Item>
+      {needs === 'unit' && (
+        <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: '请选择所属单位' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="请选择单位"
+            options={units?.units
+              .filter((u) => u.active || u.id === user?.unitId)
+              .map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </Form.Item>
+      )}
+      {needs === 'area' && (
+        <Form.Item label="所属镇街" name="areaId" rules={[{ required: true, message: '请选择所属镇街' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="请选择镇街"
+            options={areas?.areas
+              .filter((a) => a.active || a.id === user?.areaId)
+              .map((a) => ({ value: a.id, label: a.name }))}
+          />
+        </Form.Item>
+      )}
+      {!user && (
         <Form.Item
-          label="用户名"
-          name="username"
-          extra={user ? '用户名不能修改' : '3–32 位字母、数字、下划线、点或连字符'}
-          rules={[{ required: true, message: '请输入用户名' }]}
+          label="初始密码"
+          name="password"
+          extra={`${policyText}。用户首次登录须修改。`}
+          rules={[{ required: true, message: '请设置初始密码' }]}
         >
-          <Input disabled={!!user} autoComplete="off" maxLength={32} />
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={ROLE_OPTIONS} placeholder="请选择角色" />
-        </Form.Item>
-        {needs === 'unit' && (
-          <Form.Item label="所属单位" name="unitId" rules={[{ required: true, message: '请选择所属单位' }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="请选择单位"
-              options={units?.units
-                .filter((u) => u.active || u.id === user?.unitId)
-                .map((u) => ({ value: u.id, label: u.name }))}
-            />
-          </Form.Item>
-        )}
-        {needs === 'area' && (
-          <Form.Item label="所属镇街" name="areaId" rules={[{ required: true, message: '请选择所属镇街' }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="请选择镇街"
-              options={areas?.areas
-                .filter((a) => a.active || a.id === user?.areaId)
-                .map((a) => ({ value: a.id, label: a.name }))}
-            />
-          </Form.Item>
-        )}
-        {!user && (
-          <Form.Item
-            label="初始密码"
-            name="password"
-            extra={`${policyText}。用户首次登录须修改。`}
-            rules={[{ required: true, message: '请设置初始密码' }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-        {user && user.role !== role && (
-          <Alert type="info" showIcon title="修改角色后，该用户须重新登录" style={{ marginBottom: 8 }} />
-        )}
-      </Form>
-    </Modal>
+      )}
+      {user && user.role !== role && (
+        <Alert type="info" showIcon title="修改角色后，该用户须重新登录" style={{ marginBottom: 8 }} />
+      )}
+    </FormDialog>
   );
 }
 
 function ResetDialog({ user, onClose }: { user: User; onClose: (changed: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const policyText = usePolicyText();
 
-  async function submit(values: { password: string }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/admin/users/${user.id}/reset-password`, { password: values.password });
-      message.success(`已重置 ${user.username} 的密码，下次登录须修改`);
-      onClose(true);
-    } catch (e) {
-      setError(applyError(e, form));
-    } finally {
-      setBusy(false);
-    }
+  async function save(values: { password: string }) {
+    await post(`/admin/users/${user.id}/reset-password`, { password: values.password });
+    message.success(`已重置 ${user.username} 的密码，下次登录须修改`);
+    onClose(true);
   }
 
   return (
-    <Modal
-      open
+    <FormDialog<{ password: string }>
+      form={form}
       title={`重置密码：${user.displayName}（${user.username}）`}
       okText="重置"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      {...ADMIN_DIALOG}
+      save={save}
       onCancel={() => onClose(false)}
+      intro={
+        <Typography.Paragraph type="secondary">
+          设置一个临时密码并告知本人。重置后该用户已登录的会话立即失效，锁定同时解除，下次登录须修改密码。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        设置一个临时密码并告知本人。重置后该用户已登录的会话立即失效，锁定同时解除，下次登录须修改密码。
-      </Typography.Paragraph>
-      <ErrorAlert message={error} />
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          label="临时密码"
-          name="password"
-          extra={policyText}
-          rules={[{ required: true, message: '请设置临时密码' }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label="临时密码"
+        name="password"
+        extra={policyText}
+        rules={[{ required: true, message: '请设置临时密码' }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, type FormInstance, Result } from 'antd';
+import { Alert, Form, type FormInstance, Input, Result } from 'antd';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError } from '../../api/client.ts';
@@ -39,6 +39,31 @@ export function applyError(error: unknown, form?: FormInstance, names: Record<st
     form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   }
   return error.message;
+}
+
+/** The admin pages' way with a FormDialog: errors as applyError shows them, spaced like ErrorAlert. */
+export const ADMIN_DIALOG = {
+  explain: (form: FormInstance, error: unknown) => applyError(error, form),
+  alertGap: 16,
+};
+
+/** The code and name of a 镇街 or a unit: the code is fixed once created, so it is shown but not editable then. */
+export function CodeAndNameItems({ existing, example }: { existing: boolean; example: string }) {
+  return (
+    <>
+      <Form.Item
+        label="代码"
+        name="code"
+        extra={existing ? '代码创建后不能修改' : `字母、数字、下划线或连字符，如 ${example}`}
+        rules={[{ required: true, message: '请输入代码' }]}
+      >
+        <Input disabled={existing} maxLength={32} />
+      </Form.Item>
+      <Form.Item label="名称" name="name" rules={[{ required: true, message: '请输入名称' }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+    </>
+  );
 }
 
 export function ErrorAlert({ message }: { message: string | undefined }) {

@@ -4,13 +4,11 @@ import {
   Breadcrumb,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Empty,
   Form,
   Input,
   List,
-  Modal,
   Result,
   Select,
   Space,
@@ -18,15 +16,24 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type InspectionDetail, RATING_LABELS } from '../../../../src/features/inspections/contract.ts';
 import { download, post, request } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { applyServerError, ErrorAlert, LinkList, notBeforeToday, TaskStatusTag, UnitSelect } from '../tasks/common.tsx';
+import { AssignDialog } from '../tasks/AssignDialog.tsx';
+import {
+  applyServerError,
+  DeadlineItem,
+  LinkList,
+  RequiredTextItem,
+  TaskStatusTag,
+  UnitSelect,
+  WORK_DIALOG,
+} from '../tasks/common.tsx';
 
 type Finding = InspectionDetail['findings'][number];
 type Target = InspectionDetail['targets'][number];
@@ -245,53 +252,35 @@ function FindingDialog({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<{ text: string; rating?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function submit(v: { text: string; rating?: string }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/inspections/${inspectionId}/findings`, {
-        targetId: target.id,
-        text: v.text,
-        rating: v.rating ?? null,
-      });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  async function save(v: { text: string; rating?: string }) {
+    await post(`/inspections/${inspectionId}/findings`, {
+      targetId: target.id,
+      text: v.text,
+      rating: v.rating ?? null,
+    });
+    onDone();
   }
   return (
-    <Modal
+    <FormDialog
+      form={form}
       title={`记录检查发现：${target.name}`}
-      open
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText="保存"
-      confirmLoading={busy}
-      destroyOnHidden
+      {...WORK_DIALOG}
+      save={save}
+      below={<Typography.Text type="secondary">保存后可在该条发现上上传照片或文件。</Typography.Text>}
     >
-      <ErrorAlert message={error} />
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          label="检查发现"
-          name="text"
-          rules={[{ required: true, whitespace: true, message: '请填写检查发现' }]}
-        >
-          <Input.TextArea rows={5} maxLength={4000} showCount placeholder="发现的问题、亮点和建议" />
-        </Form.Item>
-        <Form.Item label="评价（可不填）" name="rating">
-          <Select
-            allowClear
-            style={{ width: 160 }}
-            options={Object.entries(RATING_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-        </Form.Item>
-      </Form>
-      <Typography.Text type="secondary">保存后可在该条发现上上传照片或文件。</Typography.Text>
-    </Modal>
+      <RequiredTextItem label="检查发现" name="text">
+        <Input.TextArea rows={5} maxLength={4000} showCount placeholder="发现的问题、亮点和建议" />
+      </RequiredTextItem>
+      <Form.Item label="评价（可不填）" name="rating">
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          options={Object.entries(RATING_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -306,56 +295,21 @@ function RectifyDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [form] = Form.useForm<{ unitId: number; content: string; deadline: Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function submit(v: { unitId: number; content: string; deadline: Dayjs }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/inspections/findings/${findingId}/rectifications`, {
-        unitId: v.unitId,
-        content: v.content,
-        deadline: v.deadline.format('YYYY-MM-DD'),
-      });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Modal
+    <AssignDialog
       title="交办整改事项"
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="交办"
-      confirmLoading={busy}
-      destroyOnHidden
+      path={`/inspections/findings/${findingId}/rectifications`}
+      unitId={unitId}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <ErrorAlert message={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ unitId, deadline: dayjs().add(30, 'day') }}
-      >
-        <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
-          <UnitSelect />
-        </Form.Item>
-        <Form.Item
-          label="整改要求"
-          name="content"
-          rules={[{ required: true, whitespace: true, message: '请填写整改要求' }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item label="整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-          <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
+        <UnitSelect />
+      </Form.Item>
+      <RequiredTextItem label="整改要求" name="content">
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </RequiredTextItem>
+      <DeadlineItem label="整改期限" message="请选择整改期限" />
+    </AssignDialog>
   );
 }

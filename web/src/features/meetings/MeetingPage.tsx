@@ -1,28 +1,14 @@
 import { FileWordOutlined } from '@ant-design/icons';
-import {
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { MEETING_KIND_LABELS, type MeetingDetail } from '../../../../src/features/meetings/contract.ts';
-import { download, post } from '../../api/client.ts';
+import { download } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { applyServerError, ErrorAlert, LinkList, notBeforeToday, TaskTable, UnitSelect } from '../tasks/common.tsx';
+import { AssignDialog } from '../tasks/AssignDialog.tsx';
+import { applyServerError, DeadlineItem, LinkList, RequiredTextItem, TaskTable, UnitSelect } from '../tasks/common.tsx';
 
 /** One meeting: who, what, the minutes, the decisions and their progress, and the 会议纪要 to download. */
 export default function MeetingPage() {
@@ -122,51 +108,15 @@ function DecisionDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [form] = Form.useForm<{ unitId: number; content: string; deadline: Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function submit(v: { unitId: number; content: string; deadline: Dayjs }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/meetings/${meetingId}/decisions`, {
-        unitId: v.unitId,
-        content: v.content,
-        deadline: v.deadline.format('YYYY-MM-DD'),
-      });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Modal
-      title="补充议定事项"
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="交办"
-      confirmLoading={busy}
-      destroyOnHidden
-    >
-      <ErrorAlert message={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(30, 'day') }}>
-        <Form.Item
-          label="议定事项"
-          name="content"
-          rules={[{ required: true, whitespace: true, message: '请填写议定事项' }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
-          <UnitSelect />
-        </Form.Item>
-        <Form.Item label="完成期限" name="deadline" rules={[{ required: true, message: '请选择期限' }]}>
-          <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <AssignDialog title="补充议定事项" path={`/meetings/${meetingId}/decisions`} onClose={onClose} onDone={onDone}>
+      <RequiredTextItem label="议定事项" name="content">
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </RequiredTextItem>
+      <Form.Item label="责任单位" name="unitId" rules={[{ required: true, message: '请选择责任单位' }]}>
+        <UnitSelect />
+      </Form.Item>
+      <DeadlineItem label="完成期限" message="请选择期限" />
+    </AssignDialog>
   );
 }

@@ -1,19 +1,4 @@
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Space,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
@@ -21,16 +6,19 @@ import { Link, useParams } from 'react-router';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { StatusTag, WarningTags } from '../analysis/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
+import { DeadlineItem, RequiredTextItem } from '../tasks/common.tsx';
+import { StepField, StepTimeline } from '../tasks/StepTimeline.tsx';
 import {
   AnswerDialog,
-  applyServerError,
   isUnitRole,
   type Notice,
   NoticeStatusTag,
   type NoticeStep,
+  SUPERVISION_DIALOG,
 } from './common.tsx';
 
 const STEP_TITLES: Record<NoticeStep['kind'], string> = {
@@ -39,21 +27,6 @@ const STEP_TITLES: Record<NoticeStep['kind'], string> = {
   ask_again: '再次督办',
   close: '办结',
 };
-const STEP_COLORS: Record<NoticeStep['kind'], string> = {
-  issue: 'red',
-  answer: 'blue',
-  ask_again: 'orange',
-  close: 'green',
-};
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div style={{ marginTop: 4 }}>
-      <Typography.Text type="secondary">{label}：</Typography.Text>
-      <span style={{ whiteSpace: 'pre-wrap' }}>{children}</span>
-    </div>
-  );
-}
 
 function StepBody({ step }: { step: NoticeStep }) {
   const c = step.content;
@@ -61,27 +34,27 @@ function StepBody({ step }: { step: NoticeStep }) {
     case 'issue':
       return (
         <>
-          <Field label="督办要求">{c.requirement}</Field>
-          <Field label="整改期限">{c.deadline}</Field>
+          <StepField label="督办要求">{c.requirement}</StepField>
+          <StepField label="整改期限">{c.deadline}</StepField>
         </>
       );
     case 'answer':
       return (
         <>
-          <Field label="原因分析">{c.causes}</Field>
-          <Field label="整改措施">{c.measures}</Field>
-          <Field label="预期效果">{c.expectedEffect}</Field>
+          <StepField label="原因分析">{c.causes}</StepField>
+          <StepField label="整改措施">{c.measures}</StepField>
+          <StepField label="预期效果">{c.expectedEffect}</StepField>
         </>
       );
     case 'ask_again':
       return (
         <>
-          <Field label="再次督办意见">{c.comment}</Field>
-          <Field label="新的整改期限">{c.deadline}</Field>
+          <StepField label="再次督办意见">{c.comment}</StepField>
+          <StepField label="新的整改期限">{c.deadline}</StepField>
         </>
       );
     case 'close':
-      return <Field label="办结意见">{c.comment || '（无）'}</Field>;
+      return <StepField label="办结意见">{c.comment || '（无）'}</StepField>;
   }
 }
 
@@ -187,35 +160,13 @@ export default function NoticePage() {
       </Card>
 
       <Card size="small" title="督办往来">
-        <Timeline
-          data-testid="notice-timeline"
-          style={{ marginTop: 8 }}
-          items={[
-            ...steps.map((s) => ({
-              key: s.id,
-              color: STEP_COLORS[s.kind],
-              content: (
-                <div data-testid={`step-${s.kind}`}>
-                  <Space size={8}>
-                    <Typography.Text strong>{STEP_TITLES[s.kind]}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatBeijingTime(s.at)} · {s.displayName ?? s.username ?? '—'}
-                    </Typography.Text>
-                  </Space>
-                  <StepBody step={s} />
-                </div>
-              ),
-            })),
-            ...(n.status !== 'closed'
-              ? [
-                  {
-                    key: 'next',
-                    color: 'gray',
-                    content: <Typography.Text type="secondary">{waitingFor}</Typography.Text>,
-                  },
-                ]
-              : []),
-          ]}
+        <StepTimeline
+          testId="notice-timeline"
+          steps={steps}
+          titles={STEP_TITLES}
+          time={formatBeijingTime}
+          body={(s) => <StepBody step={s} />}
+          next={n.status !== 'closed' ? <Typography.Text type="secondary">{waitingFor}</Typography.Text> : undefined}
         />
       </Card>
 
@@ -233,84 +184,44 @@ export default function NoticePage() {
 }
 
 function CloseDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm<{ comment: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function submit(values: { comment?: string }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/supervision/${id}/close`, { comment: values.comment ?? '' });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  const [form] = Form.useForm<{ comment?: string }>();
+  async function save(values: { comment?: string }) {
+    await post(`/supervision/${id}/close`, { comment: values.comment ?? '' });
+    onDone();
   }
   return (
-    <Modal
-      title="办结督办单"
-      open
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText="办结"
-      confirmLoading={busy}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label="办结意见" name="comment">
-          <Input.TextArea rows={3} maxLength={2000} showCount placeholder="整改到位，同意办结（可不填）" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormDialog form={form} title="办结督办单" onCancel={onClose} okText="办结" {...SUPERVISION_DIALOG} save={save}>
+      <Form.Item label="办结意见" name="comment">
+        <Input.TextArea rows={3} maxLength={2000} showCount placeholder="整改到位，同意办结（可不填）" />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
 function AskAgainDialog({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ comment: string; deadline: Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function submit(values: { comment: string; deadline: Dayjs }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/supervision/${id}/ask-again`, {
-        comment: values.comment,
-        deadline: values.deadline.format('YYYY-MM-DD'),
-      });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  async function save(values: { comment: string; deadline: Dayjs }) {
+    await post(`/supervision/${id}/ask-again`, {
+      comment: values.comment,
+      deadline: values.deadline.format('YYYY-MM-DD'),
+    });
+    onDone();
   }
   return (
-    <Modal
+    <FormDialog
+      form={form}
       title="再次督办"
-      open
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText="再次督办"
       okButtonProps={{ danger: true }}
-      confirmLoading={busy}
-      destroyOnHidden
+      {...SUPERVISION_DIALOG}
+      save={save}
+      initialValues={{ deadline: dayjs().add(30, 'day') }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(30, 'day') }}>
-        <Form.Item
-          label="再次督办意见"
-          name="comment"
-          rules={[{ required: true, whitespace: true, message: '请填写再次督办意见' }]}
-        >
-          <Input.TextArea rows={3} maxLength={4000} showCount placeholder="整改措施不到位之处及进一步要求" />
-        </Form.Item>
-        <Form.Item label="新的整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <RequiredTextItem label="再次督办意见" name="comment">
+        <Input.TextArea rows={3} maxLength={4000} showCount placeholder="整改措施不到位之处及进一步要求" />
+      </RequiredTextItem>
+      <DeadlineItem label="新的整改期限" message="请选择整改期限" />
+    </FormDialog>
   );
 }

@@ -1,12 +1,13 @@
-import { Alert, DatePicker, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Alert, Form, Input, Typography } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import type { Status, WarningKind } from '../../../../src/core/assessment/index.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, post } from '../../api/client.ts';
+import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useBasis } from '../analysis/common.tsx';
+import { DeadlineItem, RequiredTextItem, TaskStatusTag } from '../tasks/common.tsx';
 
 // Shapes of the 预警督办 API (src/server/supervision/routes.ts) and what the pages share: status tags, the
 // 发起督办 dialog, the 反馈整改情况 form, server errors shown at their fields.
@@ -42,26 +43,9 @@ export interface NoticeStep {
   content: Record<string, string>;
 }
 
-export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
-  issued: '待整改',
-  answered: '已反馈',
-  closed: '已办结',
-};
-const NOTICE_STATUS_COLORS: Record<NoticeStatus, string> = { issued: 'gold', answered: 'blue', closed: 'green' };
-
+/** A notice is a 预警督办 task, and its status reads like one: 待整改, 已反馈, 已办结, and 逾期 when late. */
 export function NoticeStatusTag({ notice }: { notice: Pick<Notice, 'status' | 'overdue'> }) {
-  return (
-    <span>
-      <Tag color={NOTICE_STATUS_COLORS[notice.status]} style={{ marginInlineEnd: 4 }}>
-        {NOTICE_STATUS_LABELS[notice.status]}
-      </Tag>
-      {notice.overdue && (
-        <Tag color="red" style={{ marginInlineEnd: 0 }}>
-          逾期
-        </Tag>
-      )}
-    </span>
-  );
+  return <TaskStatusTag task={{ status: notice.status, overdue: notice.overdue, source: 'supervision' }} />;
 }
 
 export const isUnitRole = (role: Role) => role === 'unit_reporter' || role === 'unit_leader';
@@ -79,7 +63,8 @@ export function applyServerError(form: FormInstance, error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const notBeforeToday = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
+/** The 预警督办 pages' way with a FormDialog: errors as applyServerError shows them. */
+export const SUPERVISION_DIALOG = { explain: applyServerError, alertGap: 12 };
 
 interface IssueValues {
   requirement: string;
@@ -101,84 +86,61 @@ export function IssueDialog({
   const [form] = Form.useForm<IssueValues>();
   // The notice records the warning as the office saw it, on the 口径 of the page it was issued from.
   const [basis] = useBasis();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
 
-  async function submit(values: IssueValues) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { notice } = await post<{ notice: Notice }>('/supervision', {
-        indicatorId: indicator.id,
-        requirement: values.requirement,
-        deadline: values.deadline.format('YYYY-MM-DD'),
-        basis,
-      });
-      onIssued(notice);
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  async function save(values: IssueValues) {
+    const { notice } = await post<{ notice: Notice }>('/supervision', {
+      indicatorId: indicator.id,
+      requirement: values.requirement,
+      deadline: values.deadline.format('YYYY-MM-DD'),
+      basis,
+    });
+    onIssued(notice);
   }
 
   return (
-    <Modal
+    <FormDialog<IssueValues>
+      form={form}
       title="发起督办"
       open={open}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText="发出督办单"
-      confirmLoading={busy}
-      destroyOnHidden
       width={600}
+      {...SUPERVISION_DIALOG}
+      save={save}
+      initialValues={{ deadline: dayjs().add(30, 'day') }}
+      above={
+        <>
+          <Typography.Paragraph style={{ marginBottom: 12 }}>
+            指标：
+            <Typography.Text strong>
+              {indicator.code} {indicator.name}
+            </Typography.Text>
+            <br />
+            督办对象（牵头单位）：
+            {indicator.leadUnit?.name ?? <Typography.Text type="danger">尚未确定</Typography.Text>}
+          </Typography.Paragraph>
+          {indicator.reasons && indicator.reasons.length > 0 && (
+            <Alert
+              type="warning"
+              style={{ marginBottom: 12 }}
+              title="预警原因"
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {indicator.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+        </>
+      }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Typography.Paragraph style={{ marginBottom: 12 }}>
-        指标：
-        <Typography.Text strong>
-          {indicator.code} {indicator.name}
-        </Typography.Text>
-        <br />
-        督办对象（牵头单位）：{indicator.leadUnit?.name ?? <Typography.Text type="danger">尚未确定</Typography.Text>}
-      </Typography.Paragraph>
-      {indicator.reasons && indicator.reasons.length > 0 && (
-        <Alert
-          type="warning"
-          style={{ marginBottom: 12 }}
-          title="预警原因"
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {indicator.reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      <Form<IssueValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ deadline: dayjs().add(30, 'day') }}
-      >
-        <Form.Item
-          label="督办要求"
-          name="requirement"
-          rules={[{ required: true, whitespace: true, message: '请填写督办要求' }]}
-        >
-          <Input.TextArea
-            rows={4}
-            maxLength={4000}
-            showCount
-            placeholder="请牵头单位分析原因、制定整改措施并按期反馈"
-          />
-        </Form.Item>
-        <Form.Item label="整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-          <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} placeholder="选择整改期限" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <RequiredTextItem label="督办要求" name="requirement">
+        <Input.TextArea rows={4} maxLength={4000} showCount placeholder="请牵头单位分析原因、制定整改措施并按期反馈" />
+      </RequiredTextItem>
+      <DeadlineItem label="整改期限" message="请选择整改期限" placeholder="选择整改期限" />
+    </FormDialog>
   );
 }
 
@@ -201,55 +163,43 @@ export function AnswerDialog({
   onAnswered: () => void;
 }) {
   const [form] = Form.useForm<AnswerValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
 
-  async function submit(values: AnswerValues) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await post(`/supervision/${notice.id}/answer`, values);
-      onAnswered();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  async function save(values: AnswerValues) {
+    await post(`/supervision/${notice.id}/answer`, values);
+    onAnswered();
   }
 
-  const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
   return (
-    <Modal
+    <FormDialog<AnswerValues>
+      form={form}
       title="反馈整改情况"
       open={open}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText="提交反馈"
-      confirmLoading={busy}
-      destroyOnHidden
       width={680}
+      {...SUPERVISION_DIALOG}
+      save={save}
+      above={
+        <Typography.Paragraph style={{ marginBottom: 12 }}>
+          指标：
+          <Typography.Text strong>
+            {notice.indicatorCode} {notice.indicatorName}
+          </Typography.Text>
+          ；整改期限 {notice.deadline}
+          <br />
+          <Typography.Text type="secondary">督办要求：{notice.requirement}</Typography.Text>
+        </Typography.Paragraph>
+      }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Typography.Paragraph style={{ marginBottom: 12 }}>
-        指标：
-        <Typography.Text strong>
-          {notice.indicatorCode} {notice.indicatorName}
-        </Typography.Text>
-        ；整改期限 {notice.deadline}
-        <br />
-        <Typography.Text type="secondary">督办要求：{notice.requirement}</Typography.Text>
-      </Typography.Paragraph>
-      <Form<AnswerValues> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item label="原因分析" name="causes" rules={required('原因分析')}>
-          <Input.TextArea rows={3} maxLength={4000} showCount />
-        </Form.Item>
-        <Form.Item label="整改措施" name="measures" rules={required('整改措施')}>
-          <Input.TextArea rows={3} maxLength={4000} showCount />
-        </Form.Item>
-        <Form.Item label="预期效果" name="expectedEffect" rules={required('预期效果')}>
-          <Input.TextArea rows={2} maxLength={4000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <RequiredTextItem label="原因分析" name="causes">
+        <Input.TextArea rows={3} maxLength={4000} showCount />
+      </RequiredTextItem>
+      <RequiredTextItem label="整改措施" name="measures">
+        <Input.TextArea rows={3} maxLength={4000} showCount />
+      </RequiredTextItem>
+      <RequiredTextItem label="预期效果" name="expectedEffect">
+        <Input.TextArea rows={2} maxLength={4000} showCount />
+      </RequiredTextItem>
+    </FormDialog>
   );
 }

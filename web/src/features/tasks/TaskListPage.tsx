@@ -1,9 +1,10 @@
-import { Card, Col, Row, Segmented, Select, Space, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Segmented, Select, Space, Statistic } from 'antd';
 import { useState } from 'react';
 import { TASK_SOURCE_LABELS, type TaskItem, type TaskSource } from '../../../../src/core/work.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import { isUnitRole, TaskTable } from './common.tsx';
+import { ListHeading } from './WorkList.tsx';
 
 type View = 'open' | 'overdue' | 'closed' | 'all';
 
@@ -36,16 +37,14 @@ export default function TaskListPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {unit ? '本单位工作任务' : '工作任务总览'}
-        </Typography.Title>
-        <Typography.Text type="secondary">
-          {unit
+      <ListHeading
+        title={unit ? '本单位工作任务' : '工作任务总览'}
+        subtitle={
+          unit
             ? '预警督办、督导检查整改事项和会议议定事项，请在期限前反馈办理情况'
-            : '各成员单位的预警督办、督导检查整改事项和会议议定事项办理情况'}
-        </Typography.Text>
-      </div>
+            : '各成员单位的预警督办、督导检查整改事项和会议议定事项办理情况'
+        }
+      />
       <Row gutter={16}>
         {[
           ['待办理', count((t) => t.status === 'issued'), undefined],

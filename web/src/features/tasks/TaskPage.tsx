@@ -1,48 +1,29 @@
-import {
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Space,
-  Timeline,
-  Typography,
-} from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TaskDetail, TaskStep } from '../../../../src/features/tasks/contract.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import {
-  applyServerError,
-  ErrorAlert,
+  DeadlineItem,
   fmtTime,
   isUnitRole,
-  notBeforeToday,
+  RequiredTextItem,
   SourceTag,
   TaskStatusTag,
+  WORK_DIALOG,
 } from './common.tsx';
+import { StepField, StepTimeline } from './StepTimeline.tsx';
 
 const STEP_TITLES = { issue: '交办', answer: '办理情况', ask_again: '再次督办', close: '验收办结' } as const;
-const STEP_COLORS = { issue: 'red', answer: 'blue', ask_again: 'orange', close: 'green' } as const;
 
 function StepBody({ step }: { step: TaskStep }) {
   const c = step.content;
-  const line = (label: string, text?: string) =>
-    text ? (
-      <div style={{ marginTop: 4 }}>
-        <Typography.Text type="secondary">{label}：</Typography.Text>
-        <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>
-      </div>
-    ) : null;
+  const line = (label: string, text?: string) => (text ? <StepField label={label}>{text}</StepField> : null);
   switch (step.kind) {
     case 'issue':
       return (
@@ -150,26 +131,12 @@ export default function TaskPage() {
         </Descriptions>
       </Card>
       <Card size="small" title="办理往来">
-        <Timeline
-          style={{ marginTop: 8 }}
-          items={[
-            ...steps.map((s) => ({
-              key: s.id,
-              color: STEP_COLORS[s.kind],
-              content: (
-                <div data-testid={`step-${s.kind}`}>
-                  <Space size={8}>
-                    <Typography.Text strong>{STEP_TITLES[s.kind]}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {fmtTime(s.at)} · {s.displayName ?? s.username ?? '—'}
-                    </Typography.Text>
-                  </Space>
-                  <StepBody step={s} />
-                </div>
-              ),
-            })),
-            ...(t.status !== 'closed' ? [{ key: 'next', color: 'gray', content: waiting }] : []),
-          ]}
+        <StepTimeline
+          steps={steps}
+          titles={STEP_TITLES}
+          time={fmtTime}
+          body={(s) => <StepBody step={s} />}
+          next={t.status !== 'closed' ? waiting : undefined}
         />
       </Card>
       {dialog && (
@@ -209,74 +176,54 @@ function StepDialog({
   onDone: () => void;
 }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const titles = {
     answer: decision ? '反馈落实情况' : '反馈整改情况',
     close: '验收办结',
     again: '再次督办',
   };
-  async function submit(values: { report?: string; comment?: string; deadline?: Dayjs }) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (kind === 'answer') await post(`/tasks/${id}/answer`, { report: values.report });
-      else if (kind === 'close') await post(`/tasks/${id}/close`, { comment: values.comment ?? '' });
-      else
-        await post(`/tasks/${id}/ask-again`, {
-          comment: values.comment,
-          deadline: values.deadline?.format('YYYY-MM-DD'),
-        });
-      onDone();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setBusy(false);
-    }
+  async function save(values: { report?: string; comment?: string; deadline?: Dayjs }) {
+    if (kind === 'answer') await post(`/tasks/${id}/answer`, { report: values.report });
+    else if (kind === 'close') await post(`/tasks/${id}/close`, { comment: values.comment ?? '' });
+    else
+      await post(`/tasks/${id}/ask-again`, {
+        comment: values.comment,
+        deadline: values.deadline?.format('YYYY-MM-DD'),
+      });
+    onDone();
   }
   return (
-    <Modal
+    <FormDialog
+      form={form}
       title={titles[kind]}
-      open
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={kind === 'answer' ? '提交' : titles[kind]}
       okButtonProps={{ danger: kind === 'again' }}
-      confirmLoading={busy}
-      destroyOnHidden
+      {...WORK_DIALOG}
+      save={save}
+      initialValues={{ deadline: dayjs().add(30, 'day') }}
     >
-      <ErrorAlert message={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(30, 'day') }}>
-        {kind === 'answer' && (
-          <Form.Item
-            label="办理情况"
-            name="report"
-            rules={[{ required: true, whitespace: true, message: '请填写办理情况' }]}
-            extra={decision ? '提交后该议定事项即办结；如未落实到位，妇儿工委办公室可再次督办。' : undefined}
-          >
-            <Input.TextArea rows={5} maxLength={4000} showCount placeholder="采取的措施、取得的成效" />
-          </Form.Item>
-        )}
-        {kind === 'close' && (
-          <Form.Item label="办结意见" name="comment">
-            <Input.TextArea rows={3} maxLength={2000} showCount placeholder="整改到位，同意办结（可不填）" />
-          </Form.Item>
-        )}
-        {kind === 'again' && (
-          <>
-            <Form.Item
-              label="再次督办意见"
-              name="comment"
-              rules={[{ required: true, whitespace: true, message: '请填写再次督办意见' }]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} showCount />
-            </Form.Item>
-            <Form.Item label="新的期限" name="deadline" rules={[{ required: true, message: '请选择期限' }]}>
-              <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+      {kind === 'answer' && (
+        <RequiredTextItem
+          label="办理情况"
+          name="report"
+          extra={decision ? '提交后该议定事项即办结；如未落实到位，妇儿工委办公室可再次督办。' : undefined}
+        >
+          <Input.TextArea rows={5} maxLength={4000} showCount placeholder="采取的措施、取得的成效" />
+        </RequiredTextItem>
+      )}
+      {kind === 'close' && (
+        <Form.Item label="办结意见" name="comment">
+          <Input.TextArea rows={3} maxLength={2000} showCount placeholder="整改到位，同意办结（可不填）" />
+        </Form.Item>
+      )}
+      {kind === 'again' && (
+        <>
+          <RequiredTextItem label="再次督办意见" name="comment">
+            <Input.TextArea rows={3} maxLength={2000} showCount />
+          </RequiredTextItem>
+          <DeadlineItem label="新的期限" message="请选择期限" />
+        </>
+      )}
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Select, Table, Tag, Typography } from 'antd';
+import { Alert, DatePicker, Form, Select, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
@@ -14,6 +14,7 @@ import {
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { WorkTable } from './WorkList.tsx';
 
 // What the 督导检查, 议事协调 and 工作任务 pages share: status tags, the task table, unit and link pickers, server
 // errors at their fields.
@@ -46,6 +47,51 @@ export function SourceTag({ source }: { source: TaskItem['source'] }) {
   return <Tag color={SOURCE_COLORS[source]}>{TASK_SOURCE_LABELS[source]}</Tag>;
 }
 
+/** What an inspection's or a meeting's tasks come to, for the list pages: how many, how many still open. */
+export const taskProgress = (total: number, open: number) =>
+  total === 0 ? '—' : open > 0 ? `${total} 项（未办结 ${open}）` : `${total} 项（均已办结）`;
+
+/** A text that must be filled in: blank or only spaces is refused with 请填写 and the label. */
+export function RequiredTextItem({
+  label,
+  name,
+  extra,
+  children,
+}: {
+  label: string;
+  name: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Form.Item
+      label={label}
+      name={name}
+      rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}
+      extra={extra}
+    >
+      {children}
+    </Form.Item>
+  );
+}
+
+/** A required deadline, not before today. */
+export function DeadlineItem({
+  label,
+  message,
+  placeholder,
+}: {
+  label: string;
+  message: string;
+  placeholder?: string;
+}) {
+  return (
+    <Form.Item label={label} name="deadline" rules={[{ required: true, message }]}>
+      <DatePicker style={{ width: 200 }} disabledDate={notBeforeToday} placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
 /** 督办, 整改 and decisions as one table: source, what, where from, owner, deadline, status. */
 export function TaskTable({
   tasks,
@@ -61,14 +107,12 @@ export function TaskTable({
   emptyText?: string;
 }) {
   return (
-    <Table<TaskItem>
-      data-testid="task-table"
+    <WorkTable<TaskItem>
+      testId="task-table"
       rowKey="key"
-      size="small"
       loading={loading}
-      dataSource={tasks}
-      locale={{ emptyText }}
-      pagination={tasks.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      rows={tasks}
+      emptyText={emptyText}
       columns={[
         { title: '类别', key: 'source', width: 130, render: (_, t) => <SourceTag source={t.source} /> },
         {
@@ -216,6 +260,9 @@ export function applyServerError(form: FormInstance | undefined, error: unknown)
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The work pages' way with a FormDialog: errors as applyServerError shows them, spaced like ErrorAlert. */
+export const WORK_DIALOG = { explain: applyServerError, alertGap: 12 };
 
 export function ErrorAlert({ message }: { message?: string }) {
   return message ? <Alert type="error" showIcon title={message} style={{ marginBottom: 12 }} /> : null;
