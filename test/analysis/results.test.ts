@@ -168,9 +168,33 @@ describe.each(ENGINES)('stored assessment results on %s', (engine) => {
       sql`select count(*)::int as n from assessment_result where basis = 'preliminary' and as_of = 2023`,
     );
     expect(stored!.n).toBe(a.indicators.length);
-    // Outside the stored range the answer is computed from the values, the same way.
-    expect(json(await analyse(db(), { folderId: FOLDER, asOf: 2031 }))).toEqual(
-      json(await analyseLive(db(), { folderId: FOLDER, asOf: 2031 })),
+    // Outside the stored range the answer is computed from the values, the same way — a linked indicator
+    // (sameAs) included: it reads its owner's series, here an approved value of the owner.
+    const [owner] = await rows<{ id: number }>(
+      db(),
+      sql`select o.id from indicator l join indicator o on o.code = l.same_as
+          where l.same_as is not null and o.disaggregations::text not like '%area%' order by l.id limit 1`,
     );
+    await db().execute(sql`delete from data_value where indicator_id = ${owner!.id} and year = 2022`);
+    await saveValues(
+      db(),
+      [
+        {
+          indicatorId: owner!.id,
+          year: 2022,
+          areaId: null,
+          sex: 'total',
+          value: 1,
+          explanation: '测试',
+          expectedVersion: 0,
+        },
+      ],
+      { actor: ACTOR, unitId: null, roundId: null },
+    );
+    await db().execute(sql`update data_value set locked = true where indicator_id = ${owner!.id} and year = 2022`);
+    const linked = (a: Awaited<ReturnType<typeof analyse>>) => a.indicators.filter((i) => i.sameAs);
+    const beyond = await analyse(db(), { folderId: FOLDER, asOf: 2031 });
+    expect(linked(beyond).some((i) => i.result.value !== null)).toBe(true);
+    expect(json(beyond)).toEqual(json(await analyseLive(db(), { folderId: FOLDER, asOf: 2031 })));
   }, 120_000);
 });

@@ -94,7 +94,7 @@ describe.each(ENGINES)('demo data (演示数据) on %s', (engine) => {
     expect(await snapshot(other)).toEqual(before);
     await other.drop();
     await expect(generateDemoData(db(), { folderId: 'wuqing-2021-2025' })).rejects.toThrow();
-  });
+  }, 300_000); // a second database with demo data: minutes on a busy 2-core machine
 });
 
 describe('demo data through an earlier year', () => {

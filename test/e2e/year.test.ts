@@ -314,11 +314,11 @@ describe('a whole year through the UI, as the real roles', () => {
     await page.waitForURL(/\/reports\/drafts\/\d+/);
     const started = Date.now();
     await page.getByRole('button', { name: '生成报告' }).click();
-    const link = page.getByRole('button', { name: /2025年度监测报告.*\.docx$/ }).first();
+    const link = page.getByRole('button', { name: /2025年统计监测报告.*\.docx$/ }).first();
     await link.waitFor({ timeout: 120_000 });
     console.log(`report generated and listed in ${Date.now() - started} ms`);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    expect(download.suggestedFilename()).toMatch(/2025年度监测报告.*\.docx$/);
+    expect(download.suggestedFilename()).toMatch(/2025年统计监测报告.*\.docx$/);
     const docx = await JSZip.loadAsync(fs.readFileSync((await download.path()) as string));
     const body = await docx.file('word/document.xml')!.async('string');
     expect(body).toContain('妇女与健康');

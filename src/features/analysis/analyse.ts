@@ -10,6 +10,7 @@ import {
   type IndicatorSummary,
   type IndicatorTowns,
   loadMeta,
+  shareSeries,
   valuesByIndicator,
   withReferences,
 } from './compute.ts';
@@ -73,11 +74,15 @@ export async function analyse(db: Db, options: ReadOptions): Promise<Analysis> {
   // An as-of year the table does not hold (before the base year, after the last data): computed now.
   const missing = meta.indicators.filter((i) => !computed.has(i.id));
   if (missing.length > 0) {
-    const raw = await readRawValues(
-      db,
-      withReferences(
-        meta,
-        missing.map((i) => i.id),
+    // A linked indicator (sameAs) reads its owner's series, as in the stored results.
+    const raw = shareSeries(
+      meta,
+      await readRawValues(
+        db,
+        withReferences(
+          meta,
+          missing.map((i) => i.id),
+        ),
       ),
     );
     const by = valuesByIndicator(raw, basis, asOf);
