@@ -101,13 +101,13 @@ export function readBackup(bytes: Buffer): BackupFile {
   return file;
 }
 
+/** Tables rebuilt from the others (issue 16's stored assessment results): never user data. */
+export const DERIVED_TABLES: readonly string[] = ['analysis_dirty', 'assessment_result', 'analysis_version'];
+
 /**
  * Restores a backup into `database`, which must be migrated to the backup's level and hold no data (a new data
  * folder, or an empty PostgreSQL database). All or nothing: one transaction.
  */
-/** Tables rebuilt from the others (issue 16's stored assessment results): never user data. */
-export const DERIVED_TABLES: readonly string[] = ['analysis_dirty', 'assessment_result'];
-
 export async function restoreDatabase(database: Database, file: BackupFile): Promise<{ tables: number; rows: number }> {
   const level = await migrationLevel(database.db);
   if (level !== file.migrationLevel) {

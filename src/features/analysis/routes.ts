@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { currentUser } from '../auth/index.ts';
-import { analyse, type ReadOptions, warningsOf } from './analyse.ts';
+import { type ReadOptions, warningsOf } from './analyse.ts';
 import {
   type Analysis,
   AnalysisQuery,
@@ -16,6 +16,7 @@ import {
   type OverviewResponse,
   type UnitsResponse,
 } from './contract.ts';
+import { analyseShared } from './shared.ts';
 
 // 监测分析: the engine's judgement of the stored data, with roll-ups, warnings and chart options built by the
 // same pure functions the Word reports use (src/core/charts).
@@ -25,16 +26,18 @@ const everyone = { authenticated: true } as const;
 export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
 
-  // Every page reads the stored results (results.ts); only the pages that show town lists load them.
+  // Every page reads the stored results (results.ts), shared between requests until the data change (shared.ts);
+  // only the pages that show town lists load them (`towns`, named by its key).
   async function run(
     request: FastifyRequest,
     query: { basis: Basis; asOf?: number | undefined },
-    towns: ReadOptions['towns'] = () => false,
+    towns: { key: string; pick: ReadOptions['towns'] } = { key: 'none', pick: () => false },
   ): Promise<Analysis> {
     const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
     if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
     const viewer = currentUser(request);
-    return analyse(db, { folderId, basis: query.basis, viewer, ...(query.asOf ? { asOf: query.asOf } : {}), towns });
+    const asOf = query.asOf ? { asOf: query.asOf } : {};
+    return analyseShared(db, { folderId, basis: query.basis, viewer, ...asOf, towns: towns.pick }, towns.key);
   }
 
   app.get(
@@ -94,7 +97,10 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     },
     async (request): Promise<DomainResponse> => {
       const { planId, domainCode } = request.params;
-      const a = await run(request, request.query, (i) => i.planId === planId && i.domainCode === domainCode);
+      const a = await run(request, request.query, {
+        key: `domain:${planId}/${domainCode}`,
+        pick: (i) => i.planId === planId && i.domainCode === domainCode,
+      });
       const row = a.byDomain.find((d) => d.planId === planId && d.domainCode === domainCode);
       if (!row) throw notFound('领域');
       return {
@@ -128,7 +134,10 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       config: { access: everyone },
     },
     async (request): Promise<IndicatorResponse> => {
-      const a = await run(request, request.query, (i) => i.id === request.params.id);
+      const a = await run(request, request.query, {
+        key: `indicator:${request.params.id}`,
+        pick: (i) => i.id === request.params.id,
+      });
       const item = a.indicators.find((i) => i.id === request.params.id);
       if (!item) throw notFound('指标');
       const r = item.result;
