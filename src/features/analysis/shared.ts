@@ -45,7 +45,10 @@ export async function analyseShared(db: Db, options: ReadOptions, townsKey: stri
     townsKey,
   ].join('|');
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
   let answer = cache.get(key);
   if (!answer) {
     answer = analyse(db, options);
