@@ -121,6 +121,9 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
       const planRow = rows.find((r) => r[0] === p.shortTitle)!;
       const inPlan = finalCounts(ctx.narrative.indicators.filter((i) => i.planId === p.id));
       expect(Number(planRow[2])).toBe(inPlan.已实现);
+      // 主要成效 counts what table 1 counts: met quantitative targets plus directions achieved, in this plan.
+      const achieved = Number(planRow[2]) + Number(planRow[8]);
+      expect(body).toContain(`${p.shortTitle}实施成效明显。${achieved}项指标实现规划目标或规划要求的变化`);
     }
     expect(checkValues(ctx, body)).toBeGreaterThan(50);
 

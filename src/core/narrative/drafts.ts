@@ -339,13 +339,17 @@ export function processText(input: NarrativeInput): string {
 
 /** 主要成效 (final): the key indicators from the base year to the final year, improvements first. */
 export function achievementsText(input: NarrativeInput): string {
-  const distinct = distinctIndicators(input);
-  const good = distinct.filter((i) => ['已实现', '趋势向好'].includes(finalJudgement(i)));
+  const achieved = (i: NarrativeIndicator) => ['已实现', '趋势向好'].includes(finalJudgement(i));
+  // Counted per plan as table 1 counts them (a statistic both plans share counts in each); the examples name
+  // a shared statistic once.
+  const distinct = new Set(distinctIndicators(input));
   const lines: string[] = [];
   for (const p of input.plans) {
+    const mine = input.indicators.filter((i) => i.planId === p.id && achieved(i));
     // Pooled small-number rates are left out: a single year's 0.0/10万 says little (the domain text gives the pooled rate).
-    const mine = good.filter((i) => i.planId === p.id);
-    const steady = mine.filter((i) => !(i.result.flags ?? []).some((f) => f.kind === 'small_numbers'));
+    const steady = mine.filter(
+      (i) => distinct.has(i) && !(i.result.flags ?? []).some((f) => f.kind === 'small_numbers'),
+    );
     if (!mine.length) continue;
     // The largest relative moves in the required direction, a few per plan.
     const moved = steady
