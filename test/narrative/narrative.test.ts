@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/core/assessment/index.ts';
 import {
   domainHeading,
+  domainText,
   draftEvaluation,
   draftMonitoring,
   indicatorSentence,
@@ -217,6 +218,23 @@ describe('domain headings', () => {
     expect(domainHeading({ domainName: '妇女与环境', rate: 0.6 })).toBe('妇女发展环境稳步优化');
     // No assessed indicator and no direction-only data: the plain domain name.
     expect(domainHeading({ domainName: '妇女与法律', rate: null })).toBe('妇女与法律');
+  });
+});
+
+describe('final domain texts', () => {
+  it('tell apart a direction judged good over the cycle whose last value is not beyond the base year', () => {
+    const literacy = (code: string, name: string, values: number[]) =>
+      ind(
+        { code, name, unit: '%', target: '提高', better: 'higher', values },
+        { status: '趋势向好', ruleKind: 'direction_only', met: null, finalCategory: '趋势向好' },
+      );
+    const rising = literacy('W1-20', '妇女心理健康素养水平', [20.5, 20.9, 21.2, 21.4, 21.6, 21.8]);
+    const backBelow = literacy('W1-21', '妇女健康素养水平', [26.0, 21.0, 22.1, 23.0, 24.5, 24.0]);
+    const text = domainText(domain(0.6), [rising, backBelow], 'final', 2025);
+    expect(text).toContain('妇女心理健康素养水平为21.8%，比2020年提高1.3个百分点，实现规划要求的变化');
+    expect(text).toContain('妇女健康素养水平为24.0%，比2020年下降2.0个百分点，期间总体呈规划要求的变化趋势');
+    expect(text).toContain('但2025年未超过2020年水平');
+    expect(text).not.toMatch(/下降2\.0个百分点[^。]*均实现规划要求的变化/);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   finalJudgement,
   isDirectionOnly,
   latestPair,
+  netChangeWanted,
   pooledWords,
   targetClause,
   valueClause,
@@ -221,7 +222,13 @@ export function domainText(
     push('已实现', '实现规划目标', of('已实现'));
     push('基本实现', null, of('基本实现'));
     push('未实现', null, of('未实现'));
-    push('趋势向好', '实现规划要求的变化', of('趋势向好'));
+    // Judged on the whole series: one whose last value fell back to or behind the base year's is told apart.
+    push('趋势向好', '实现规划要求的变化', of('趋势向好').filter(netChangeWanted));
+    push(
+      '趋势向好，期末未超基期',
+      null,
+      of('趋势向好').filter((i) => !netChangeWanted(i)),
+    );
     push('其他', null, [...of('趋势不明显'), ...of('未实现（方向未达）'), ...of('数据待确认')]);
   } else {
     const met = (i: NarrativeIndicator) => ['已达标', '提前达标'].includes(i.result.status);

@@ -138,6 +138,13 @@ export function targetClause(ind: NarrativeIndicator): string {
   }
 }
 
+/** Whether the latest value lies beyond the base year's in the direction the plan asks for. */
+export function netChangeWanted(ind: NarrativeIndicator): boolean {
+  const { value, baseValue } = ind.result;
+  if (value === null || baseValue === null) return false;
+  return ind.better === 'lower' ? value < baseValue : value > baseValue;
+}
+
 /** What the value of the final year says against the target, in a final report: past tense, no forecast. */
 export function finalClause(ind: NarrativeIndicator, targetYear: number): string {
   const t = targetShort(ind);
@@ -149,7 +156,10 @@ export function finalClause(ind: NarrativeIndicator, targetYear: number): string
     case '未实现':
       return `未实现规划目标（${t}）`;
     case '趋势向好':
-      return `实现规划要求的变化（${t}）`;
+      // The judgement reads the whole series; where the last value is not beyond the base year's, say both.
+      return netChangeWanted(ind)
+        ? `实现规划要求的变化（${t}）`
+        : `期间总体呈规划要求的变化趋势（${t}），但${targetYear}年未超过${ind.result.baseYearUsed}年水平`;
     case '趋势不明显':
       return `未呈现明显的变化趋势（规划要求${t}）`;
     case '未实现（方向未达）':
