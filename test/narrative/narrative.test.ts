@@ -235,6 +235,12 @@ describe('final domain texts', () => {
     expect(text).toContain('妇女健康素养水平为24.0%，比2020年下降2.0个百分点，期间总体呈规划要求的变化趋势');
     expect(text).toContain('但2025年未超过2020年水平');
     expect(text).not.toMatch(/下降2\.0个百分点[^。]*均实现规划要求的变化/);
+    // Staying at the natural limit is the change asked for (METHODOLOGY v2 §10): no "not beyond 2020".
+    const drowning = ind(
+      { code: 'C2-03', name: '儿童溺水死亡率', better: 'lower', target: '持续下降', values: [0, 0, 0, 0, 0, 0] },
+      { status: '趋势向好', ruleKind: 'direction_only', met: null, finalCategory: '趋势向好' },
+    );
+    expect(domainText(domain(0.6), [drowning], 'final', 2025)).not.toContain('未超过');
   });
 });
 

@@ -116,6 +116,9 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
     expect(total.slice(1, 5).map(Number)).toEqual([c.quantitative, c.已实现, c.基本实现, c.未实现]);
     expect(body).toContain(`指标${c.quantitative}项中，已实现${c.已实现}项`);
     expect(body).toContain(`未实现${c.未实现}项`);
+    // 存在的问题 and 对策建议 count as table 1 counts (a shared statistic in each plan), so their counts add up.
+    expect(body).toContain(`等${c.未实现}项指标未实现规划目标`);
+    expect(body).toContain(`等${c.未实现 + c.基本实现 + c.方向未达}项指标，`);
     // Every domain row's counts add up to its plan's row.
     for (const p of ctx.plans) {
       const planRow = rows.find((r) => r[0] === p.shortTitle)!;

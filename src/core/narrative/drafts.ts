@@ -4,7 +4,14 @@
 // them before the report is generated; these are starting points. Every count printed comes from `figures()`.
 import { achievedRate, domainHeading, domainText, type FinalCounts, finalCounts } from './domain.ts';
 import { excerpt, joinNames, ordinal, percent, sentence } from './format.ts';
-import { changePhrase, finalJudgement, isDirectionOnly, latestPair, targetShort } from './indicator.ts';
+import {
+  changePhrase,
+  type FinalJudgement,
+  finalJudgement,
+  isDirectionOnly,
+  latestPair,
+  targetShort,
+} from './indicator.ts';
 import type { DraftSection, NarrativeDomain, NarrativeIndicator, NarrativeInput, NarrativeRollup } from './types.ts';
 
 /** Section keys; domain sections are keyed by the domain's code. */
@@ -207,22 +214,44 @@ function missingUnitsText(input: NarrativeInput, what: string): string {
   return `截至报告起草时，${shown}${missing.length > 8 ? `等${missing.length}家单位` : ''}尚未提交${what}，相关内容待补充。`;
 }
 
+/**
+ * The indicators of a final-evaluation category: their names once (a statistic both plans share is named once)
+ * and their count as table 1 counts them (in each plan), so that the texts' counts add up to the table's.
+ */
+function finalGroup(input: NarrativeInput, judgements: FinalJudgement[]): { names: string[]; count: number } {
+  const inGroup = (i: NarrativeIndicator) => judgements.includes(finalJudgement(i));
+  return {
+    names: distinctIndicators(input)
+      .filter(inGroup)
+      .map((i) => i.name),
+    count: input.indicators.filter(inGroup).length,
+  };
+}
+
+/** Names as joinNames lists them, with the count of table 1 where the list is cut or a name counts twice. */
+function namesCounted({ names, count }: { names: string[]; count: number }): string {
+  if (count === names.length) return joinNames(names);
+  return `${names.slice(0, 6).join('、')}等${count}项指标`;
+}
+
 /** 存在的问题（及原因）: the unmet or lagging indicators in groups, then the causes the units gave. */
 export function problemsText(input: NarrativeInput): string {
   const items: string[] = [];
   const distinct = distinctIndicators(input);
   if (input.kind === 'final') {
-    const notMet = distinct.filter((i) => ['未实现', '未实现（方向未达）'].includes(finalJudgement(i)));
-    if (notMet.length) {
-      items.push(
-        `部分指标未实现规划目标。${joinNames(notMet.map((i) => i.name))}未实现规划目标，主要集中在${domainsOf(notMet)}等领域。`,
-      );
+    const notMet = finalGroup(input, ['未实现']);
+    const wrongWay = finalGroup(input, ['未实现（方向未达）']);
+    if (notMet.names.length || wrongWay.names.length) {
+      const clauses = [
+        notMet.names.length ? `${namesCounted(notMet)}未实现规划目标` : '',
+        wrongWay.names.length ? `${namesCounted(wrongWay)}未实现规划要求的变化` : '',
+      ].filter(Boolean);
+      const inDomains = domainsOf(distinct.filter((i) => ['未实现', '未实现（方向未达）'].includes(finalJudgement(i))));
+      items.push(`部分指标未实现规划目标。${clauses.join('；')}，主要集中在${inDomains}等领域。`);
     }
-    const basically = distinct.filter((i) => finalJudgement(i) === '基本实现');
-    if (basically.length) {
-      items.push(
-        `部分指标与目标仍有小幅差距。${joinNames(basically.map((i) => i.name))}基本实现规划目标，但尚未完全达到目标值。`,
-      );
+    const basically = finalGroup(input, ['基本实现']);
+    if (basically.names.length) {
+      items.push(`部分指标与目标仍有小幅差距。${namesCounted(basically)}基本实现规划目标，但尚未完全达到目标值。`);
     }
   } else {
     const difficult = distinct.filter(isDifficult);
@@ -271,6 +300,7 @@ export function problemsText(input: NarrativeInput): string {
 export function suggestionsText(input: NarrativeInput): string {
   const items: string[] = [];
   const distinct = distinctIndicators(input);
+  const unfinished = finalGroup(input, ['未实现', '基本实现', '未实现（方向未达）']);
   const lagging =
     input.kind === 'final'
       ? distinct.filter((i) => ['未实现', '基本实现', '未实现（方向未达）'].includes(finalJudgement(i)))
@@ -280,7 +310,7 @@ export function suggestionsText(input: NarrativeInput): string {
     const who = units.length ? `${units.slice(0, 6).join('、')}${units.length > 6 ? '等' : ''}牵头单位` : '各牵头单位';
     items.push(
       input.kind === 'final'
-        ? `把未实现目标纳入下一周期重点任务。${joinNames(lagging.map((i) => i.name))}，${who}要深入分析原因，在新一轮规划中明确目标和措施，持续推进。`
+        ? `把未完全实现的目标纳入下一周期重点任务。${namesCounted(unfinished)}，${who}要深入分析原因，在新一轮规划中明确目标和措施，持续推进。`
         : `聚焦滞后指标，加大推进力度。对${joinNames(lagging.map((i) => i.name))}，${who}要分析原因，制定针对性措施，明确时间节点。`,
     );
   }

@@ -138,11 +138,15 @@ export function targetClause(ind: NarrativeIndicator): string {
   }
 }
 
-/** Whether the latest value lies beyond the base year's in the direction the plan asks for. */
+/**
+ * Whether the latest value lies beyond the base year's in the direction the plan asks for, or stays at the natural
+ * limit (0 for a lower-is-better rate, 100% for a higher-is-better share: METHODOLOGY v2 §10).
+ */
 export function netChangeWanted(ind: NarrativeIndicator): boolean {
   const { value, baseValue } = ind.result;
   if (value === null || baseValue === null) return false;
-  return ind.better === 'lower' ? value < baseValue : value > baseValue;
+  if (ind.better === 'lower') return value < baseValue || value === 0;
+  return value > baseValue || (ind.unit === '%' && value === 100);
 }
 
 /** What the value of the final year says against the target, in a final report: past tense, no forecast. */
