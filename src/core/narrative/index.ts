@@ -39,6 +39,7 @@ export {
   indicatorSentence,
   isDirectionOnly,
   latestPair,
+  pooledWords,
   targetClause,
   targetShort,
   valueText,

@@ -6,6 +6,7 @@ import {
   type FinalCounts,
   finalCounts,
   finalJudgement,
+  pooledWords,
   targetShort,
   valueText,
 } from '../../core/narrative/index.ts';
@@ -77,11 +78,18 @@ export function finalSummaryTable(ctx: ReportContext, caption: string): Table {
   };
 }
 
-/** 表N 主要指标基期与终期对比: the quantitative and direction-only indicators judged at year T, in plan order. */
+/**
+ * 表N 主要指标基期与终期对比: every indicator judged at year T (the unmet directions too), in plan order. A rate
+ * judged on pooled counts (small numbers) is marked, and the note gives the pooled rate the judgement used.
+ */
 export function keyIndicatorTable(ctx: ReportContext, caption: string): Table {
   const items = distinctIndicators(ctx.narrative).filter((i) =>
-    ['已实现', '基本实现', '未实现', '趋势向好'].includes(finalJudgement(i)),
+    ['已实现', '基本实现', '未实现', '趋势向好', '趋势不明显', '未实现（方向未达）'].includes(finalJudgement(i)),
   );
+  const pooled = items.flatMap((i) => {
+    const words = pooledWords(i);
+    return words ? [`${i.name}${words.replace(/^因病例数少，/, '')}`] : [];
+  });
   const base = Math.min(...ctx.plans.map((p) => p.baseYear));
   return {
     kind: 'table',
@@ -109,9 +117,10 @@ export function keyIndicatorTable(ctx: ReportContext, caption: string): Table {
       i.name,
       i.unit,
       valueText(i.result.baseValue, i.precision),
-      valueText(i.result.value, i.precision),
+      `${valueText(i.result.value, i.precision)}${pooledWords(i) ? '*' : ''}`,
       targetShort(i),
       finalJudgement(i),
     ]),
+    ...(pooled.length ? { note: `注：*病例数少的指标按合并率评估：${pooled.join('；')}。` } : {}),
   };
 }
