@@ -1,7 +1,7 @@
 // 督导检查 and 议事协调 in a real browser (issue 17): the office plans an inspection of two units, records a finding
 // with an attachment and issues a 整改 item; the unit answers it and the office closes it. The office records a
-// 联络员会议 with a decision for a unit, the unit closes it; the 会议纪要 .docx renders; the 2025 evaluation report
-// counts both.
+// 联络员会议 through its form with a decision for a unit, the unit closes it; the 会议纪要 .docx renders; the form fits
+// a phone; the 2025 evaluation report counts both.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,12 +13,13 @@ import { WEB_DIST } from '../../src/server/app.ts';
 import { tinyPdf } from '../documents/files.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { paragraphTexts, readDocx } from '../reports/docx-xml.ts';
-import { ARTIFACTS_DIR, artifactPath, launchBrowser } from './browser.ts';
+import { ARTIFACTS_DIR, artifactPath, launchBrowser, PHONE } from './browser.ts';
 import { signIn } from './login.ts';
 
 const FINDING = '部分镇街“两癌”筛查覆盖率低于目标，基层妇幼保健人员不足。';
 const RECTIFY = '制定“两癌”筛查提升方案，年底前覆盖全部镇街';
 const DECISION = '区教育局牵头完成学前教育毛入园率数据核实';
+const AGENDA = '通报2025年度监测数据报送情况';
 
 async function pick(page: Page, label: string, option: string) {
   // The option list is virtual: type to bring the option into it.
@@ -138,29 +139,55 @@ describe('督导检查、议事协调 in the browser', () => {
     await page.close();
   }, 300_000);
 
-  it('a 联络员会议 with a decision for 区教育局: the 会议纪要 downloads and renders, the unit closes the decision', async () => {
-    // Recorded through the API: the browser form's unit picker is not yet driven reliably here (see closing note).
-    const api = await apiAs('office');
-    const units = ((await (await api('/api/org/units')).json()) as { units: { id: number; name: string }[] }).units;
-    const id = (name: string) => units.find((u) => u.name === name)?.id;
-    const deadline = new Date(Date.now() + 20 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
-    const recorded = (await (
-      await api('/api/meetings', {
-        kind: 'liaison',
-        title: '2025年第四季度联络员会议',
-        heldOn: '2025-12-05',
-        place: '区妇联三楼会议室',
-        host: '区妇儿工委办公室主任',
-        unitIds: [id('区卫生健康委'), id('区教育局')],
-        attendeePeople: '各成员单位联络员',
-        agenda: [{ title: '通报2025年度监测数据报送情况', links: [] }],
-        minutes: '会议通报了2025年度监测数据报送进度。\n会议要求各成员单位按时报送年度工作报告。',
-        decisions: [{ unitId: id('区教育局'), content: DECISION, deadline }],
-      })
-    ).json()) as { meeting: { id: number } };
+  it('the office records a 联络员会议 through the form with a decision for 区教育局: the 会议纪要 downloads and renders, the unit closes the decision', async () => {
     const page = await as('office');
-    await page.goto(`${server.url}/meetings/${recorded.meeting.id}`);
-    await page.getByRole('link', { name: DECISION }).waitFor();
+    await page.goto(`${server.url}/meetings`);
+    await page.getByRole('button', { name: '记录会议' }).click();
+    await page.waitForURL(/\/meetings\/new$/);
+    await page.getByLabel('会议类型').click();
+    await page.locator('.ant-select-item-option[title="联络员会议"]').click();
+    await page.getByLabel('会议名称').fill('2025年第四季度联络员会议');
+    // A typed date confirmed with Enter: this once saved the half-filled form.
+    const heldOn = page.getByLabel('日期', { exact: true });
+    await heldOn.click();
+    await heldOn.fill('2025-12-05');
+    await heldOn.press('Enter');
+    await page.getByLabel('地点').fill('区妇联三楼会议室');
+    await page.getByLabel('主持人').fill('区妇儿工委办公室主任');
+    await pick(page, '出席单位', '区卫生健康委');
+    await pick(page, '出席单位', '区教育局');
+    await page.keyboard.press('Escape');
+    await page.getByLabel('其他出席人员').fill('各成员单位联络员');
+    await page.getByRole('button', { name: '添加议题' }).click();
+    await page.getByPlaceholder('议题 1').fill(AGENDA);
+    await page
+      .getByLabel('会议主要内容（纪要正文，每段一行）')
+      .fill('会议通报了2025年度监测数据报送进度。\n会议要求各成员单位按时报送年度工作报告。');
+    await page.getByRole('button', { name: '添加议定事项' }).click();
+    const row = page.getByTestId('decision-row');
+    await row.getByPlaceholder('议定事项 1').fill(DECISION);
+    await pick(page, '责任单位', '区教育局');
+    const deadline = new Date(Date.now() + 20 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const due = row.getByPlaceholder('完成期限');
+    await due.click();
+    await due.fill(deadline);
+    await due.press('Enter');
+    await page.getByRole('button', { name: '保存并通知' }).click();
+    await toast(page, '会议已记录');
+    await page.waitForURL(/\/meetings\/\d+$/);
+    const decisionRow = page.getByRole('row', { name: new RegExp(DECISION) });
+    await decisionRow.getByRole('link', { name: DECISION }).waitFor();
+    expect((await decisionRow.getByRole('cell').allTextContents()).slice(1)).toEqual([
+      DECISION,
+      '区教育局',
+      deadline,
+      '待办理',
+    ]);
+    const details = await page.locator('.ant-descriptions').textContent();
+    for (const shown of ['2025-12-05', '区妇联三楼会议室', '区卫生健康委', '区教育局', AGENDA]) {
+      expect(details).toContain(shown);
+    }
+    const meetingPath = new URL(page.url()).pathname;
 
     // The 会议纪要, as the office downloads it.
     const [file] = await Promise.all([
@@ -171,6 +198,7 @@ describe('督导检查、议事协调 in the browser', () => {
     await file.saveAs(docx);
     const text = paragraphTexts((await readDocx(fs.readFileSync(docx))).document).join('\n');
     expect(text).toContain('2025年第四季度联络员会议纪要');
+    expect(text).toContain(AGENDA);
     expect(text).toContain(DECISION);
     if (fs.existsSync('/usr/bin/soffice')) {
       const out = path.join(ARTIFACTS_DIR, 'work-minutes');
@@ -178,7 +206,6 @@ describe('督导检查、议事协调 in the browser', () => {
       expect(fs.existsSync(path.join(out, 'work-minutes-1.png'))).toBe(true);
     }
     await page.screenshot({ path: artifactPath('work-meeting.png'), fullPage: true });
-    await page.close();
 
     {
       const jyj = await as('jyj');
@@ -192,22 +219,44 @@ describe('督导检查、议事协调 in the browser', () => {
       await jyj.getByText('已办结').first().waitFor();
       await jyj.screenshot({ path: artifactPath('work-decision-unit.png'), fullPage: true });
     }
+
+    // The office sees the decision closed on the meeting.
+    await page.goto(`${server.url}${meetingPath}`);
+    await decisionRow.getByText('已办结').waitFor();
+    await page.close();
   }, 600_000);
 
+  it('the meeting form fits a phone', async () => {
+    const phone = await launchBrowser(PHONE);
+    others.push(phone);
+    const page = await signIn(phone.context, server.url, 'office');
+    await page.goto(`${server.url}/meetings/new`);
+    await page.getByRole('button', { name: '添加议题' }).click();
+    await page.getByRole('button', { name: '添加议定事项' }).click();
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+    // The decision's unit, deadline and remove button share a line, inside the screen.
+    const row = page.getByTestId('decision-row');
+    const boxes = await Promise.all(
+      [
+        row.getByRole('combobox', { name: '责任单位' }),
+        row.getByPlaceholder('完成期限'),
+        row.getByRole('button', { name: '删除议定事项' }),
+      ].map(async (l) => (await l.boundingBox()) as { x: number; y: number; width: number; height: number }),
+    );
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(390);
+    }
+    const middles = boxes.map((b) => b.y + b.height / 2);
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8);
+    // The header is sticky: from the top, so it heads the full-page shot.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: artifactPath('work-meeting-form-phone.png'), fullPage: true });
+    await page.close();
+  }, 300_000);
+
   it('the 2025 annual evaluation report counts both', async () => {
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'office', password: 'Tianping@2025' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const call = (url: string, body?: object) =>
-      fetch(`${server.url}${url}`, {
-        method: body ? 'POST' : 'GET',
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
+    const call = await apiAs('office');
     const draft = (await (
       await call('/api/reports/drafts', { kind: 'annual_evaluation', year: 2025, scope: 'both' })
     ).json()) as {

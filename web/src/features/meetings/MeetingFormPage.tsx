@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   MEETING_KIND_LABELS,
@@ -34,6 +34,11 @@ export default function MeetingFormPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   if (user.role !== 'office') return null;
+  // Saving notifies the units, so only 保存并通知 saves: Enter in a one-line field (confirming a typed date, picking a
+  // unit) would otherwise submit the form half filled in. Pickers and text areas have already had the key by now.
+  function noEnterSubmit(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+  }
   async function submit(v: Values) {
     setBusy(true);
     setError(undefined);
@@ -69,7 +74,13 @@ export default function MeetingFormPage() {
       <Breadcrumb items={[{ title: <Link to="/meetings">议事协调</Link> }, { title: '记录会议' }]} />
       <Card size="small" title="记录会议">
         <ErrorAlert message={error} />
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'liaison', heldOn: dayjs() }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          onKeyDown={noEnterSubmit}
+          initialValues={{ kind: 'liaison', heldOn: dayjs() }}
+        >
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item label="会议类型" name="kind" rules={[{ required: true }]}>
@@ -110,6 +121,7 @@ export default function MeetingFormPage() {
           <Form.List name="agenda">
             {(fields, { add, remove }) => (
               <Form.Item label="议题">
+                {/* On a phone (about 350 px of form) these bases keep each remove button on its row's last line. */}
                 {fields.map((field, i) => (
                   <Row key={field.key} gutter={8} align="top">
                     <Col flex="1 1 300px">
@@ -120,7 +132,7 @@ export default function MeetingFormPage() {
                         <Input placeholder={`议题 ${i + 1}`} maxLength={500} />
                       </Form.Item>
                     </Col>
-                    <Col flex="1 1 360px">
+                    <Col flex="1 1 300px">
                       <Form.Item name={[field.name, 'links']}>
                         <LinkSelect kinds={['goal', 'indicator', 'warning', 'supervision']} />
                       </Form.Item>
@@ -147,9 +159,10 @@ export default function MeetingFormPage() {
           <Form.List name="decisions">
             {(fields, { add, remove }) => (
               <Form.Item label="议定事项（每项交办给一个责任单位，按期限跟踪办结）">
+                {/* On a phone the content takes a line; unit, deadline and remove button share the next. */}
                 {fields.map((field, i) => (
                   <Row key={field.key} gutter={8} align="top" data-testid="decision-row">
-                    <Col flex="1 1 360px">
+                    <Col flex="3 1 360px">
                       <Form.Item
                         name={[field.name, 'content']}
                         rules={[{ required: true, whitespace: true, message: '请填写议定事项' }]}
@@ -157,9 +170,9 @@ export default function MeetingFormPage() {
                         <Input.TextArea rows={1} autoSize placeholder={`议定事项 ${i + 1}`} maxLength={2000} />
                       </Form.Item>
                     </Col>
-                    <Col flex="0 0 220px">
+                    <Col flex="1 1 150px">
                       <Form.Item name={[field.name, 'unitId']} rules={[{ required: true, message: '请选择责任单位' }]}>
-                        <UnitSelect />
+                        <UnitSelect aria-label="责任单位" />
                       </Form.Item>
                     </Col>
                     <Col flex="0 0 160px">

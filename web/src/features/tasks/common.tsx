@@ -161,11 +161,14 @@ export function UnitSelect(props: {
   onChange?: (v: number | number[]) => void;
   multiple?: boolean;
   id?: string;
+  /** Where the picker has no label of its own (a row of a list). */
+  'aria-label'?: string;
 }) {
   const units = useUnits();
   return (
     <Select<number | number[]>
       id={props.id}
+      aria-label={props['aria-label']}
       mode={props.multiple ? 'multiple' : undefined}
       value={props.value}
       onChange={props.onChange}
