@@ -129,6 +129,16 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
       expect(body).toContain(`${p.shortTitle}实施成效明显。${achieved}项指标实现规划目标或规划要求的变化`);
     }
     expect(checkValues(ctx, body)).toBeGreaterThan(50);
+    // The appendix marks a rate judged on pooled counts, and its note gives the pooled rate.
+    const pooled = ctx.narrative.indicators.filter((i) =>
+      (i.result.flags ?? []).some((f) => f.kind === 'small_numbers'),
+    );
+    expect(pooled.length).toBeGreaterThan(0);
+    for (const i of pooled) {
+      const row = rows.find((r) => r[0] === i.name && r[1] === i.unit);
+      if (row) expect(row[3]).toMatch(/\*$/);
+    }
+    expect(all).toContain('注：*病例数少的指标按合并率评估');
 
     // One statistic, one value: the linked indicators read the series of the indicator they name.
     const byCode = new Map(ctx.analysis.indicators.map((i) => [i.code, i]));
