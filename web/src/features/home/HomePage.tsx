@@ -2,6 +2,7 @@ import { Alert, Card, Col, List, Progress, Row, Space, Statistic, Tag, Typograph
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { SUBMISSION_STATUS_LABELS } from '../../../../src/core/collection/workflow.ts';
+import { isOverdue } from '../../../../src/kernel/dates.ts';
 import { api, type Health } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { sectionsFor } from '../../shell/sections.tsx';
@@ -11,7 +12,7 @@ import type { RoundDetail, RoundWithCounts } from '../collection/common.tsx';
 import type { DocumentList } from '../documents/types.ts';
 import type { ReportList } from '../reports/types.ts';
 import type { Notice } from '../supervision/common.tsx';
-import { type HomeTask, TaskList, today } from './tasks.tsx';
+import { type HomeTask, TaskList } from './tasks.tsx';
 
 // The first screen answers "where are we?" for each role: the office sees the year at a glance, the statistics
 // bureau its review queue, units and towns one list of their tasks, the district leader the 达标率 and the few
@@ -38,7 +39,7 @@ function useOpenRounds() {
 }
 
 const isLate = (d: RoundDetail, status: string) =>
-  d.round.deadline < today() && !['submitted', 'approved'].includes(status);
+  isOverdue(d.round.deadline) && !['submitted', 'approved'].includes(status);
 
 export default function HomePage() {
   const user = useUser();

@@ -1,5 +1,6 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { beijingDate, isOverdue } from '../../../../src/kernel/dates.ts';
 
 // One task list for the people who do the work (units, towns): every kind of task — 填报, 督办 to answer,
 // documents due, and later inspections and meetings — is an item of the same shape, gathered from its own source
@@ -23,8 +24,6 @@ export interface HomeTask {
 const TONE_ORDER: Record<TaskTone, number> = { urgent: 0, todo: 1, waiting: 2, done: 3 };
 const TONE_COLOR: Record<TaskTone, string> = { urgent: 'red', todo: 'blue', waiting: 'gold', done: 'green' };
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 /** Most urgent first, then by due date. */
 export function sortTasks(tasks: HomeTask[]): HomeTask[] {
   return [...tasks].sort(
@@ -34,7 +33,7 @@ export function sortTasks(tasks: HomeTask[]): HomeTask[] {
 
 export function dueText(due: string | null | undefined): string {
   if (!due) return '';
-  const days = Math.round((Date.parse(due) - Date.parse(today())) / 86_400_000);
+  const days = Math.round((Date.parse(due) - Date.parse(beijingDate())) / 86_400_000);
   if (days < 0) return `截止 ${due}（已逾期 ${-days} 天）`;
   if (days === 0) return `截止 ${due}（今天）`;
   return `截止 ${due}（还有 ${days} 天）`;
@@ -59,7 +58,7 @@ export function TaskList({ tasks, loading, empty }: { tasks: HomeTask[]; loading
               <Tag color={TONE_COLOR[t.tone]}>{t.status}</Tag>
             </div>
             {t.due && t.tone !== 'done' && (
-              <Typography.Text type={t.due < today() ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+              <Typography.Text type={isOverdue(t.due) ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
                 {dueText(t.due)}
               </Typography.Text>
             )}
