@@ -48,6 +48,15 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
     ).toBe(403);
   });
 
+  it('refuses a second open notice for the same indicator, naming the open one, and writes nothing', async () => {
+    const before = (await office.get('/api/supervision')).json().notices.length;
+    const again = await office.post('/api/supervision', { indicatorId, requirement: '再发一份', deadline: inDays(10) });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('NOTICE_ALREADY_OPEN');
+    expect(again.json().message).toContain(`编号 ${noticeId}`);
+    expect((await office.get('/api/supervision')).json().notices.length).toBe(before);
+  });
+
   it('only the lead unit sees and answers it', async () => {
     expect((await other.get(`/api/supervision/${noticeId}`)).statusCode).toBe(404);
     expect((await other.get('/api/supervision')).json().notices).toEqual([]);
@@ -126,6 +135,11 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
     // Yesterday (UTC) as the deadline, looked at from two instants of that day: both lie before the real now, so
     // the signed-in session stays valid while the clock is set back.
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // The previous test's notice is still open: one open notice per indicator.
+    await t.db.database.db
+      .update(supervisionNotice)
+      .set({ status: 'closed' })
+      .where(eq(supervisionNotice.indicatorId, indicatorId));
     const res = await office.post('/api/supervision', { indicatorId, requirement: '按期整改', deadline: inDays(5) });
     const id = res.json().notice.id;
     await t.db.database.db.update(supervisionNotice).set({ deadline: day }).where(eq(supervisionNotice.id, id));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, ne, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
@@ -160,6 +160,19 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       };
       const actor = actorOf(request);
       const notice = await db.transaction(async (tx) => {
+        // One open 督办 per indicator: a second would split the unit's answers over two threads.
+        const [open] = await tx
+          .select({ id: supervisionNotice.id })
+          .from(supervisionNotice)
+          .where(and(eq(supervisionNotice.indicatorId, indicatorId), ne(supervisionNotice.status, 'closed')));
+        if (open) {
+          throw new AppError(
+            409,
+            'NOTICE_ALREADY_OPEN',
+            `该指标已有未办结的督办单（编号 ${open.id}），请在原督办单中“再次督办”，办结后才能发出新的督办`,
+            { noticeId: open.id },
+          );
+        }
         const [created] = await tx
           .insert(supervisionNotice)
           .values({ indicatorId, unitId: lead.unitId, warning, requirement, deadline, createdBy: actor.userId })
