@@ -137,6 +137,14 @@ describe.each(ENGINES)('监测分析 over the stored data on %s', (engine) => {
     expect(towns.indicator.towns).toHaveLength(30);
     expect(towns.indicator.townDisparity.n).toBe(30);
     expect(towns.charts.towns.series[0].data).toHaveLength(30);
+    // Ranked best first; equal values in a fixed order (town id), so two requests never disagree.
+    const list = towns.indicator.towns as { areaId: number; value: number | null }[];
+    const sign = withTowns.better === 'higher' ? -1 : 1;
+    for (let k = 1; k < list.length; k++) {
+      const [a, b] = [list[k - 1]!, list[k]!];
+      if (a.value === null || b.value === null) continue;
+      expect(sign * (a.value - b.value) < 0 || (a.value === b.value && a.areaId < b.areaId)).toBe(true);
+    }
   });
 
   it('requires sign-in and answers unknown ids with 404', async () => {

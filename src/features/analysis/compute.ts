@@ -229,7 +229,13 @@ export function computeIndicator(meta: Meta, ind: IndicatorRow, by: Map<number, 
         list.push({ areaId: r.areaId, area: meta.areaNames.get(r.areaId) ?? '', value: r.value });
     }
     const sign = ind.better === 'higher' ? -1 : 1;
-    towns = list.sort((a, b) => sign * ((a.value ?? Number.NaN) - (b.value ?? Number.NaN)) || 0);
+    // Best first; towns without a value last; equal values in town order, so every request ranks them alike.
+    towns = list.sort(
+      (a, b) =>
+        Number(a.value === null) - Number(b.value === null) ||
+        sign * ((a.value ?? 0) - (b.value ?? 0)) ||
+        a.areaId - b.areaId,
+    );
     const numeric =
       rule.kind === 'threshold' || rule.kind === 'maintain'
         ? { comparator: rule.comparator, value: rule.value }
