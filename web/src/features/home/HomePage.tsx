@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { SUBMISSION_STATUS_LABELS } from '../../../../src/core/collection/workflow.ts';
 import type { DocumentList } from '../../../../src/features/documents/contract.ts';
+import type { ReportList } from '../../../../src/features/reports/contract.ts';
 import { api, type Health } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { sectionsFor } from '../../shell/sections.tsx';
 import { type Overview, usePlanTitles } from '../analysis/common.tsx';
 import { type CurrentUser, useUser } from '../auth/AuthContext.tsx';
 import type { RoundDetail, RoundWithCounts } from '../collection/common.tsx';
-import type { ReportList } from '../reports/types.ts';
 import type { Notice } from '../supervision/common.tsx';
 import { type HomeTask, TaskList, today } from './tasks.tsx';
 
