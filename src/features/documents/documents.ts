@@ -20,7 +20,7 @@ import {
 import { AppError } from '../../kernel/errors.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import type { Cycle } from './contract.ts';
+import type { Cycle, DocumentAttachment } from './contract.ts';
 import {
   ACCEPTED_DESCRIPTION,
   attachmentName,
@@ -247,16 +247,8 @@ export async function deleteDraft(db: Db, actor: Actor, doc: UnitDocument): Prom
   });
 }
 
-export interface AttachmentMeta {
-  id: number;
-  documentId: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: Date;
-  uploadedBy: number | null;
-}
+/** An attachment without its bytes; the contract's DocumentAttachment as read from the database. */
+export type AttachmentMeta = Omit<DocumentAttachment, 'uploadedAt'> & { uploadedAt: Date };
 
 const attachmentColumns = {
   id: documentAttachment.id,
