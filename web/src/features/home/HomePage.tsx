@@ -2,6 +2,7 @@ import { Alert, Card, Col, List, Progress, Row, Space, Statistic, Tag, Typograph
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { SUBMISSION_STATUS_LABELS } from '../../../../src/core/collection/workflow.ts';
+import type { RoundDetail, RoundsResponse } from '../../../../src/features/collection/contract.ts';
 import type { DocumentList } from '../../../../src/features/documents/contract.ts';
 import type { ReportList } from '../../../../src/features/reports/contract.ts';
 import type { SupervisionList } from '../../../../src/features/supervision/contract.ts';
@@ -10,7 +11,6 @@ import { useApi } from '../../api/useApi.ts';
 import { sectionsFor } from '../../shell/sections.tsx';
 import { type Overview, usePlanTitles } from '../analysis/common.tsx';
 import { type CurrentUser, useUser } from '../auth/AuthContext.tsx';
-import type { RoundDetail, RoundWithCounts } from '../collection/common.tsx';
 import { type HomeTask, TaskList, today } from './tasks.tsx';
 
 // The first screen answers "where are we?" for each role: the office sees the year at a glance, the statistics
@@ -22,7 +22,7 @@ const pct = (rate: number | null | undefined) =>
 
 /** Open rounds with every submission (the office and the statistics bureau see all units; a unit its own). */
 function useOpenRounds() {
-  const { data, error } = useApi<{ rounds: RoundWithCounts[] }>('/rounds');
+  const { data, error } = useApi<RoundsResponse>('/rounds');
   const [details, setDetails] = useState<RoundDetail[]>();
   useEffect(() => {
     if (!data) return;
