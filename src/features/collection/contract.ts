@@ -2,6 +2,7 @@
 // JSON has them.
 import type { Counts, Disaggregation } from '../../core/catalog/types.ts';
 import type { Sex } from '../../core/collection/entry.ts';
+import type { Problem } from '../../core/collection/rules.ts';
 import type { SubmissionStatus } from '../../core/collection/workflow.ts';
 import type { TargetRule } from '../../core/rules.ts';
 
@@ -50,6 +51,29 @@ export interface RoundDetail {
   round: Round;
   years: number[];
   submissions: SubmissionProgress[];
+}
+
+export interface ValueKey {
+  indicatorId: number;
+  year: number;
+  /** null = the whole district */
+  areaId: number | null;
+  sex: Sex;
+}
+
+/** One value of a saved batch, by its place in the request. */
+export interface SavedValue extends ValueKey {
+  index: number;
+  id: number;
+  version: number;
+  changed: boolean;
+  /** Soft problems: saved, but an explanation is required before submitting. */
+  warnings: Problem[];
+}
+
+/** PUT /api/rounds/:id/values */
+export interface SaveValuesResponse {
+  saved: SavedValue[];
 }
 
 /** A stored value (data_value). */

@@ -24,7 +24,14 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
-import type { RoundDetail, RoundsResponse, SubmissionEvents, Task, ValueHistory } from './contract.ts';
+import type {
+  RoundDetail,
+  RoundsResponse,
+  SaveValuesResponse,
+  SubmissionEvents,
+  Task,
+  ValueHistory,
+} from './contract.ts';
 import { assertInTask, assertSubmissionInScope, editableTask, markInProgress, readableTask } from './scope.ts';
 import {
   act,
@@ -285,7 +292,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       },
       config: { access: { roles: ['unit_reporter', 'town_reporter'] } },
     },
-    async (request) => {
+    async (request): Promise<SaveValuesResponse> => {
       const user = currentUser(request);
       const { round, submission: s, items } = await editableTask(db, user, request.params.id);
       assertInTask(items, request.body.values);

@@ -17,7 +17,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Problem } from '../../../../src/core/collection/rules.ts';
 import { unitCanEdit } from '../../../../src/core/collection/workflow.ts';
-import type { Task, TaskIndicator, ValueRow } from '../../../../src/features/collection/contract.ts';
+import type {
+  SaveValuesResponse,
+  Task,
+  TaskIndicator,
+  ValueRow,
+} from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -44,10 +49,6 @@ import {
   sexLabel,
 } from './entryModel.ts';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
-
-interface SaveResponse {
-  saved: { index: number; id: number; version: number; changed: boolean; warnings: Problem[] }[];
-}
 
 interface SubmitProblem {
   indicatorId: number;
@@ -193,7 +194,7 @@ export default function EntryPage() {
     }
     setBusy('save');
     try {
-      const res = await put<SaveResponse>(`/rounds/${roundId}/values`, {
+      const res = await put<SaveValuesResponse>(`/rounds/${roundId}/values`, {
         values: batch.map((r) => inputOf(r, drafts[r.key] as Draft, saved[r.key])),
       });
       const warnings: Record<string, Problem[]> = {};
