@@ -81,6 +81,14 @@ export type Evidence = 'insufficient' | 'low' | 'normal';
 export type FlagKind = 'jump' | 'band' | 'zigzag' | 'annual_step_missed' | 'small_numbers' | 'small_sample';
 export type WarningKind = '预计达标困难' | '波动较大';
 
+/** A warning as the office saw it when issuing a 督办单, kept with the notice. */
+export interface WarningSnapshot {
+  kinds: WarningKind[];
+  reasons: string[];
+  status: Status;
+  year: number | null;
+}
+
 export interface Flag {
   kind: FlagKind;
   year?: number;

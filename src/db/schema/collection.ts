@@ -89,7 +89,7 @@ export const dataValueHistory = pgTable('data_value_history', {
   userId: integer('user_id').references(() => appUser.id),
   username: text('username'),
   action: text('action').notNull(),
-  old: jsonb('old'),
-  new: jsonb('new'),
+  old: jsonb('old').$type<Record<string, unknown>>(),
+  new: jsonb('new').$type<Record<string, unknown>>(),
   reason: text('reason'),
 });

@@ -1,4 +1,5 @@
 import { boolean, customType, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import type { ReportKind, StoredSection } from '../../core/reports.ts';
 import { appUser } from './organisation.ts';
 
 // Generated reports (src/reports/generate.ts): drafts with the editable texts, and every generated file version.
@@ -7,21 +8,6 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
-
-export type ReportKind =
-  | 'annual_monitoring'
-  | 'final_monitoring'
-  | 'annual_evaluation'
-  | 'final_evaluation'
-  | 'stat_tables';
-
-/** One editable text; `edited` once the office changed it (a later generation then keeps it as written). */
-export interface StoredSection {
-  key: string;
-  label: string;
-  text: string;
-  edited: boolean;
-}
 
 export const reportDraft = pgTable(
   'report_draft',

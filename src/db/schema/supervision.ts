@@ -1,13 +1,7 @@
 import { date, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { WarningSnapshot } from '../../core/assessment/index.ts';
 import { indicator } from './catalog.ts';
 import { appUser, orgUnit } from './organisation.ts';
-
-export interface WarningSnapshot {
-  kinds: string[];
-  reasons: string[];
-  status: string;
-  year: number | null;
-}
 
 export const supervisionNotice = pgTable('supervision_notice', {
   id: serial('id').primaryKey(),

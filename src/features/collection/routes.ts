@@ -17,12 +17,21 @@ import {
   submissionEvent,
 } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
+import { asJson } from '../../kernel/json.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeArea, canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
+import type {
+  RoundDetail,
+  RoundsResponse,
+  SaveValuesResponse,
+  SubmissionEvents,
+  Task,
+  ValueHistory,
+} from './contract.ts';
 import { assertInTask, assertSubmissionInScope, editableTask, markInProgress, readableTask } from './scope.ts';
 import {
   act,
@@ -102,13 +111,13 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
   app.get(
     '/rounds',
     { schema: { tags: ['数据填报'], summary: '填报任务（轮次）列表' }, config: { access: { roles: READERS } } },
-    async () => {
+    async (): Promise<RoundsResponse> => {
       const rounds = await db
         .select()
         .from(reportingRound)
         .orderBy(desc(reportingRound.year), asc(reportingRound.kind));
       const subs = await db.select({ roundId: submission.roundId, status: submission.status }).from(submission);
-      return {
+      return asJson({
         rounds: rounds.map((r) => {
           const counts = Object.fromEntries(SUBMISSION_STATUSES.map((st) => [st, 0])) as Record<
             SubmissionStatus,
@@ -117,7 +126,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
           for (const s of subs) if (s.roundId === r.id) counts[s.status]++;
           return { ...r, counts };
         }),
-      };
+      });
     },
   );
 
@@ -156,7 +165,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       schema: { tags: ['数据填报'], summary: '填报任务详情：各单位、镇街的报送状态与进度', params: RoundParams },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<RoundDetail> => {
       const user = currentUser(request);
       const round = await findRound(db, request.params.id);
       if (!round) throw notFound('填报任务');
@@ -181,7 +190,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
         visible.map(async (s) => ({
           ...s,
           reporterName: s.unitId !== null ? units.get(s.unitId)?.name : areas.get(s.areaId as number)?.name,
-          reporterKind: s.unitId !== null ? 'unit' : 'area',
+          reporterKind: s.unitId !== null ? ('unit' as const) : ('area' as const),
           position:
             s.unitId !== null
               ? (units.get(s.unitId)?.position ?? 0)
@@ -190,7 +199,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
         })),
       );
       submissions.sort((a, b) => a.position - b.position);
-      return { round, years: await roundYears(db, round), submissions };
+      return asJson({ round, years: await roundYears(db, round), submissions });
     },
   );
 
@@ -205,7 +214,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<Task> => {
       const user = currentUser(request);
       const { round, reporter, submission: s, items } = await readableTask(db, user, request.params.id, request.query);
       const years = await roundYears(db, round);
@@ -229,7 +238,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
             )
         : [];
       const byKey = new Map(all.map((v) => [keyOf(v), v]));
-      return {
+      return asJson({
         round,
         submission: { ...s, reporterName: await reporterName(db, s) },
         baseYear: base?.baseYear ?? null,
@@ -268,7 +277,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
             }),
           };
         }),
-      };
+      });
     },
   );
 
@@ -283,7 +292,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       },
       config: { access: { roles: ['unit_reporter', 'town_reporter'] } },
     },
-    async (request) => {
+    async (request): Promise<SaveValuesResponse> => {
       const user = currentUser(request);
       const { round, submission: s, items } = await editableTask(db, user, request.params.id);
       assertInTask(items, request.body.values);
@@ -361,7 +370,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       schema: { tags: ['数据填报'], summary: '报送流程记录', params: RoundParams },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<SubmissionEvents> => {
       const s = await findSubmission(db, request.params.id);
       if (!s) throw notFound('填报任务');
       assertSubmissionInScope(currentUser(request), s);
@@ -371,7 +380,9 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
         .leftJoin(appUser, eq(appUser.id, submissionEvent.userId))
         .where(eq(submissionEvent.submissionId, s.id))
         .orderBy(asc(submissionEvent.id));
-      return { events: events.map((e) => ({ ...e.event, username: e.username, displayName: e.displayName })) };
+      return asJson({
+        events: events.map((e) => ({ ...e.event, username: e.username, displayName: e.displayName })),
+      });
     },
   );
 
@@ -381,7 +392,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       schema: { tags: ['数据填报'], summary: '单个数据的修改记录', params: RoundParams },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<ValueHistory> => {
       const user = currentUser(request);
       const [value] = await db.select().from(dataValue).where(eq(dataValue.id, request.params.id));
       if (!value) throw notFound('数据');
@@ -401,7 +412,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
         .from(dataValueHistory)
         .where(eq(dataValueHistory.valueId, value.id))
         .orderBy(asc(dataValueHistory.id));
-      return { value, history };
+      return asJson({ value, history });
     },
   );
 };

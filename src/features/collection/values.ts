@@ -7,18 +7,11 @@ import { dataValue, indicator } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { refreshResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
+import type { SavedValue, ValueKey } from './contract.ts';
 
 // Saving monitoring values: one function for the entry form, the Excel upload and the demo generator, so all
 // pass the same 审核公式. A batch is all or nothing: any hard error, stale version or locked value and nothing
 // is written. Every change writes a history row (who, when, old, new, why) in the same transaction.
-
-export interface ValueKey {
-  indicatorId: number;
-  year: number;
-  /** null = the whole district */
-  areaId: number | null;
-  sex: Sex;
-}
 
 export interface ValueInput extends ValueKey {
   value: number | null;
@@ -45,15 +38,6 @@ export interface SaveOptions {
   fieldPrefix?: string;
   /** Check everything and report what would change, writing nothing (the upload preview). */
   dryRun?: boolean;
-}
-
-export interface SavedValue extends ValueKey {
-  index: number;
-  id: number;
-  version: number;
-  changed: boolean;
-  /** Soft problems: saved, but an explanation is required before submitting. */
-  warnings: Problem[];
 }
 
 type Row = typeof dataValue.$inferSelect;

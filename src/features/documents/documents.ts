@@ -20,6 +20,7 @@ import {
 import { AppError } from '../../kernel/errors.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
+import type { Cycle, DocumentAttachment } from './contract.ts';
 import {
   ACCEPTED_DESCRIPTION,
   attachmentName,
@@ -32,12 +33,6 @@ import {
 // evaluation). Saving keeps a history row; the version guards against two people editing at once.
 
 export type UnitDocument = typeof unitDocument.$inferSelect;
-
-export interface Cycle {
-  folderId: string;
-  start: number;
-  end: number;
-}
 
 /** The active plan folder's cycle (十四五: 2021–2025). */
 export async function activeCycle(db: Db): Promise<Cycle> {
@@ -252,16 +247,8 @@ export async function deleteDraft(db: Db, actor: Actor, doc: UnitDocument): Prom
   });
 }
 
-export interface AttachmentMeta {
-  id: number;
-  documentId: number;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: Date;
-  uploadedBy: number | null;
-}
+/** An attachment without its bytes; the contract's DocumentAttachment as read from the database. */
+export type AttachmentMeta = Omit<DocumentAttachment, 'uploadedAt'> & { uploadedAt: Date };
 
 const attachmentColumns = {
   id: documentAttachment.id,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS, SECTION_MAX_CHARS } from '../../core/documents.ts';
 import { orgUnit } from '../../db/schema/index.ts';
 import { AppError, notFound, outOfScope } from '../../kernel/errors.ts';
+import { asJson } from '../../kernel/json.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -12,6 +13,13 @@ import { sendFile } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { currentUser } from '../auth/index.ts';
+import type {
+  AttachmentsResponse,
+  DocumentDetail,
+  DocumentList,
+  DocumentOverview,
+  DocumentResponse,
+} from './contract.ts';
 import {
   addAttachments,
   attachmentsOf,
@@ -81,10 +89,10 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<DocumentList> => {
       const user = currentUser(request);
       const unitId = ROLE_SCOPE[user.role] === 'own_unit' ? (user.unitId as number) : request.query.unitId;
-      return listDocuments(db, { year: request.query.year, kind: request.query.kind, unitId });
+      return asJson(await listDocuments(db, { year: request.query.year, kind: request.query.kind, unitId }));
     },
   );
 
@@ -98,7 +106,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: { roles: ['office', 'statistics', 'district_leader'] } },
     },
-    async (request) => documentOverview(db, request.query.year),
+    async (request): Promise<DocumentOverview> => asJson(await documentOverview(db, request.query.year)),
   );
 
   app.get(
@@ -107,15 +115,15 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       schema: { tags: ['单位文档'], summary: '文档详情：各部分内容、附件与修改记录', params: IdParams },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<DocumentDetail> => {
       const doc = await findDocument(db, request.params.id);
       assertDocumentInScope(currentUser(request), doc);
       const [unit] = await db.select({ name: orgUnit.name }).from(orgUnit).where(eq(orgUnit.id, doc.unitId));
-      return {
+      return asJson({
         document: { ...doc, unitName: unit?.name ?? '' },
         attachments: await attachmentsOf(db, [doc.id]),
         history: await documentHistory(db, doc.id),
-      };
+      });
     },
   );
 
@@ -130,7 +138,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: { roles: UNIT_ROLES } },
     },
-    async (request) => {
+    async (request): Promise<DocumentResponse> => {
       const user = currentUser(request);
       const document = await saveDocument(db, actorOf(request), {
         unitId: ownUnit(user),
@@ -139,7 +147,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
         sections: request.body.sections,
         expectedVersion: request.body.expectedVersion,
       });
-      return { document };
+      return asJson({ document });
     },
   );
 
@@ -149,10 +157,10 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       schema: { tags: ['单位文档'], summary: '提交文档（必填部分须已填写）', params: IdParams },
       config: { access: { roles: UNIT_ROLES } },
     },
-    async (request) => {
+    async (request): Promise<DocumentResponse> => {
       const doc = await findDocument(db, request.params.id);
       assertDocumentInScope(currentUser(request), doc);
-      return { document: await submitDocument(db, actorOf(request), doc) };
+      return asJson({ document: await submitDocument(db, actorOf(request), doc) });
     },
   );
 
@@ -162,10 +170,10 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       schema: { tags: ['单位文档'], summary: '撤回已提交的文档，改回草稿', params: IdParams },
       config: { access: { roles: UNIT_ROLES } },
     },
-    async (request) => {
+    async (request): Promise<DocumentResponse> => {
       const doc = await findDocument(db, request.params.id);
       assertDocumentInScope(currentUser(request), doc);
-      return { document: await withdrawDocument(db, actorOf(request), doc) };
+      return asJson({ document: await withdrawDocument(db, actorOf(request), doc) });
     },
   );
 
@@ -193,7 +201,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: { roles: UNIT_ROLES } },
     },
-    async (request) => {
+    async (request): Promise<AttachmentsResponse> => {
       const doc = await findDocument(db, request.params.id);
       assertDocumentInScope(currentUser(request), doc);
       if (!request.isMultipart()) {
@@ -214,7 +222,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
         }
         throw error;
       }
-      return { attachments: await addAttachments(db, actorOf(request), doc, files) };
+      return asJson({ attachments: await addAttachments(db, actorOf(request), doc, files) });
     },
   );
 

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { SUBMISSION_STATUS_LABELS } from '../../core/collection/workflow.ts';
 import { DEFAULT_SYSTEM_NAME, type Site } from '../../core/site.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
+import { asJson } from '../../kernel/json.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
 import { getSetting, SITE } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
+import type { NoticeList } from './contract.ts';
 import { listNotices, markAllRead, markRead } from './notices.ts';
 import { lateSubmissions, urgeLate } from './urge.ts';
 import {
@@ -65,11 +67,13 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       },
       config: { access: { authenticated: true } },
     },
-    async (request) =>
-      listNotices(db, currentUser(request), {
-        unreadOnly: request.query.unread === 'true',
-        limit: request.query.limit ?? 100,
-      }),
+    async (request): Promise<NoticeList> =>
+      asJson(
+        await listNotices(db, currentUser(request), {
+          unreadOnly: request.query.unread === 'true',
+          limit: request.query.limit ?? 100,
+        }),
+      ),
   );
 
   app.post(

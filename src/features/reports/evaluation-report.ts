@@ -2,7 +2,7 @@
 // table, 经济社会基本情况, 评估工作开展情况, 主要成效, 规划目标完成情况 by plan and domain, 主要做法和经验, 督导检查
 // (a place for the inspections and meetings summary), 存在的问题及原因, 对策建议, and the appendix tables.
 import { KEY } from '../../core/narrative/index.ts';
-import type { StoredSection } from '../../db/schema/index.ts';
+import type { StoredSection } from '../../core/reports.ts';
 import { finalSummaryTable, keyIndicatorTable } from './final-tables.ts';
 import type { ReportContext } from './generate.ts';
 import { type Block, heading, paragraph, type ReportDocument } from './model.ts';

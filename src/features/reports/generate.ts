@@ -9,17 +9,9 @@ import {
   type SupervisionAnswer,
   type WorkReport,
 } from '../../core/narrative/index.ts';
+import type { ReportKind, StoredSection } from '../../core/reports.ts';
 import type { Db } from '../../db/connection.ts';
-import {
-  indicator,
-  orgUnit,
-  plan,
-  type ReportKind,
-  type StoredSection,
-  supervisionNotice,
-  supervisionStep,
-  unitDocument,
-} from '../../db/schema/index.ts';
+import { indicator, orgUnit, plan, supervisionNotice, supervisionStep, unitDocument } from '../../db/schema/index.ts';
 import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
 import { summariseTasks, type TaskYearSummary } from '../tasks/index.ts';

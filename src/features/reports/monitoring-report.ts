@@ -12,7 +12,7 @@ import {
   targetShort,
   valueText,
 } from '../../core/narrative/index.ts';
-import type { StoredSection } from '../../db/schema/index.ts';
+import type { StoredSection } from '../../core/reports.ts';
 import type { IndicatorAnalysis } from '../analysis/index.ts';
 import { renderChartPng } from './charts/render.ts';
 import { finalSummaryTable } from './final-tables.ts';

@@ -1,5 +1,5 @@
 // Small pure helpers the report builders share: the report kind's finality, the plans' joint name, domain order.
-import type { ReportKind } from '../../db/schema/index.ts';
+import type { ReportKind } from '../../core/reports.ts';
 import type { ReportContext } from './generate.ts';
 
 export const isFinal = (kind: ReportKind) => kind === 'final_monitoring' || kind === 'final_evaluation';

@@ -2,13 +2,22 @@ import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appUser, plan, reportDraft, reportFile, type StoredSection } from '../../db/schema/index.ts';
+import type { StoredSection } from '../../core/reports.ts';
+import { appUser, plan, reportDraft, reportFile } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
+import { asJson } from '../../kernel/json.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendFile } from '../../platform/download.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
+import type {
+  GenerateResponse,
+  OpenDraftResponse,
+  ReportDraftDetail,
+  ReportList,
+  SaveDraftResponse,
+} from './contract.ts';
 import {
   draftSections,
   generateReport,
@@ -93,7 +102,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       schema: { tags: ['报告'], summary: '报告草稿与已生成的各版本文件' },
       config: { access: { roles: READERS } },
     },
-    async () => {
+    async (): Promise<ReportList> => {
       const drafts = await db
         .select({
           id: reportDraft.id,
@@ -120,12 +129,12 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
             .where(eq(plan.folderId, folderId))
             .orderBy(plan.position)
         : [];
-      return {
+      return asJson({
         plans,
         kinds: REPORT_KINDS.map((k) => ({ kind: k, label: REPORT_KIND_LABELS[k], final: isFinal(k) })),
         drafts,
         files,
-      };
+      });
     },
   );
 
@@ -135,7 +144,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       schema: { tags: ['报告'], summary: '报告草稿：各部分文字与已生成的版本', params: z.object({ id: Id }) },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<ReportDraftDetail> => {
       const draft = await findDraft(request.params.id);
       const files = await db
         .select(fileColumns)
@@ -143,7 +152,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         .leftJoin(appUser, eq(appUser.id, reportFile.createdBy))
         .where(eq(reportFile.draftId, draft.id))
         .orderBy(desc(reportFile.version));
-      return { draft, files };
+      return asJson({ draft, files });
     },
   );
 
@@ -153,7 +162,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       schema: { tags: ['报告'], summary: '新建报告草稿（已有则返回），各部分文字按当前数据起草', body: DraftBody },
       config: { access: { roles: EDITORS } },
     },
-    async (request) => {
+    async (request): Promise<OpenDraftResponse> => {
       const ctx = await context(request.body);
       const key = { kind: request.body.kind, year: ctx.year, scope: request.body.scope };
       const where = and(
@@ -166,7 +175,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         // Unedited texts follow the data: drafted afresh on every opening.
         const sections = mergeSections(draftSections(ctx), existing.sections);
         const [row] = await db.update(reportDraft).set({ sections }).where(eq(reportDraft.id, existing.id)).returning();
-        return { draft: row!, created: false };
+        return asJson({ draft: row!, created: false });
       }
       const user = currentUser(request);
       const sections = mergeSections(draftSections(ctx));
@@ -185,9 +194,9 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         });
         return row;
       });
-      if (draft) return { draft, created: true };
+      if (draft) return asJson({ draft, created: true });
       const [raced] = await db.select().from(reportDraft).where(where);
-      return { draft: raced!, created: false };
+      return asJson({ draft: raced!, created: false });
     },
   );
 
@@ -202,7 +211,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       },
       config: { access: { roles: EDITORS } },
     },
-    async (request) => {
+    async (request): Promise<SaveDraftResponse> => {
       const draft = await findDraft(request.params.id);
       const known = new Set(draft.sections.map((s) => s.key));
       const unknown = Object.keys(request.body.sections).filter((k) => !known.has(k));
@@ -240,7 +249,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       if (!updated) {
         throw new AppError(409, 'VERSION_CONFLICT', '报告已被他人修改，请刷新后再保存', { version: draft.version });
       }
-      return { draft: updated };
+      return asJson({ draft: updated });
     },
   );
 
@@ -255,7 +264,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       },
       config: { access: { roles: EDITORS } },
     },
-    async (request) => {
+    async (request): Promise<GenerateResponse> => {
       const draft = await findDraft(request.params.id);
       const ctx = await context({ kind: draft.kind, year: draft.year, scope: draft.scope, basis: request.body?.basis });
       const [last] = await db
@@ -294,7 +303,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         return row!;
       });
       const { bytes: _bytes, sections: _sections, ...meta } = file;
-      return { file: { ...meta, createdBy: user.displayName } };
+      return asJson({ file: { ...meta, createdBy: user.displayName } });
     },
   );
 

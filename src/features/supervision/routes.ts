@@ -12,6 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import { beijingDate } from '../../kernel/dates.ts';
 import { AppError, notFound, outOfScope } from '../../kernel/errors.ts';
+import { asJson } from '../../kernel/json.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -21,6 +22,7 @@ import { actorOf, audit } from '../audit/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { currentUser } from '../auth/index.ts';
 import { notify } from '../notices/index.ts';
+import type { SupervisionDetail, SupervisionList, SupervisionResponse } from './contract.ts';
 
 // 预警督办: from a warning the office issues a supervision notice (督办单) to the indicator's lead unit; the unit
 // answers with causes, measures and expected effect (整改情况); the office closes it or asks again. Every step is
@@ -65,7 +67,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       schema: { tags: ['预警督办'], summary: '督办单列表（可按状态、逾期筛选）', querystring: ListQuery },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<SupervisionList> => {
       const user = currentUser(request);
       const where: SQL[] = [];
       if (ROLE_SCOPE[user.role] === 'own_unit') where.push(eq(supervisionNotice.unitId, user.unitId as number));
@@ -86,7 +88,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         .where(where.length ? and(...where) : undefined)
         .orderBy(desc(supervisionNotice.id));
       const now = beijingDate();
-      return {
+      return asJson({
         notices: rows.map((r) => ({
           ...r.notice,
           indicatorName: r.indicatorName,
@@ -94,7 +96,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
           unitName: r.unitName,
           overdue: r.notice.status === 'issued' && r.notice.deadline < now,
         })),
-      };
+      });
     },
   );
 
@@ -104,7 +106,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       schema: { tags: ['预警督办'], summary: '督办单及其全部往来', params: Id },
       config: { access: { roles: READERS } },
     },
-    async (request) => {
+    async (request): Promise<SupervisionDetail> => {
       const notice = await findNotice(db, currentUser(request), request.params.id);
       const [ind] = await db
         .select({ name: indicator.name, code: indicator.code, unit: indicator.unit })
@@ -117,7 +119,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         .leftJoin(appUser, eq(appUser.id, supervisionStep.userId))
         .where(eq(supervisionStep.noticeId, notice.id))
         .orderBy(asc(supervisionStep.id));
-      return {
+      return asJson({
         notice: {
           ...notice,
           indicatorName: ind?.name,
@@ -126,7 +128,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
           overdue: notice.status === 'issued' && notice.deadline < beijingDate(),
         },
         steps: steps.map((s) => ({ ...s.step, displayName: s.displayName })),
-      };
+      });
     },
   );
 
@@ -136,7 +138,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       schema: { tags: ['预警督办'], summary: '就预警指标向牵头单位发出督办单', body: Issue },
       config: { access: { roles: ['office'] } },
     },
-    async (request) => {
+    async (request): Promise<SupervisionResponse> => {
       const { indicatorId, requirement, deadline, basis } = request.body;
       if (deadline < beijingDate()) {
         throw new AppError(400, 'VALIDATION_FAILED', '整改期限不能早于今天', {
@@ -198,7 +200,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         );
         return n;
       });
-      return { notice };
+      return asJson({ notice });
     },
   );
 
@@ -269,9 +271,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       schema: { tags: ['预警督办'], summary: '牵头单位反馈整改情况', params: Id, body: Answer },
       config: { access: { roles: UNIT_ROLES } },
     },
-    async (request) => ({
-      notice: await step(request, request.params.id, 'answer', 'issued', 'answered', request.body),
-    }),
+    async (request): Promise<SupervisionResponse> =>
+      asJson({ notice: await step(request, request.params.id, 'answer', 'issued', 'answered', request.body) }),
   );
 
   app.post(
@@ -280,9 +281,12 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       schema: { tags: ['预警督办'], summary: '办结督办单', params: Id, body: Close },
       config: { access: { roles: ['office'] } },
     },
-    async (request) => ({
-      notice: await step(request, request.params.id, 'close', 'answered', 'closed', { comment: request.body.comment }),
-    }),
+    async (request): Promise<SupervisionResponse> =>
+      asJson({
+        notice: await step(request, request.params.id, 'close', 'answered', 'closed', {
+          comment: request.body.comment,
+        }),
+      }),
   );
 
   app.post(
@@ -291,14 +295,14 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       schema: { tags: ['预警督办'], summary: '再次督办（整改不到位）', params: Id, body: AskAgain },
       config: { access: { roles: ['office'] } },
     },
-    async (request) => {
+    async (request): Promise<SupervisionResponse> => {
       const { comment, deadline } = request.body;
       if (deadline < beijingDate()) {
         throw new AppError(400, 'VALIDATION_FAILED', '整改期限不能早于今天', {
           fields: [{ field: 'body.deadline', message: '不能早于今天' }],
         });
       }
-      return {
+      return asJson({
         notice: await step(
           request,
           request.params.id,
@@ -308,7 +312,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
           { comment, deadline },
           deadline,
         ),
-      };
+      });
     },
   );
 };

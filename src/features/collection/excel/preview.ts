@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { SEX_LABELS } from '../../../core/collection/entry.ts';
 import type { Db } from '../../../db/connection.ts';
 import { AppError, type FieldProblem } from '../../../kernel/errors.ts';
-import type { PreviewCounts, PreviewRow, RowContent } from '../contract.ts';
+import type { PreviewCounts, PreviewRow, RowContent, SavedValue } from '../contract.ts';
 import type { RoundTask } from '../scope.ts';
 import type { TaskItem } from '../tasks.ts';
-import { keyOf, type SavedValue, type SaveOptions, saveValues, type ValueInput } from '../values.ts';
+import { keyOf, type SaveOptions, saveValues, type ValueInput } from '../values.ts';
 import { type CellProblem, type ParsedRow, type ParsedTemplate, problemText } from './parse.ts';
 
 export type { PreviewCounts, PreviewRow } from '../contract.ts';

@@ -17,12 +17,13 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SexGap } from '../../../../src/core/assessment/index.ts';
+import type { SupervisionList } from '../../../../src/features/supervision/contract.ts';
 import { useApi } from '../../api/useApi.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { withNumberLabels } from '../../charts/format.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { canReadNotices, IssueDialog, type Notice } from '../supervision/common.tsx';
+import { canReadNotices, IssueDialog } from '../supervision/common.tsx';
 import { NoticeTable } from '../supervision/NoticeTable.tsx';
 import {
   AnalysisMeta,
@@ -392,7 +393,7 @@ function SupervisionCard({ indicator: i }: { indicator: IndicatorAnalysis }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const readable = canReadNotices(user.role);
-  const { data, error, loading, reload } = useApi<{ notices: Notice[] }>(
+  const { data, error, loading, reload } = useApi<SupervisionList>(
     readable ? `/supervision?indicatorId=${i.id}` : null,
   );
   const [issuing, setIssuing] = useState(false);
@@ -437,7 +438,7 @@ function SupervisionCard({ indicator: i }: { indicator: IndicatorAnalysis }) {
           onClose={() => setIssuing(false)}
           onIssued={(n) => {
             setIssuing(false);
-            message.success(`督办单已发给${n.unitName ?? i.leadUnit?.name ?? '牵头单位'}`);
+            message.success(`督办单已发给${i.leadUnit?.name ?? '牵头单位'}`);
             reload();
             navigate(`/warnings/notices/${n.id}`);
           }}

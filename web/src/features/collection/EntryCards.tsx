@@ -1,7 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { memo } from 'react';
-import type { TaskItem, ValueRow } from './common.tsx';
+import type { TaskItem, ValueRow } from '../../../../src/features/collection/contract.ts';
 import { type EntryTableProps, Messages, rowProblems } from './EntryTable.tsx';
 import { atField, type Draft, draftOf, type EntryRow, formatNumber, rowsOf, sexLabel } from './entryModel.ts';
 

@@ -17,6 +17,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Problem } from '../../../../src/core/collection/rules.ts';
 import { unitCanEdit } from '../../../../src/core/collection/workflow.ts';
+import type {
+  SaveValuesResponse,
+  Task,
+  TaskIndicator,
+  ValueRow,
+} from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -24,7 +30,7 @@ import { draftTime, readDraft, writeDraft } from '../../shell/localDraft.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { UnsavedGuard } from '../../shell/UnsavedGuard.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { DemoTag, RoundKindTag, StatusTag, type Task, type TaskIndicator, useDemo, type ValueRow } from './common.tsx';
+import { DemoTag, RoundKindTag, StatusTag, useDemo } from './common.tsx';
 import { EntryCards } from './EntryCards.tsx';
 import { EntryTable, type FieldErrors } from './EntryTable.tsx';
 import { EventTimeline } from './EventTimeline.tsx';
@@ -43,10 +49,6 @@ import {
   sexLabel,
 } from './entryModel.ts';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
-
-interface SaveResponse {
-  saved: { index: number; id: number; version: number; changed: boolean; warnings: Problem[] }[];
-}
 
 interface SubmitProblem {
   indicatorId: number;
@@ -192,7 +194,7 @@ export default function EntryPage() {
     }
     setBusy('save');
     try {
-      const res = await put<SaveResponse>(`/rounds/${roundId}/values`, {
+      const res = await put<SaveValuesResponse>(`/rounds/${roundId}/values`, {
         values: batch.map((r) => inputOf(r, drafts[r.key] as Draft, saved[r.key])),
       });
       const warnings: Record<string, Problem[]> = {};

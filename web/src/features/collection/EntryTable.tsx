@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Input, InputNumber, Space, Table, Tag, Tooltip
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src/core/collection/rules.ts';
-import type { Task, ValueRow } from './common.tsx';
+import type { Task, ValueRow } from '../../../../src/features/collection/contract.ts';
 import {
   atField,
   checkRow,

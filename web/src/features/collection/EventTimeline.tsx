@@ -4,9 +4,10 @@ import {
   SUBMISSION_STATUS_LABELS,
   type SubmissionAction,
 } from '../../../../src/core/collection/workflow.ts';
+import type { SubmissionEvents } from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
-import { STATUS_COLORS, type SubmissionEvent } from './common.tsx';
+import { STATUS_COLORS } from './common.tsx';
 
 // 流程记录: each move of a submission (saved, submitted, confirmed, returned, approved, reopened).
 
@@ -22,7 +23,7 @@ const DOT_COLORS: Record<string, string> = {
 };
 
 export function EventTimeline({ submissionId, version = 0 }: { submissionId: number; version?: number }) {
-  const { data, error } = useApi<{ events: SubmissionEvent[] }>(`/submissions/${submissionId}/events?v=${version}`);
+  const { data, error } = useApi<SubmissionEvents>(`/submissions/${submissionId}/events?v=${version}`);
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!data) return null;
   if (data.events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无流程记录" />;

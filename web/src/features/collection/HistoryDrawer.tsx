@@ -1,7 +1,12 @@
 import { Alert, Drawer, Table, Tag } from 'antd';
+import type {
+  HistoryEntry,
+  TaskIndicator,
+  ValueHistory,
+  ValueRow,
+} from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
-import type { HistoryEntry, TaskIndicator, ValueRow } from './common.tsx';
 import { formatNumber } from './entryModel.ts';
 
 // 修改记录 of one value: who changed what when, and why.
@@ -85,9 +90,7 @@ export function HistoryDrawer({
   title: string;
   onClose(): void;
 }) {
-  const { data, error, loading } = useApi<{ value: ValueRow; history: HistoryEntry[] }>(
-    value ? `/values/${value.id}/history` : null,
-  );
+  const { data, error, loading } = useApi<ValueHistory>(value ? `/values/${value.id}/history` : null);
   return (
     <Drawer open={value !== undefined} onClose={onClose} title={`修改记录 · ${title}`} size={720} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}

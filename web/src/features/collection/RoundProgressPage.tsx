@@ -3,21 +3,13 @@ import { Alert, App, Button, Card, Descriptions, Input, Modal, Progress, Radio, 
 import { useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../src/core/collection/workflow.ts';
+import type { RoundDetail, SubmissionProgress } from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, download, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import {
-  DemoTag,
-  type RoundDetail,
-  RoundKindTag,
-  RoundStatusTag,
-  STATUS_ORDER,
-  StatusTag,
-  type SubmissionProgress,
-  useDemo,
-} from './common.tsx';
+import { DemoTag, RoundKindTag, RoundStatusTag, STATUS_ORDER, StatusTag, useDemo } from './common.tsx';
 
 export function ProgressBar({ progress }: { progress: { expected: number; filled: number } }) {
   const percent = progress.expected ? Math.round((progress.filled / progress.expected) * 100) : 0;

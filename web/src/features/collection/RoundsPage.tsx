@@ -3,23 +3,18 @@ import { Alert, Button, Card, DatePicker, Form, InputNumber, Modal, Radio, Space
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type {
+  Round,
+  RoundDetail,
+  RoundsResponse,
+  RoundWithCounts,
+  SubmissionProgress,
+} from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, api, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useUser } from '../auth/AuthContext.tsx';
-import {
-  DemoTag,
-  isOpen,
-  type Round,
-  type RoundDetail,
-  RoundKindTag,
-  RoundStatusTag,
-  type RoundWithCounts,
-  StatusCounts,
-  StatusTag,
-  type SubmissionProgress,
-  useDemo,
-} from './common.tsx';
+import { DemoTag, isOpen, RoundKindTag, RoundStatusTag, StatusCounts, StatusTag, useDemo } from './common.tsx';
 import { ProgressBar } from './RoundProgressPage.tsx';
 
 /** 数据填报: the office and the statistics bureau see all rounds; units and towns see their task list. */
@@ -71,7 +66,7 @@ export function RoundsTable({
 function RoundList() {
   const user = useUser();
   const demo = useDemo();
-  const { data, loading, error, reload } = useApi<{ rounds: RoundWithCounts[] }>('/rounds');
+  const { data, loading, error, reload } = useApi<RoundsResponse>('/rounds');
   const [opening, setOpening] = useState(false);
   return (
     <Card
@@ -194,7 +189,7 @@ function TaskList() {
   const user = useUser();
   const demo = useDemo();
   const navigate = useNavigate();
-  const { data, error, loading } = useApi<{ rounds: RoundWithCounts[] }>('/rounds');
+  const { data, error, loading } = useApi<RoundsResponse>('/rounds');
   const [rows, setRows] = useState<TaskRow[]>();
   const [detailError, setDetailError] = useState<string>();
 

@@ -1,6 +1,6 @@
 import { SEX_LABELS, type Sex } from '../../../../src/core/collection/entry.ts';
 import { checkEntry, type Problem } from '../../../../src/core/collection/rules.ts';
-import type { Task, TaskItem, ValueRow } from './common.tsx';
+import type { Task, TaskItem, ValueRow } from '../../../../src/features/collection/contract.ts';
 
 // The entry form as data: one row per indicator, year and sex of the task, the draft the user types, and the
 // same 审核公式 the server applies (src/core/collection/rules.ts), run in the browser as the user types.

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, List, Popconfirm, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import type { DocumentAttachment } from '../../../../src/features/documents/contract.ts';
 import { del, download, request } from '../../api/client.ts';
 import { applyError } from '../admin/common.tsx';
-import { type Attachment, formatSize } from './types.ts';
+import { formatSize } from './types.ts';
 
 const ACCEPT = '.pdf,.doc,.docx,.png,.jpg,.jpeg';
 
@@ -15,7 +16,7 @@ export function Attachments({
   onChange,
 }: {
   documentId: number | null;
-  attachments: Attachment[];
+  attachments: DocumentAttachment[];
   editable: boolean;
   onChange?: () => void;
 }) {
@@ -38,7 +39,7 @@ export function Attachments({
     }
   }
 
-  async function remove(a: Attachment) {
+  async function remove(a: DocumentAttachment) {
     try {
       await del(`/documents/attachments/${a.id}`);
       message.success(`已删除：${a.fileName}`);

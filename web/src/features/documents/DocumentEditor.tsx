@@ -1,6 +1,7 @@
 import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, sectionsOf } from '../../../../src/core/documents.ts';
+import type { DocumentResponse, ListedDocument, UnitDocument } from '../../../../src/features/documents/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { draftTime, readDraft, writeDraft } from '../../shell/localDraft.ts';
@@ -9,7 +10,6 @@ import { applyError, ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { Attachments } from './Attachments.tsx';
 import { StatusTag } from './StatusTag.tsx';
-import type { UnitDoc } from './types.ts';
 
 const PLACEHOLDERS: Record<string, string> = {
   implementation: '本年度落实规划目标任务的主要做法、进展和成效，相关指标完成情况',
@@ -30,7 +30,7 @@ export function DocumentEditor({
 }: {
   kind: DocumentKind;
   year: number;
-  doc: UnitDoc | undefined;
+  doc: ListedDocument | undefined;
   canEdit: boolean;
   onChange: () => void;
 }) {
@@ -81,9 +81,9 @@ export function DocumentEditor({
     writeDraft(draftKey, changed ? { version: doc?.version ?? 0, sections: values } : undefined);
   }
 
-  async function save(): Promise<UnitDoc | undefined> {
+  async function save(): Promise<UnitDocument | undefined> {
     const values = form.getFieldsValue();
-    const result = await put<{ document: UnitDoc }>(`/documents/${kind}/${year}`, {
+    const result = await put<DocumentResponse>(`/documents/${kind}/${year}`, {
       sections: Object.fromEntries(sections.map((s) => [s.key, values[s.key] ?? ''])),
       expectedVersion: doc?.version ?? 0,
     });

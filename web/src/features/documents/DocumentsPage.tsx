@@ -1,6 +1,13 @@
 import { Alert, Card, Descriptions, Drawer, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, sectionsOf } from '../../../../src/core/documents.ts';
+import type {
+  Cycle,
+  DocumentDetail,
+  DocumentList,
+  DocumentOverview,
+  ListedDocument,
+} from '../../../../src/features/documents/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -8,7 +15,6 @@ import { useUser } from '../auth/AuthContext.tsx';
 import { Attachments } from './Attachments.tsx';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import { StatusTag } from './StatusTag.tsx';
-import type { Attachment, Cycle, DocumentList, Overview, UnitDoc } from './types.ts';
 
 // 单位文档 (/collection/documents): a member unit writes its 实施方案, 年度工作报告 and 评估报告 here; the office
 // sees who has and has not sent them.
@@ -82,7 +88,7 @@ function UnitDocuments({
 }: {
   year: number;
   cycle: Cycle;
-  documents: UnitDoc[];
+  documents: ListedDocument[];
   loading: boolean;
   reload: () => void;
 }) {
@@ -123,7 +129,7 @@ function UnitDocuments({
 }
 
 function OverviewTable({ year }: { year: number }) {
-  const { data, error, loading } = useApi<Overview>(`/documents/overview?year=${year}`);
+  const { data, error, loading } = useApi<DocumentOverview>(`/documents/overview?year=${year}`);
   const [open, setOpen] = useState<number | null>(null);
   if (error) return <Alert type="error" showIcon title={error.message} />;
   const kinds = data?.kinds ?? [];
@@ -155,7 +161,7 @@ function OverviewTable({ year }: { year: number }) {
           ...kinds.map((kind) => ({
             title: columnTitle(kind),
             key: kind,
-            render: (_: unknown, row: Overview['units'][number]) => {
+            render: (_: unknown, row: DocumentOverview['units'][number]) => {
               const cell = row.documents[kind];
               if (!cell) return null;
               const tag = <StatusTag status={cell.status} />;
@@ -181,9 +187,7 @@ function OverviewTable({ year }: { year: number }) {
 }
 
 function DocumentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const { data } = useApi<{ document: UnitDoc & { unitName?: string }; attachments: Attachment[] }>(
-    id === null ? null : `/documents/${id}`,
-  );
+  const { data } = useApi<DocumentDetail>(id === null ? null : `/documents/${id}`);
   const doc = id !== null && data?.document.id === id ? data.document : undefined;
   return (
     <Drawer
@@ -191,9 +195,7 @@ function DocumentDrawer({ id, onClose }: { id: number | null; onClose: () => voi
       onClose={onClose}
       size="large"
       title={
-        doc
-          ? `${doc.unitName ?? ''} · ${doc.year === null ? '' : `${doc.year}年`}${DOCUMENT_KIND_LABELS[doc.kind]}`
-          : '文档'
+        doc ? `${doc.unitName} · ${doc.year === null ? '' : `${doc.year}年`}${DOCUMENT_KIND_LABELS[doc.kind]}` : '文档'
       }
     >
       {!doc ? (

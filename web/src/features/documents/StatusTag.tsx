@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { DOCUMENT_STATUS_LABELS } from '../../../../src/core/documents.ts';
-import type { CellStatus } from './types.ts';
+import type { CellStatus } from '../../../../src/features/documents/contract.ts';
 
 const COLORS: Record<CellStatus, string> = { submitted: 'green', draft: 'gold', missing: 'red' };
 

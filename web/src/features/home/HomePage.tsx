@@ -2,16 +2,16 @@ import { Alert, Card, Col, List, Progress, Row, Space, Statistic, Tag, Typograph
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { SUBMISSION_STATUS_LABELS } from '../../../../src/core/collection/workflow.ts';
+import type { RoundDetail, RoundsResponse } from '../../../../src/features/collection/contract.ts';
+import type { DocumentList } from '../../../../src/features/documents/contract.ts';
+import type { ReportList } from '../../../../src/features/reports/contract.ts';
+import type { SupervisionList } from '../../../../src/features/supervision/contract.ts';
 import { isOverdue } from '../../../../src/kernel/dates.ts';
 import { api, type Health } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { sectionsFor } from '../../shell/sections.tsx';
 import { type Overview, usePlanTitles } from '../analysis/common.tsx';
 import { type CurrentUser, useUser } from '../auth/AuthContext.tsx';
-import type { RoundDetail, RoundWithCounts } from '../collection/common.tsx';
-import type { DocumentList } from '../documents/types.ts';
-import type { ReportList } from '../reports/types.ts';
-import type { Notice } from '../supervision/common.tsx';
 import { type HomeTask, TaskList } from './tasks.tsx';
 
 // The first screen answers "where are we?" for each role: the office sees the year at a glance, the statistics
@@ -23,7 +23,7 @@ const pct = (rate: number | null | undefined) =>
 
 /** Open rounds with every submission (the office and the statistics bureau see all units; a unit its own). */
 function useOpenRounds() {
-  const { data, error } = useApi<{ rounds: RoundWithCounts[] }>('/rounds');
+  const { data, error } = useApi<RoundsResponse>('/rounds');
   const [details, setDetails] = useState<RoundDetail[]>();
   useEffect(() => {
     if (!data) return;
@@ -106,7 +106,7 @@ function Headline({ children }: { children: React.ReactNode }) {
 function OfficeHome() {
   const { details } = useOpenRounds();
   const { data: overview } = useApi<Overview>('/analysis/overview');
-  const { data: supervision } = useApi<{ notices: Notice[] }>('/supervision');
+  const { data: supervision } = useApi<SupervisionList>('/supervision');
   const { data: reports } = useApi<ReportList>('/reports');
   const annual = details?.find((d) => d.round.kind === 'annual') ?? details?.[0];
   const openNotices = supervision?.notices.filter((n) => n.status !== 'closed') ?? [];
@@ -367,7 +367,7 @@ function LeaderHome() {
 function WorkerHome({ user }: { user: CurrentUser }) {
   const { details } = useOpenRounds();
   const isUnit = user.unitId !== null;
-  const { data: supervision } = useApi<{ notices: Notice[] }>(isUnit ? '/supervision' : null);
+  const { data: supervision } = useApi<SupervisionList>(isUnit ? '/supervision' : null);
   const { data: documents } = useApi<DocumentList>(isUnit ? '/documents' : null);
   const isLeader = user.role === 'unit_leader';
 

@@ -2,8 +2,9 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { NoticeList } from '../../../../src/features/notices/contract.ts';
 import { useApi } from '../../api/useApi.ts';
-import { NOTICES_CHANGED, type NoticeList } from './types.ts';
+import { NOTICES_CHANGED } from './types.ts';
 
 /** The header bell: unread notices (deadline reminders …), refreshed every minute and on navigation. */
 export function NoticeBell() {

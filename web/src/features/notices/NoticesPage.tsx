@@ -1,10 +1,11 @@
 import { App, Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import type { Notice, NoticeList } from '../../../../src/features/notices/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { applyError } from '../admin/common.tsx';
-import { NOTICES_CHANGED, type Notice, type NoticeList } from './types.ts';
+import { NOTICES_CHANGED } from './types.ts';
 
 const KIND_LABELS: Record<string, { label: string; color: string }> = {
   'deadline.overdue': { label: '已逾期', color: 'red' },

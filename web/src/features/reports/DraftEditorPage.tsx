@@ -1,12 +1,13 @@
 import { Alert, App, Button, Card, Input, Progress, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import type { GenerateResponse, ReportDraftDetail, ReportList } from '../../../../src/features/reports/contract.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { FileList } from './FileList.tsx';
-import { type ReportDraft, type ReportFile, type ReportList, scopeLabel } from './types.ts';
+import { scopeLabel } from './types.ts';
 
 const EDITORS = ['office', 'statistics'];
 const KIND_LABELS: Record<string, string> = {
@@ -25,7 +26,7 @@ export default function DraftEditorPage() {
   const user = useUser();
   const canEdit = EDITORS.includes(user.role);
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<{ draft: ReportDraft; files: ReportFile[] }>(`/reports/drafts/${id}`);
+  const { data, error, loading, reload } = useApi<ReportDraftDetail>(`/reports/drafts/${id}`);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [generating, setGenerating] = useState(false);
@@ -81,7 +82,7 @@ export default function DraftEditorPage() {
       setProgress(Math.min(95, Math.round((100 * (Date.now() - started)) / EXPECTED_MS)));
     }, 300);
     try {
-      const { file } = await post<{ file: ReportFile }>(`/reports/drafts/${draft.id}/generate`, {});
+      const { file } = await post<GenerateResponse>(`/reports/drafts/${draft.id}/generate`, {});
       setProgress(100);
       message.success(`已生成${file.fileName}`);
       reload();

@@ -1,7 +1,7 @@
 import { App, Button, Table, Tag } from 'antd';
+import type { ReportFile } from '../../../../src/features/reports/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { download } from '../../api/client.ts';
-import type { ReportFile } from './types.ts';
 
 /** Generated versions, newest first, each downloadable again. */
 export function FileList({ files }: { files: ReportFile[] }) {

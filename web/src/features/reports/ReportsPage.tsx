@@ -1,13 +1,15 @@
 import { App, Button, Card, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { ReportKind } from '../../../../src/core/reports.ts';
+import type { OpenDraftResponse, ReportDraftRow, ReportList } from '../../../../src/features/reports/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { FileList } from './FileList.tsx';
-import { type ReportDraft, type ReportKind, type ReportList, scopeLabel, scopeOptions } from './types.ts';
+import { scopeLabel, scopeOptions } from './types.ts';
 
 const EDITORS = ['office', 'statistics'];
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -26,7 +28,7 @@ export default function ReportsPage() {
   const open = async (values: { kind: ReportKind; year: number; scope: string }) => {
     setBusy(true);
     try {
-      const { draft } = await post<{ draft: ReportDraft }>('/reports/drafts', values);
+      const { draft } = await post<OpenDraftResponse>('/reports/drafts', values);
       navigate(`/reports/drafts/${draft.id}`);
     } catch (e) {
       message.error((e as Error).message);
@@ -65,7 +67,7 @@ export default function ReportsPage() {
           </Form>
         </Card>
       )}
-      <Table<ReportDraft>
+      <Table<ReportDraftRow>
         rowKey="id"
         loading={loading}
         dataSource={data?.drafts ?? []}

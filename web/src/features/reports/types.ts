@@ -1,47 +1,4 @@
-export type ReportKind =
-  | 'annual_monitoring'
-  | 'final_monitoring'
-  | 'annual_evaluation'
-  | 'final_evaluation'
-  | 'stat_tables';
-
-export interface ReportSection {
-  key: string;
-  label: string;
-  text: string;
-  edited: boolean;
-}
-
-export interface ReportDraft {
-  id: number;
-  kind: ReportKind;
-  year: number;
-  scope: string;
-  version: number;
-  updatedAt: string;
-  updatedBy?: string | null;
-  sections?: ReportSection[];
-}
-
-export interface ReportFile {
-  id: number;
-  draftId: number;
-  version: number;
-  format: 'docx' | 'xlsx';
-  fileName: string;
-  size: number;
-  basis: 'approved' | 'preliminary';
-  demo: boolean;
-  createdAt: string;
-  createdBy: string | null;
-}
-
-export interface ReportList {
-  plans: { id: string; shortTitle: string; cycleStart: number; cycleEnd: number }[];
-  kinds: { kind: ReportKind; label: string; final: boolean }[];
-  drafts: ReportDraft[];
-  files: ReportFile[];
-}
+import type { ReportList } from '../../../../src/features/reports/contract.ts';
 
 export const BOTH = { value: 'both', label: '妇女、儿童两个规划' };
 

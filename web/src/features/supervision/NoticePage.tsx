@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { SupervisionDetail, SupervisionStep } from '../../../../src/features/supervision/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -12,23 +13,16 @@ import { StatusTag, WarningTags } from '../analysis/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { DeadlineItem, RequiredTextItem } from '../tasks/common.tsx';
 import { StepField, StepTimeline } from '../tasks/StepTimeline.tsx';
-import {
-  AnswerDialog,
-  isUnitRole,
-  type Notice,
-  NoticeStatusTag,
-  type NoticeStep,
-  SUPERVISION_DIALOG,
-} from './common.tsx';
+import { AnswerDialog, isUnitRole, NoticeStatusTag, SUPERVISION_DIALOG } from './common.tsx';
 
-const STEP_TITLES: Record<NoticeStep['kind'], string> = {
+const STEP_TITLES: Record<SupervisionStep['kind'], string> = {
   issue: '督办要求',
   answer: '整改情况',
   ask_again: '再次督办',
   close: '办结',
 };
 
-function StepBody({ step }: { step: NoticeStep }) {
+function StepBody({ step }: { step: SupervisionStep }) {
   const c = step.content;
   switch (step.kind) {
     case 'issue':
@@ -63,9 +57,7 @@ export default function NoticePage() {
   const { id = '' } = useParams();
   const user = useUser();
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<{ notice: Notice; steps: NoticeStep[] }>(
-    `/supervision/${encodeURIComponent(id)}`,
-  );
+  const { data, error, loading, reload } = useApi<SupervisionDetail>(`/supervision/${encodeURIComponent(id)}`);
   const [dialog, setDialog] = useState<'answer' | 'close' | 'again'>();
 
   if (loading && !data) return <PageLoading />;

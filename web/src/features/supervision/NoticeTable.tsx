@@ -1,9 +1,10 @@
 import { Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { SupervisionRow } from '../../../../src/features/supervision/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { WarningTags } from '../analysis/common.tsx';
-import { type Notice, NoticeStatusTag } from './common.tsx';
+import { NoticeStatusTag } from './common.tsx';
 
 /** 督办单 as a table: indicator, unit, warning at issue, status (逾期 in red), deadline, actions. */
 export function NoticeTable({
@@ -13,15 +14,15 @@ export function NoticeTable({
   showIndicator = true,
   emptyText = '暂无督办单',
 }: {
-  notices: Notice[];
+  notices: SupervisionRow[];
   loading?: boolean;
-  action?: (n: Notice) => ReactNode;
+  action?: (n: SupervisionRow) => ReactNode;
   showIndicator?: boolean;
   emptyText?: string;
 }) {
   return (
     <div data-testid="notice-table">
-      <Table<Notice>
+      <Table<SupervisionRow>
         rowKey="id"
         size="small"
         loading={loading}
@@ -41,7 +42,7 @@ export function NoticeTable({
                 {
                   title: '指标',
                   key: 'indicator',
-                  render: (_: unknown, n: Notice) => (
+                  render: (_: unknown, n: SupervisionRow) => (
                     <span>
                       <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 4 }}>
                         {n.indicatorCode}
@@ -74,7 +75,7 @@ export function NoticeTable({
           },
           { title: '发出时间', key: 'createdAt', width: 140, render: (_, n) => formatBeijingTime(n.createdAt) },
           ...(action
-            ? [{ title: '操作', key: 'action', width: 130, render: (_: unknown, n: Notice) => action(n) }]
+            ? [{ title: '操作', key: 'action', width: 130, render: (_: unknown, n: SupervisionRow) => action(n) }]
             : []),
         ]}
       />

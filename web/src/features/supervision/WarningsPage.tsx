@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, Checkbox, Result, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { NoticeStatus, SupervisionList, SupervisionRow } from '../../../../src/features/supervision/contract.ts';
 import { useApi } from '../../api/useApi.ts';
 import { AnalysisMeta, basisQuery, type Overview, useBasis, type WarningItem } from '../analysis/common.tsx';
 import { WarningTable } from '../analysis/WarningTable.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
-import { AnswerDialog, canReadNotices, IssueDialog, isUnitRole, type Notice, type NoticeStatus } from './common.tsx';
+import { AnswerDialog, canReadNotices, IssueDialog, isUnitRole } from './common.tsx';
 import { NoticeTable } from './NoticeTable.tsx';
 
 /** 预警督办: tabs 预警指标, 督办单 (office, statistics, leaders) or 本单位督办 (member units). */
@@ -61,8 +62,8 @@ function WarningsTab({ warnings, loading }: { warnings: WarningItem[]; loading: 
   const [issuing, setIssuing] = useState<WarningItem>();
   const [kind, setKind] = useState<string>('all');
   const [ownOnly, setOwnOnly] = useState(isUnitRole(user.role));
-  const { data: open, reload } = useApi<{ notices: Notice[] }>('/supervision');
-  const openByIndicator = new Map<number, Notice>();
+  const { data: open, reload } = useApi<SupervisionList>('/supervision');
+  const openByIndicator = new Map<number, SupervisionRow>();
   for (const n of open?.notices ?? []) if (n.status !== 'closed') openByIndicator.set(n.indicatorId, n);
 
   const shown = warnings.filter(
@@ -126,9 +127,9 @@ function WarningsTab({ warnings, loading }: { warnings: WarningItem[]; loading: 
             reasons: issuing.reasons,
           }}
           onClose={() => setIssuing(undefined)}
-          onIssued={(n) => {
+          onIssued={() => {
             setIssuing(undefined);
-            message.success(`督办单已发给${n.unitName ?? issuing.leadUnit?.name ?? '牵头单位'}`);
+            message.success(`督办单已发给${issuing.leadUnit?.name ?? '牵头单位'}`);
             reload();
           }}
         />
@@ -143,7 +144,7 @@ function AllNotices() {
   const query = new URLSearchParams();
   if (status !== 'all') query.set('status', status);
   if (overdue) query.set('overdue', 'true');
-  const { data, error, loading } = useApi<{ notices: Notice[] }>(`/supervision${query.size ? `?${query}` : ''}`);
+  const { data, error, loading } = useApi<SupervisionList>(`/supervision${query.size ? `?${query}` : ''}`);
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -170,8 +171,8 @@ function AllNotices() {
 
 function UnitNotices() {
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<{ notices: Notice[] }>('/supervision');
-  const [answering, setAnswering] = useState<Notice>();
+  const { data, error, loading, reload } = useApi<SupervisionList>('/supervision');
+  const [answering, setAnswering] = useState<SupervisionRow>();
   const notices = data?.notices ?? [];
   const waiting = notices.filter((n) => n.status === 'issued').length;
   return (

@@ -2,49 +2,22 @@ import { Alert, Form, Input, Typography } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import type { Status, WarningKind } from '../../../../src/core/assessment/index.ts';
+import type {
+  SupervisionDetail,
+  SupervisionNotice,
+  SupervisionResponse,
+} from '../../../../src/features/supervision/contract.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, post } from '../../api/client.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useBasis } from '../analysis/common.tsx';
 import { DeadlineItem, RequiredTextItem, TaskStatusTag } from '../tasks/common.tsx';
 
-// Shapes of the 预警督办 API (src/server/supervision/routes.ts) and what the pages share: status tags, the
-// 发起督办 dialog, the 反馈整改情况 form, server errors shown at their fields.
-
-export type NoticeStatus = 'issued' | 'answered' | 'closed';
-
-export interface Notice {
-  id: number;
-  indicatorId: number;
-  unitId: number;
-  warning: { kinds: WarningKind[]; reasons: string[]; status: Status; year: number | null };
-  requirement: string;
-  deadline: string;
-  status: NoticeStatus;
-  createdBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  indicatorName?: string;
-  indicatorCode?: string;
-  unitName?: string;
-  overdue: boolean;
-}
-
-export interface NoticeStep {
-  id: number;
-  noticeId: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  displayName?: string | null;
-  kind: 'issue' | 'answer' | 'close' | 'ask_again';
-  content: Record<string, string>;
-}
+// What the 预警督办 pages share: status tags, the 发起督办 dialog, the 反馈整改情况 form, server errors shown at
+// their fields. The API's shapes are in src/features/supervision/contract.ts.
 
 /** A notice is a 预警督办 task, and its status reads like one: 待整改, 已反馈, 已办结, and 逾期 when late. */
-export function NoticeStatusTag({ notice }: { notice: Pick<Notice, 'status' | 'overdue'> }) {
+export function NoticeStatusTag({ notice }: { notice: Pick<SupervisionNotice, 'status'> & { overdue: boolean } }) {
   return <TaskStatusTag task={{ status: notice.status, overdue: notice.overdue, source: 'supervision' }} />;
 }
 
@@ -81,14 +54,14 @@ export function IssueDialog({
   indicator: { id: number; code: string; name: string; leadUnit: { name: string } | null; reasons?: string[] };
   open: boolean;
   onClose: () => void;
-  onIssued: (notice: Notice) => void;
+  onIssued: (notice: SupervisionNotice) => void;
 }) {
   const [form] = Form.useForm<IssueValues>();
   // The notice records the warning as the office saw it, on the 口径 of the page it was issued from.
   const [basis] = useBasis();
 
   async function save(values: IssueValues) {
-    const { notice } = await post<{ notice: Notice }>('/supervision', {
+    const { notice } = await post<SupervisionResponse>('/supervision', {
       indicatorId: indicator.id,
       requirement: values.requirement,
       deadline: values.deadline.format('YYYY-MM-DD'),
@@ -157,7 +130,7 @@ export function AnswerDialog({
   onClose,
   onAnswered,
 }: {
-  notice: Pick<Notice, 'id' | 'indicatorCode' | 'indicatorName' | 'requirement' | 'deadline'>;
+  notice: Pick<SupervisionDetail['notice'], 'id' | 'indicatorCode' | 'indicatorName' | 'requirement' | 'deadline'>;
   open: boolean;
   onClose: () => void;
   onAnswered: () => void;

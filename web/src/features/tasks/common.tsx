@@ -11,6 +11,7 @@ import {
   TASK_STATUS_LABELS,
   type TaskItem,
 } from '../../../../src/core/work.ts';
+import type { LinkOptions } from '../../../../src/features/tasks/contract.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -178,13 +179,6 @@ export function UnitSelect(props: {
       options={units.map((u) => ({ value: u.id, label: u.name }))}
     />
   );
-}
-
-interface LinkOptions {
-  goals: { id: number; label: string }[];
-  measures: { id: number; label: string }[];
-  indicators: { id: number; label: string }[];
-  supervision: { id: number; label: string }[];
 }
 
 /** Goals, measures, indicators (and for agendas warnings and 督办单) as one searchable multi-select. */

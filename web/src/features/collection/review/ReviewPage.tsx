@@ -1,6 +1,7 @@
 import { Alert, Card, Space, Typography } from 'antd';
+import type { RoundsResponse } from '../../../../../src/features/collection/contract.ts';
 import { useApi } from '../../../api/useApi.ts';
-import { DemoTag, type RoundWithCounts, useDemo } from '../common.tsx';
+import { DemoTag, useDemo } from '../common.tsx';
 import { RoundsTable } from '../RoundsPage.tsx';
 import { ReviewersOnly } from './common.tsx';
 
@@ -15,7 +16,7 @@ export default function ReviewPage() {
 
 function ReviewRounds() {
   const demo = useDemo();
-  const { data, loading, error } = useApi<{ rounds: RoundWithCounts[] }>('/rounds');
+  const { data, loading, error } = useApi<RoundsResponse>('/rounds');
   const waiting = (data?.rounds ?? []).reduce((n, r) => n + r.counts.submitted, 0);
   return (
     <Card

@@ -2,23 +2,20 @@ import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined, UnlockOutlined } fr
 import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Popconfirm, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type {
+  RoundDetail,
+  RoundsResponse,
+  SubmissionProgress,
+  Task,
+  TaskIndicator,
+  ValueRow,
+} from '../../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../../src/kernel/dates.ts';
 import { ApiError, api, post } from '../../../api/client.ts';
 import { useApi } from '../../../api/useApi.ts';
 import { PageLoading } from '../../../shell/PageLoading.tsx';
 import { useUser } from '../../auth/AuthContext.tsx';
-import {
-  DemoTag,
-  type RoundDetail,
-  RoundKindTag,
-  type RoundWithCounts,
-  StatusTag,
-  type SubmissionProgress,
-  type Task,
-  type TaskIndicator,
-  useDemo,
-  type ValueRow,
-} from '../common.tsx';
+import { DemoTag, RoundKindTag, StatusTag, useDemo } from '../common.tsx';
 import { useEntryState } from '../EntryPage.tsx';
 import { EntryTable } from '../EntryTable.tsx';
 import { EventTimeline } from '../EventTimeline.tsx';
@@ -35,9 +32,7 @@ function useSubmission(id: number, roundHint: number | null) {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const roundIds = roundHint
-        ? [roundHint]
-        : (await api<{ rounds: RoundWithCounts[] }>('/rounds')).rounds.map((r) => r.id);
+      const roundIds = roundHint ? [roundHint] : (await api<RoundsResponse>('/rounds')).rounds.map((r) => r.id);
       for (const roundId of roundIds) {
         const detail = await api<RoundDetail>(`/rounds/${roundId}`);
         const s = detail.submissions.find((x) => x.id === id);

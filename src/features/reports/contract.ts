@@ -1,0 +1,72 @@
+// 报告's response shapes, shared by the server and the web. Times are ISO strings, as the JSON has them.
+import type { ReportKind, StoredSection } from '../../core/reports.ts';
+
+/** A draft as GET /api/reports lists it: who saved last by name. */
+export interface ReportDraftRow {
+  id: number;
+  kind: ReportKind;
+  year: number;
+  scope: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** A draft with its texts, as opening, reading and saving answer. */
+export interface ReportDraft {
+  id: number;
+  kind: ReportKind;
+  year: number;
+  scope: string;
+  sections: StoredSection[];
+  version: number;
+  createdBy: number | null;
+  createdAt: string;
+  updatedBy: number | null;
+  updatedAt: string;
+}
+
+/** One generated version; createdBy is the generating user's name. */
+export interface ReportFile {
+  id: number;
+  draftId: number;
+  version: number;
+  format: 'docx' | 'xlsx';
+  fileName: string;
+  size: number;
+  sha256: string;
+  basis: 'approved' | 'preliminary';
+  demo: boolean;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+/** GET /api/reports */
+export interface ReportList {
+  plans: { id: string; shortTitle: string; cycleStart: number; cycleEnd: number }[];
+  kinds: { kind: ReportKind; label: string; final: boolean }[];
+  drafts: ReportDraftRow[];
+  files: ReportFile[];
+}
+
+/** GET /api/reports/drafts/:id */
+export interface ReportDraftDetail {
+  draft: ReportDraft;
+  files: ReportFile[];
+}
+
+/** POST /api/reports/drafts: the draft, new or the one already there. */
+export interface OpenDraftResponse {
+  draft: ReportDraft;
+  created: boolean;
+}
+
+/** PUT /api/reports/drafts/:id */
+export interface SaveDraftResponse {
+  draft: ReportDraft;
+}
+
+/** POST /api/reports/drafts/:id/generate */
+export interface GenerateResponse {
+  file: ReportFile;
+}
