@@ -123,11 +123,15 @@ describe('indicators', () => {
     expect(byName(w, '配备女干部的区委、人大、政府、政协领导班子比例').indicator.rule.kind).toBe('count_per_body');
   });
 
-  it('marks area where the plan counts per town, and sex for sex gaps', () => {
+  it('marks area where the plan counts per town; a gap between the sexes is one figure, not one per sex', () => {
     expect(byName('wuqing-children-2021-2025', '适龄儿童免疫规划疫苗接种率').indicator.disaggregations).toEqual([
       'area',
     ]);
-    expect(byName('wuqing-women-2021-2025', '男女两性科学素质水平差距').indicator.disaggregations).toEqual(['sex']);
+    // A 男女…差距 per sex would ask the unit for a "women's gap" and a "men's gap" (and the 审核公式 would want the
+    // gap between them).
+    for (const gap of ['男女两性科学素质水平差距', '男女非农就业率差距', '男女收入差距', '男女两性家务劳动时间差距']) {
+      expect(byName('wuqing-women-2021-2025', gap).indicator.disaggregations).toEqual([]);
+    }
   });
 });
 
