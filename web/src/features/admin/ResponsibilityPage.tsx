@@ -17,6 +17,7 @@ import {
   Upload,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import type { ListedUnit, UnitList } from '../../../../src/features/organisation/contract.ts';
 import type { ResponsibilityItem as Item } from '../../../../src/features/responsibility/contract.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, api, download, post, put } from '../../api/client.ts';
@@ -42,12 +43,6 @@ interface UnitSummary {
 interface Summary {
   units: UnitSummary[];
   totals: { items: number; indicators: number; measures: number; withoutLead: number };
-}
-
-interface Unit {
-  id: number;
-  name: string;
-  active: boolean;
 }
 
 type RowStatus = 'new' | 'changed' | 'unchanged' | 'invalid';
@@ -103,7 +98,7 @@ export default function ResponsibilityPage() {
   // The whole list (no filters) names the plans and domains for the filter menus.
   const all = useApi<{ items: Item[] }>('/responsibility');
   const summary = useApi<Summary>('/responsibility/summary');
-  const units = useApi<{ units: Unit[] }>('/org/units');
+  const units = useApi<UnitList>('/org/units');
 
   const [editing, setEditing] = useState<Item>();
   const [preview, setPreview] = useState<PreviewResult>();
@@ -385,7 +380,7 @@ function EditDialog({
   onSaved,
 }: {
   item: Item;
-  units: Unit[];
+  units: ListedUnit[];
   onClose: () => void;
   onSaved: () => void;
 }) {

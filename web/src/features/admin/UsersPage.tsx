@@ -1,15 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { AreaList, UnitList } from '../../../../src/features/organisation/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ROLE_LABELS, ROLES, type Role, roleNeedsUnit } from '../../../../src/kernel/roles.ts';
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
-import type { Area } from './AreasPage.tsx';
 import { ADMIN_DIALOG, applyError, ErrorAlert, RequireRoles, USER_ADMINS } from './common.tsx';
-import type { Unit } from './UnitsPage.tsx';
 
 interface User {
   id: number;
@@ -210,8 +209,8 @@ function UserDialog({ user, onClose }: { user?: User; onClose: (changed: boolean
   const { message } = App.useApp();
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form) ?? user?.role;
-  const { data: units } = useApi<{ units: Unit[] }>('/org/units');
-  const { data: areas } = useApi<{ areas: Area[] }>('/org/areas');
+  const { data: units } = useApi<UnitList>('/org/units');
+  const { data: areas } = useApi<AreaList>('/org/areas');
   const policyText = usePolicyText();
   const needs = membership(role);
 

@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { ListedUnit, UnitList } from '../../../../src/features/organisation/contract.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { applyError, ErrorAlert, RequireRoles } from './common.tsx';
-import type { Unit } from './UnitsPage.tsx';
 
 interface WebhookSettings {
   url: string;
@@ -122,14 +122,14 @@ type UnitRobot = { url: string; kind: 'wecom' | 'dingtalk' };
 /** 单位群机器人: a member unit's own group, where 催报 for that unit is sent (instead of the office's group). */
 function UnitRobots() {
   const { message } = App.useApp();
-  const units = useApi<{ units: Unit[] }>('/org/units');
+  const units = useApi<UnitList>('/org/units');
   const robots = useApi<{ webhooks: Record<string, UnitRobot> }>('/settings/unit-webhooks');
   const [edits, setEdits] = useState<Record<number, UnitRobot>>({});
   const [errors, setErrors] = useState<Record<number, string>>({});
   const members = (units.data?.units ?? []).filter((u) => u.kind === 'member' && u.active);
   const current = (id: number): UnitRobot =>
     edits[id] ?? robots.data?.webhooks[String(id)] ?? { url: '', kind: 'wecom' };
-  async function save(unit: Unit) {
+  async function save(unit: ListedUnit) {
     try {
       await put(`/settings/unit-webhooks/${unit.id}`, current(unit.id));
       setErrors((e) => ({ ...e, [unit.id]: '' }));
@@ -145,7 +145,7 @@ function UnitRobots() {
       <Typography.Paragraph type="secondary">
         设置了群机器人的成员单位，催报消息直接发到本单位的工作群；未设置的单位，催报汇总发到上方的工作群。
       </Typography.Paragraph>
-      <Table<Unit>
+      <Table<ListedUnit>
         size="small"
         rowKey="id"
         loading={units.loading || robots.loading}
