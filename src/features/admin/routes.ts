@@ -7,12 +7,14 @@ import type { Db } from '../../db/connection.ts';
 import { uniqueViolation } from '../../db/errors.ts';
 import { appUser, area, orgUnit } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
+import { asJson } from '../../kernel/json.ts';
 import { ROLE_LABELS, ROLES, roleNeedsUnit } from '../../kernel/roles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendFile } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { clearLoginFailures, deleteUserSessions, hashPassword } from '../auth/index.ts';
 import { NOTHING_TO_CHANGE, notEmpty } from '../organisation/index.ts';
+import type { UserList, UserReply } from './contract.ts';
 import { setTemporaryPassword } from './users.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive('编号应为正整数') });
@@ -95,14 +97,15 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
   app.get(
     '/admin/users',
     { schema: { tags: ['用户管理'], summary: '用户列表' }, config: { access: admins } },
-    async () => ({
-      users: await db
-        .select(publicColumns)
-        .from(appUser)
-        .leftJoin(orgUnit, eq(orgUnit.id, appUser.unitId))
-        .leftJoin(area, eq(area.id, appUser.areaId))
-        .orderBy(asc(appUser.id)),
-    }),
+    async (): Promise<UserList> =>
+      asJson({
+        users: await db
+          .select(publicColumns)
+          .from(appUser)
+          .leftJoin(orgUnit, eq(orgUnit.id, appUser.unitId))
+          .leftJoin(area, eq(area.id, appUser.areaId))
+          .orderBy(asc(appUser.id)),
+      }),
   );
 
   app.post(
@@ -111,7 +114,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
       schema: { tags: ['用户管理'], summary: '新建用户（首次登录须改密码）', body: UserCreate },
       config: { access: admins },
     },
-    async (request) => {
+    async (request): Promise<UserReply> => {
       const { password, ...fields } = request.body;
       const problem = membershipProblem(fields.role, fields.unitId, fields.areaId);
       if (problem)
@@ -141,7 +144,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
           }
           throw error;
         });
-      return { user: await findUser(db, id) };
+      return asJson({ user: await findUser(db, id) });
     },
   );
 
@@ -151,7 +154,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
       schema: { tags: ['用户管理'], summary: '修改用户、停用或启用', params: IdParams, body: UserPatch },
       config: { access: admins },
     },
-    async (request) => {
+    async (request): Promise<UserReply> => {
       const before = await findUser(db, request.params.id);
       const next = { role: before.role, unitId: before.unitId, areaId: before.areaId, ...request.body };
       const problem = membershipProblem(next.role, next.unitId, next.areaId);
@@ -171,7 +174,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
           after: request.body,
         });
       });
-      return { user: await findUser(db, before.id) };
+      return asJson({ user: await findUser(db, before.id) });
     },
   );
 
@@ -181,18 +184,18 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
       schema: { tags: ['用户管理'], summary: '重置密码（下次登录须修改）', params: IdParams, body: ResetBody },
       config: { access: admins },
     },
-    async (request) => {
+    async (request): Promise<UserReply> => {
       const user = await findUser(db, request.params.id);
       checkPassword(request.body.password, user.username);
       await setTemporaryPassword(db, user.id, request.body.password, actorOf(request), config.security.passwordHistory);
-      return { user: await findUser(db, user.id) };
+      return asJson({ user: await findUser(db, user.id) });
     },
   );
 
   app.post(
     '/admin/users/:id/unlock',
     { schema: { tags: ['用户管理'], summary: '解锁账号', params: IdParams }, config: { access: admins } },
-    async (request) => {
+    async (request): Promise<UserReply> => {
       const user = await findUser(db, request.params.id);
       await db.transaction(async (tx) => {
         await clearLoginFailures(tx, user.username);
@@ -203,7 +206,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
           before: { lockedUntil: user.lockedUntil },
         });
       });
-      return { user: await findUser(db, user.id) };
+      return asJson({ user: await findUser(db, user.id) });
     },
   );
 

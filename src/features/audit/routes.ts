@@ -3,9 +3,11 @@ import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog } from '../../db/schema/index.ts';
+import { asJson } from '../../kernel/json.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
 import { actorOf, audit } from './audit.ts';
+import type { AuditLogPage } from './contract.ts';
 
 const Query = z.object({
   from: z.coerce.date({ message: '开始时间格式不正确' }).optional(),
@@ -36,7 +38,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
   app.get(
     '/audit',
     { schema: { tags: ['审计日志'], summary: '查询审计日志', querystring: Query }, config: { access: auditors } },
-    async (request) => {
+    async (request): Promise<AuditLogPage> => {
       const q = request.query;
       const rows = await db
         .select()
@@ -45,7 +47,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
         .orderBy(desc(auditLog.id))
         .limit(q.pageSize + 1)
         .offset((q.page - 1) * q.pageSize);
-      return { entries: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize };
+      return asJson({ entries: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize });
     },
   );
 

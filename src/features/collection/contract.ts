@@ -218,3 +218,21 @@ export interface UploadPreviewResponse {
   counts: PreviewCounts;
   rows: PreviewRow[];
 }
+
+/** POST /api/rounds/:id/upload/confirm: the preview's counts and how many values were written. */
+export interface UploadConfirmResponse {
+  fileName: string;
+  counts: PreviewCounts;
+  written: number;
+  /** Written values with 审核提示 that still need a 说明. */
+  warnings: number;
+}
+
+/** What stops a submission (SUBMIT_BLOCKED, in the error's `problems`): one value, in Chinese. */
+export interface SubmitProblem {
+  indicatorId: number;
+  code: string;
+  year: number;
+  sex: string;
+  message: string;
+}

@@ -15,6 +15,7 @@ import type { Role } from '../../kernel/roles.ts';
 import { refreshResults } from '../analysis/index.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { notify } from '../notices/index.ts';
+import type { SubmitProblem } from './contract.ts';
 import {
   findRound,
   hasAreaIndicators,
@@ -130,14 +131,6 @@ export async function taskValues(db: Db, items: TaskItem[], yearsBack = 0) {
       ),
     );
   return new Map(found.map((r) => [keyOf(r), r]));
-}
-
-export interface SubmitProblem {
-  indicatorId: number;
-  code: string;
-  year: number;
-  sex: string;
-  message: string;
 }
 
 /** What stops a submission: every value reported or explained, soft warnings explained, no hard errors. */

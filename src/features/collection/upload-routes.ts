@@ -7,7 +7,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
-import type { UploadPreviewResponse } from './contract.ts';
+import type { UploadConfirmResponse, UploadPreviewResponse } from './contract.ts';
 import { parseTemplate } from './excel/parse.ts';
 import { assertTemplateMatches, PreviewStore, previewRows } from './excel/preview.ts';
 import { buildTemplate, templateData, templateFileName } from './excel/template.ts';
@@ -118,7 +118,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       },
       config: { access: { roles: UPLOADERS } },
     },
-    async (request) => {
+    async (request): Promise<UploadConfirmResponse> => {
       const user = currentUser(request);
       const token = request.body.previewToken;
       const stored = previews.get(token, user.id);

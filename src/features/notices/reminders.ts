@@ -5,7 +5,8 @@ import { area, notice, orgUnit, reportingRound, submission } from '../../db/sche
 import { beijingDate } from '../../kernel/dates.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import { getWebhook, postWebhook, WEBHOOK_KIND_LABELS, type WebhookResult } from './webhook.ts';
+import type { WebhookResult } from './contract.ts';
+import { getWebhook, postWebhook, WEBHOOK_KIND_LABELS } from './webhook.ts';
 
 // Deadline reminders (规划 四、监测评估（二）: units report yearly). For every open round, each unit or town whose
 // submission is not yet 已提交 / 已通过 gets an in-app notice N days before the deadline (7 and 1 by default) and

@@ -10,7 +10,15 @@ import { sendXlsx } from '../../platform/download.ts';
 import { getSetting, SITE } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
-import type { NoticeList } from './contract.ts';
+import type {
+  NoticeList,
+  UnitWebhookReply,
+  UnitWebhooks,
+  UrgeResult,
+  WebhookReply,
+  WebhookResult,
+  WebhookSettings,
+} from './contract.ts';
 import { listNotices, markAllRead, markRead } from './notices.ts';
 import { lateSubmissions, urgeLate } from './urge.ts';
 import {
@@ -20,7 +28,6 @@ import {
   setUnitWebhook,
   setWebhook,
   WEBHOOK_KIND_LABELS,
-  type WebhookSettings,
 } from './webhook.ts';
 
 // 站内通知 (the bell) and the office's group-robot setting for deadline reminders.
@@ -103,7 +110,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       schema: { tags: ['通知'], summary: '催报群机器人设置（企业微信 / 钉钉）' },
       config: { access: { roles: ['office'] } },
     },
-    async () => ({ webhook: await getWebhook(db) }),
+    async (): Promise<WebhookReply> => ({ webhook: await getWebhook(db) }),
   );
 
   app.put(
@@ -112,7 +119,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       schema: { tags: ['通知'], summary: '保存催报群机器人设置', body: WebhookBody },
       config: { access: { roles: ['office'] } },
     },
-    async (request) => {
+    async (request): Promise<WebhookReply> => {
       const before = await getWebhook(db);
       const after: WebhookSettings = request.body;
       await db.transaction(async (tx) => {
@@ -139,7 +146,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       },
       config: { access: { roles: ['office'] } },
     },
-    async (request) => {
+    async (request): Promise<WebhookResult> => {
       const saved = await getWebhook(db);
       const url = request.body?.url ?? saved.url;
       const kind = request.body?.kind ?? saved.kind;
@@ -179,7 +186,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       },
       config: { access: { roles: ['office'] } },
     },
-    async (request) =>
+    async (request): Promise<UrgeResult> =>
       urgeLate(
         db,
         actorOf(request),
@@ -231,7 +238,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       schema: { tags: ['通知'], summary: '各成员单位自己的群机器人（催报发到单位群）' },
       config: { access: { roles: ['office'] } },
     },
-    async () => ({ webhooks: await getUnitWebhooks(db) }),
+    async (): Promise<UnitWebhooks> => ({ webhooks: await getUnitWebhooks(db) }),
   );
 
   app.put(
@@ -248,7 +255,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
       },
       config: { access: { roles: ['office'] } },
     },
-    async (request) => {
+    async (request): Promise<UnitWebhookReply> => {
       const before = (await getUnitWebhooks(db))[String(request.params.unitId)] ?? null;
       const after = request.body.url ? request.body : null;
       await db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { notice } from '../../db/schema/index.ts';
-import { getWebhook, postWebhook, type WebhookResult } from './webhook.ts';
+import type { WebhookResult } from './contract.ts';
+import { getWebhook, postWebhook } from './webhook.ts';
 
 // Notices other features send: in-app notices to everyone of a unit (inside the caller's transaction, so a notice
 // exists exactly when the change it speaks of does), and a message to the configured group robot.

@@ -4,7 +4,8 @@ import type { Db } from '../../db/connection.ts';
 import { appUser, area, notice, orgUnit, reportingRound, submission, submissionEvent } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { type Actor, audit } from '../audit/index.ts';
-import { getUnitWebhooks, getWebhook, postWebhook, type WebhookKind, type WebhookResult } from './webhook.ts';
+import type { UrgeResult, WebhookKind } from './contract.ts';
+import { getUnitWebhooks, getWebhook, postWebhook } from './webhook.ts';
 
 // 催报: the office reminds one or all late units of a round from its progress page. Each reminded unit (or town)
 // gets an in-app notice, an entry in its submission's 流程记录 and one in the audit log; the unit's own group robot
@@ -64,12 +65,6 @@ export async function lateSubmissions(db: Db, roundId: number) {
       webhookKind: r.submission.unitId !== null ? (robots[String(r.submission.unitId)]?.kind ?? null) : null,
     }));
   return { round, late };
-}
-
-export interface UrgeResult {
-  reminded: { submissionId: number; reporterName: string }[];
-  /** One line per robot message sent: the unit's own, or the office's group. */
-  webhooks: { target: string; result: WebhookResult }[];
 }
 
 /** Reminds the given late submissions (all late ones when `submissionIds` is absent). */

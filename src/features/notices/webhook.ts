@@ -1,19 +1,12 @@
 import dns from 'node:dns/promises';
 import type { Db } from '../../db/connection.ts';
 import { getSetting, setSetting } from '../../platform/settings.ts';
+import type { UnitWebhook, WebhookKind, WebhookResult, WebhookSettings } from './contract.ts';
 
 // The optional group robot (企业微信群机器人 / 钉钉群机器人) the reminders summary is posted to. The office sets
 // it in the UI; it is kept in app_setting under `webhook`.
 
 export const WEBHOOK_SETTING = 'webhook';
-
-export type WebhookKind = 'wecom' | 'dingtalk';
-
-export interface WebhookSettings {
-  url: string;
-  kind: WebhookKind;
-  enabled: boolean;
-}
 
 export const WEBHOOK_KIND_LABELS: Record<WebhookKind, string> = { wecom: '企业微信', dingtalk: '钉钉' };
 
@@ -39,12 +32,6 @@ function truncateBytes(text: string, maxBytes: number): string {
   let out = text;
   while (Buffer.byteLength(`${out}\n……`) > maxBytes) out = out.slice(0, Math.floor(out.length * 0.9));
   return `${out}\n……`;
-}
-
-export interface WebhookResult {
-  ok: boolean;
-  /** Chinese description: 发送成功, or why it failed. */
-  message: string;
 }
 
 /** The robot hosts of WeCom and DingTalk: the default of WEBHOOK_ALLOWED_HOSTS. */
@@ -144,15 +131,11 @@ export async function postWebhook(
 /** Member units' own group robots, by unit id (app_setting `unit_webhooks`); the office sets them. */
 export const UNIT_WEBHOOKS_SETTING = 'unit_webhooks';
 
-export async function getUnitWebhooks(db: Db): Promise<Record<string, { url: string; kind: WebhookKind }>> {
-  return (await getSetting<Record<string, { url: string; kind: WebhookKind }>>(db, UNIT_WEBHOOKS_SETTING)) ?? {};
+export async function getUnitWebhooks(db: Db): Promise<Record<string, UnitWebhook>> {
+  return (await getSetting<Record<string, UnitWebhook>>(db, UNIT_WEBHOOKS_SETTING)) ?? {};
 }
 
-export async function setUnitWebhook(
-  db: Db,
-  unitId: number,
-  value: { url: string; kind: WebhookKind } | null,
-): Promise<void> {
+export async function setUnitWebhook(db: Db, unitId: number, value: UnitWebhook | null): Promise<void> {
   const all = await getUnitWebhooks(db);
   if (value?.url) all[String(unitId)] = value;
   else delete all[String(unitId)];

@@ -10,6 +10,7 @@ import { assertUnitInScope } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
+import type { Area, AreaList, AreaReply, Unit, UnitList, UnitReply } from './contract.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive('编号应为正整数') });
 const Code = z
@@ -72,7 +73,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
       schema: { tags: ['组织机构'], summary: '成员单位列表（全区范围的角色另见联络员）' },
       config: { access: { authenticated: true } },
     },
-    async (request) => {
+    async (request): Promise<UnitList> => {
       const units = await db.select().from(orgUnit).orderBy(asc(orgUnit.position));
       // Contacts are a unit's own business: only roles that see every unit get them in the list.
       const withContacts = ROLE_SCOPE[currentUser(request).role] === 'all';
@@ -92,7 +93,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         access: { roles: ['office', 'statistics', 'unit_reporter', 'unit_leader', 'district_leader', 'admin'] },
       },
     },
-    async (request) => {
+    async (request): Promise<UnitReply> => {
       assertUnitInScope(currentUser(request), request.params.id, '单位');
       return { unit: await findUnit(db, request.params.id) };
     },
@@ -104,7 +105,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
       schema: { tags: ['组织机构'], summary: '新增成员单位', body: UnitCreate },
       config: { access: { roles: MANAGERS } },
     },
-    async (request) => {
+    async (request): Promise<UnitReply> => {
       const [last] = await db.select({ position: max(orgUnit.position) }).from(orgUnit);
       const unit = await db
         .transaction(async (tx) => {
@@ -121,7 +122,8 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
           return created;
         })
         .catch((e) => duplicateAs(e, '单位'));
-      return { unit };
+      // RETURNING gives the row written (the unit exists: it was just inserted or read), as below.
+      return { unit: unit as Unit };
     },
   );
 
@@ -136,7 +138,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
       },
       config: { access: { roles: MANAGERS } },
     },
-    async (request) => {
+    async (request): Promise<UnitReply> => {
       const before = await findUnit(db, request.params.id);
       const unit = await db
         .transaction(async (tx) => {
@@ -151,7 +153,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
           return after;
         })
         .catch((e) => duplicateAs(e, '单位'));
-      return { unit };
+      return { unit: unit as Unit };
     },
   );
 
@@ -161,7 +163,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
       schema: { tags: ['组织机构'], summary: '修改本单位联络员', params: IdParams, body: ContactPatch },
       config: { access: { roles: ['office', 'admin', 'unit_leader'] } },
     },
-    async (request) => {
+    async (request): Promise<UnitReply> => {
       assertUnitInScope(currentUser(request), request.params.id, '单位');
       const before = await findUnit(db, request.params.id);
       const unit = await db.transaction(async (tx) => {
@@ -175,20 +177,20 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         });
         return after;
       });
-      return { unit };
+      return { unit: unit as Unit };
     },
   );
 
   app.get(
     '/org/areas',
     { schema: { tags: ['组织机构'], summary: '镇街列表' }, config: { access: { authenticated: true } } },
-    async () => ({ areas: await db.select().from(area).orderBy(asc(area.position)) }),
+    async (): Promise<AreaList> => ({ areas: await db.select().from(area).orderBy(asc(area.position)) }),
   );
 
   app.post(
     '/org/areas',
     { schema: { tags: ['组织机构'], summary: '新增镇街', body: AreaCreate }, config: { access: { roles: MANAGERS } } },
-    async (request) => {
+    async (request): Promise<AreaReply> => {
       const created = await db
         .transaction(async (tx) => {
           const [last] = await tx.select({ position: max(area.position) }).from(area);
@@ -205,7 +207,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
           return row;
         })
         .catch((e) => duplicateAs(e, '镇街'));
-      return { area: created };
+      return { area: created as Area };
     },
   );
 
@@ -215,7 +217,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
       schema: { tags: ['组织机构'], summary: '修改镇街', params: IdParams, body: AreaPatch },
       config: { access: { roles: MANAGERS } },
     },
-    async (request) => {
+    async (request): Promise<AreaReply> => {
       const [before] = await db.select().from(area).where(eq(area.id, request.params.id));
       if (!before) throw notFound('镇街');
       const updated = await db
@@ -231,7 +233,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
           return after;
         })
         .catch((e) => duplicateAs(e, '镇街'));
-      return { area: updated };
+      return { area: updated as Area };
     },
   );
 };

@@ -2,6 +2,7 @@
 // route reads the file and the database, and applies `changes` only when the user confirms.
 
 import { checkAssignment, type ItemKind, splitUnitNames } from '../../core/responsibility.ts';
+import type { PreviewRow, RowStatus } from './contract.ts';
 import { type Assignment, type ResponsibilityItem, sameAssignment } from './store.ts';
 import type { SheetRow } from './xlsx.ts';
 
@@ -10,21 +11,6 @@ export interface UnitInfo {
   code: string;
   name: string;
   active: boolean;
-}
-
-export type RowStatus = 'new' | 'changed' | 'unchanged' | 'invalid';
-
-export interface PreviewRow {
-  sheet: string;
-  row: number;
-  code: string;
-  kind: ItemKind | null;
-  name: string | null;
-  status: RowStatus;
-  /** Why the row cannot be imported (invalid rows only), in Chinese. */
-  reasons: string[];
-  before: { lead: string | null; partners: string[] } | null;
-  after: { lead: string | null; partners: string[] };
 }
 
 export interface PlannedChange {

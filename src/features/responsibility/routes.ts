@@ -14,6 +14,12 @@ import { sendXlsx } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { currentUser } from '../auth/index.ts';
+import type {
+  ImportConfirmResponse,
+  ImportPreviewResponse,
+  ResponsibilityList,
+  ResponsibilitySummary,
+} from './contract.ts';
 import { buildPreview, type PlannedChange, type Preview, type UnitInfo } from './import.ts';
 import {
   type Assignment,
@@ -129,7 +135,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: { tags: ['责任分工'], summary: '策略措施和监测指标的牵头、配合单位', querystring: ListQuery },
       config: { access: { authenticated: true } },
     },
-    async (request) => {
+    async (request): Promise<ResponsibilityList> => {
       const { plan: planId, domain, unit, missingLead } = request.query;
       const visible = inScope(currentUser(request));
       const items = (await listItems(db)).filter(
@@ -150,7 +156,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: { tags: ['责任分工'], summary: '各单位牵头、配合的指标和措施数，缺少牵头单位的条目数' },
       config: { access: { authenticated: true } },
     },
-    async (request) => {
+    async (request): Promise<ResponsibilitySummary> => {
       const user = currentUser(request);
       const visible = inScope(user);
       const items = (await listItems(db)).filter(visible);
@@ -266,7 +272,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       },
       config: { access: { roles: MANAGERS } },
     },
-    async (request) => {
+    async (request): Promise<ImportPreviewResponse> => {
       const { buffer, fileName } = await readUpload(request);
       const parsed = await parseResponsibilityWorkbook(buffer);
       if (!parsed.ok) throw new AppError(400, 'INVALID_FILE', parsed.message);
@@ -297,7 +303,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: { tags: ['责任分工'], summary: '确认导入：一次性写入预览中的全部变化', body: ConfirmBody },
       config: { access: { roles: MANAGERS } },
     },
-    async (request) => {
+    async (request): Promise<ImportConfirmResponse> => {
       sweep();
       const user = currentUser(request);
       const stored = previews.get(request.body.previewToken);

@@ -86,23 +86,3 @@ export async function download(path: string, fallbackName: string): Promise<void
   a.click();
   URL.revokeObjectURL(url);
 }
-
-export interface Health {
-  status: 'ok';
-  name: string;
-  version: string;
-  engine: 'pglite' | 'postgresql';
-  migrationLevel: number;
-  migrationsAvailable: number;
-  demo: boolean;
-  /** Who the system belongs to, from the active plan folder; null before the first start. */
-  site: {
-    systemName: string;
-    region: string;
-    regionShort: string;
-    committee: string;
-    office: string;
-    planTitles: string[];
-    issuers: string[];
-  } | null;
-}

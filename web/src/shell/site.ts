@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { DEFAULT_SYSTEM_NAME } from '../../../src/core/site.ts';
-import type { Health } from '../api/client.ts';
+import type { Health } from '../../../src/features/health/contract.ts';
 import { useApi } from '../api/useApi.ts';
 
 /**

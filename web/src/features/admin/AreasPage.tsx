@@ -1,19 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { Area, AreaList } from '../../../../src/features/organisation/contract.ts';
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
-
-export interface Area {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'street' | 'town';
-  position: number;
-  active: boolean;
-}
 
 export const AREA_KIND_LABELS: Record<Area['kind'], string> = { street: '街道', town: '镇' };
 
@@ -34,7 +26,7 @@ export default function AreasPage() {
 
 function Areas() {
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<{ areas: Area[] }>('/org/areas');
+  const { data, error, loading, reload } = useApi<AreaList>('/org/areas');
   const [editing, setEditing] = useState<Area | 'new' | undefined>();
 
   async function toggleActive(row: Area) {

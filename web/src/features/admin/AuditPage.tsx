@@ -2,27 +2,12 @@ import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { AuditEntry, AuditLogPage } from '../../../../src/features/audit/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { download } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ACTION_GROUPS, ACTION_LABELS, actionLabel, OBJECT_LABELS, RESULT_LABELS } from './auditLabels.ts';
 import { AUDITORS, applyError, ErrorAlert, RequireRoles } from './common.tsx';
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  unitName: string | null;
-  ip: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  result: keyof typeof RESULT_LABELS;
-  before: unknown;
-  after: unknown;
-  detail: string | null;
-}
 
 interface Filters {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -67,9 +52,7 @@ function AuditLog() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
-  const { data, error, loading } = useApi<{ entries: AuditEntry[]; hasMore: boolean }>(
-    `/audit?${queryOf(filters, page)}`,
-  );
+  const { data, error, loading } = useApi<AuditLogPage>(`/audit?${queryOf(filters, page)}`);
 
   async function exportXlsx() {
     setExporting(true);

@@ -17,7 +17,17 @@ import {
   Upload,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import type { ResponsibilityItem as Item } from '../../../../src/features/responsibility/contract.ts';
+import type { ListedUnit, UnitList } from '../../../../src/features/organisation/contract.ts';
+import type {
+  ImportConfirmResponse,
+  ImportPreviewResponse,
+  ResponsibilityItem as Item,
+  PreviewRow,
+  ResponsibilityList,
+  ResponsibilitySummary,
+  RowStatus,
+  UnitSummary,
+} from '../../../../src/features/responsibility/contract.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, api, download, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -28,48 +38,6 @@ import { useUser } from '../auth/AuthContext.tsx';
 // one item in a dialog or many at once through the exported Excel table (preview first, then confirm).
 
 const MANAGERS: Role[] = ['office', 'admin'];
-
-interface UnitSummary {
-  unitId: number;
-  name: string;
-  active: boolean;
-  leadIndicators: number;
-  partnerIndicators: number;
-  leadMeasures: number;
-  partnerMeasures: number;
-}
-
-interface Summary {
-  units: UnitSummary[];
-  totals: { items: number; indicators: number; measures: number; withoutLead: number };
-}
-
-interface Unit {
-  id: number;
-  name: string;
-  active: boolean;
-}
-
-type RowStatus = 'new' | 'changed' | 'unchanged' | 'invalid';
-
-interface PreviewRow {
-  sheet: string;
-  row: number;
-  code: string;
-  name: string | null;
-  status: RowStatus;
-  reasons: string[];
-  before: { lead: string | null; partners: string[] } | null;
-  after: { lead: string | null; partners: string[] };
-}
-
-interface PreviewResult {
-  previewToken: string;
-  expiresAt: string;
-  fileName: string;
-  counts: Record<RowStatus, number>;
-  rows: PreviewRow[];
-}
 
 const KIND_LABEL = { indicator: '监测指标', measure: '策略措施' } as const;
 
@@ -99,14 +67,14 @@ export default function ResponsibilityPage() {
   if (domain) query.set('domain', domain);
   if (unit) query.set('unit', String(unit));
   if (missingLead) query.set('missingLead', 'true');
-  const list = useApi<{ items: Item[] }>(`/responsibility${query.size ? `?${query}` : ''}`);
+  const list = useApi<ResponsibilityList>(`/responsibility${query.size ? `?${query}` : ''}`);
   // The whole list (no filters) names the plans and domains for the filter menus.
-  const all = useApi<{ items: Item[] }>('/responsibility');
-  const summary = useApi<Summary>('/responsibility/summary');
-  const units = useApi<{ units: Unit[] }>('/org/units');
+  const all = useApi<ResponsibilityList>('/responsibility');
+  const summary = useApi<ResponsibilitySummary>('/responsibility/summary');
+  const units = useApi<UnitList>('/org/units');
 
   const [editing, setEditing] = useState<Item>();
-  const [preview, setPreview] = useState<PreviewResult>();
+  const [preview, setPreview] = useState<ImportPreviewResponse>();
   const [uploading, setUploading] = useState(false);
   const [exporting, setExporting] = useState(false);
 
@@ -149,7 +117,7 @@ export default function ResponsibilityPage() {
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      setPreview(await api<PreviewResult>('/responsibility/import/preview', { method: 'POST', body: form }));
+      setPreview(await api<ImportPreviewResponse>('/responsibility/import/preview', { method: 'POST', body: form }));
     } catch (e) {
       message.error(errorText(e));
     } finally {
@@ -385,7 +353,7 @@ function EditDialog({
   onSaved,
 }: {
   item: Item;
-  units: Unit[];
+  units: ListedUnit[];
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -465,7 +433,7 @@ function ImportPreview({
   onClose,
   onApplied,
 }: {
-  preview: PreviewResult;
+  preview: ImportPreviewResponse;
   onClose: () => void;
   onApplied: (n: number) => void;
 }) {
@@ -479,7 +447,7 @@ function ImportPreview({
     setApplying(true);
     setError(undefined);
     try {
-      const { applied } = await post<{ applied: number }>('/responsibility/import/confirm', {
+      const { applied } = await post<ImportConfirmResponse>('/responsibility/import/confirm', {
         previewToken: preview.previewToken,
       });
       onApplied(applied);

@@ -1,21 +1,11 @@
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { ListedUnit, UnitList, UnitReply } from '../../../../src/features/organisation/contract.ts';
 import { api, patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
-
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'office' | 'member';
-  active: boolean;
-  confirmed: boolean;
-  contactName?: string | null;
-  contactPhone?: string | null;
-}
 
 interface UnitForm {
   code: string;
@@ -30,8 +20,8 @@ interface UnitForm {
  * (the office and the administrator may read them all) unless the list already carries them.
  */
 function useUnitsWithContacts() {
-  const list = useApi<{ units: Unit[] }>('/org/units');
-  const [units, setUnits] = useState<Unit[]>();
+  const list = useApi<UnitList>('/org/units');
+  const [units, setUnits] = useState<ListedUnit[]>();
   const [error, setError] = useState<Error>();
   useEffect(() => {
     const base = list.data?.units;
@@ -41,7 +31,7 @@ function useUnitsWithContacts() {
       return;
     }
     let cancelled = false;
-    Promise.all(base.map((u) => api<{ unit: Unit }>(`/org/units/${u.id}`).then((r) => ({ ...u, ...r.unit }))))
+    Promise.all(base.map((u) => api<UnitReply>(`/org/units/${u.id}`).then((r) => ({ ...u, ...r.unit }))))
       .then((full) => !cancelled && setUnits(full))
       .catch((e: Error) => !cancelled && setError(e));
     return () => {
@@ -62,7 +52,7 @@ export default function UnitsPage() {
 function Units() {
   const { message, modal } = App.useApp();
   const { units, error, loading, reload } = useUnitsWithContacts();
-  const [editing, setEditing] = useState<Unit | 'new' | undefined>();
+  const [editing, setEditing] = useState<ListedUnit | 'new' | undefined>();
   const [confirming, setConfirming] = useState(false);
   const unconfirmed = units?.filter((u) => !u.confirmed) ?? [];
 
@@ -86,7 +76,7 @@ function Units() {
     });
   }
 
-  async function toggleActive(unit: Unit) {
+  async function toggleActive(unit: ListedUnit) {
     try {
       await patch(`/org/units/${unit.id}`, { active: !unit.active });
       message.success(unit.active ? `已停用 ${unit.name}` : `已启用 ${unit.name}`);
@@ -123,7 +113,7 @@ function Units() {
         />
       )}
       <ErrorAlert message={error?.message} />
-      <Table<Unit>
+      <Table<ListedUnit>
         rowKey="id"
         size="middle"
         loading={loading}
@@ -136,7 +126,7 @@ function Units() {
             title: '类别',
             dataIndex: 'kind',
             width: 120,
-            render: (kind: Unit['kind']) => (kind === 'office' ? '妇儿工委办公室' : '成员单位'),
+            render: (kind: ListedUnit['kind']) => (kind === 'office' ? '妇儿工委办公室' : '成员单位'),
           },
           { title: '联络员', dataIndex: 'contactName', width: 120, render: (v?: string | null) => v || '—' },
           { title: '电话', dataIndex: 'contactPhone', width: 150, render: (v?: string | null) => v || '—' },
@@ -185,7 +175,7 @@ function Units() {
   );
 }
 
-function UnitDialog({ unit, onClose }: { unit: Unit | undefined; onClose: (changed: boolean) => void }) {
+function UnitDialog({ unit, onClose }: { unit: ListedUnit | undefined; onClose: (changed: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitForm>();
 
@@ -199,7 +189,7 @@ function UnitDialog({ unit, onClose }: { unit: Unit | undefined; onClose: (chang
       });
       message.success('已保存');
     } else {
-      const { unit: created } = await post<{ unit: Unit }>('/org/units', { code: values.code, name: values.name });
+      const { unit: created } = await post<UnitReply>('/org/units', { code: values.code, name: values.name });
       if (values.contactName || values.contactPhone) {
         await patch(`/org/units/${created.id}/contact`, {
           contactName: values.contactName?.trim() || null,

@@ -1,33 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { User, UserList } from '../../../../src/features/admin/contract.ts';
+import type { AreaList, UnitList } from '../../../../src/features/organisation/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ROLE_LABELS, ROLES, type Role, roleNeedsUnit } from '../../../../src/kernel/roles.ts';
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
-import type { Area } from './AreasPage.tsx';
 import { ADMIN_DIALOG, applyError, ErrorAlert, RequireRoles, USER_ADMINS } from './common.tsx';
-import type { Unit } from './UnitsPage.tsx';
-
-interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  areaId: number | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  failedAttempts: number;
-  isDemo: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  unitName: string | null;
-  areaName: string | null;
-}
 
 interface UserForm {
   username: string;
@@ -99,7 +81,7 @@ export default function UsersPage() {
 function Users() {
   const { message, modal } = App.useApp();
   const me = useUser();
-  const { data, error, loading, reload } = useApi<{ users: User[] }>('/admin/users');
+  const { data, error, loading, reload } = useApi<UserList>('/admin/users');
   const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'edit' | 'reset'; user: User }>();
 
   async function act(user: User, action: 'disable' | 'enable' | 'unlock') {
@@ -210,8 +192,8 @@ function UserDialog({ user, onClose }: { user?: User; onClose: (changed: boolean
   const { message } = App.useApp();
   const [form] = Form.useForm<UserForm>();
   const role = Form.useWatch('role', form) ?? user?.role;
-  const { data: units } = useApi<{ units: Unit[] }>('/org/units');
-  const { data: areas } = useApi<{ areas: Area[] }>('/org/areas');
+  const { data: units } = useApi<UnitList>('/org/units');
+  const { data: areas } = useApi<AreaList>('/org/areas');
   const policyText = usePolicyText();
   const needs = membership(role);
 

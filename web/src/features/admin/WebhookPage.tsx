@@ -1,15 +1,16 @@
 import { Alert, App, Button, Card, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type {
+  UnitWebhook,
+  UnitWebhooks,
+  WebhookReply,
+  WebhookResult,
+  WebhookSettings,
+} from '../../../../src/features/notices/contract.ts';
+import type { ListedUnit, UnitList } from '../../../../src/features/organisation/contract.ts';
 import { ApiError, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { applyError, ErrorAlert, RequireRoles } from './common.tsx';
-import type { Unit } from './UnitsPage.tsx';
-
-interface WebhookSettings {
-  url: string;
-  kind: 'wecom' | 'dingtalk';
-  enabled: boolean;
-}
 
 /** 催报群机器人 (/admin/webhook): where the daily reminder summary is posted; the office sets and tests it. */
 export default function WebhookPage() {
@@ -24,11 +25,11 @@ export default function WebhookPage() {
 function WebhookCard() {
   const { message } = App.useApp();
   const [form] = Form.useForm<WebhookSettings>();
-  const { data, reload } = useApi<{ webhook: WebhookSettings }>('/settings/webhook');
+  const { data, reload } = useApi<WebhookReply>('/settings/webhook');
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
-  const [testResult, setTestResult] = useState<{ ok: boolean; message: string }>();
+  const [testResult, setTestResult] = useState<WebhookResult>();
 
   useEffect(() => {
     if (data) form.setFieldsValue(data.webhook);
@@ -55,7 +56,7 @@ function WebhookCard() {
     setError(undefined);
     try {
       const url = values.url?.trim();
-      setTestResult(await post('/settings/webhook/test', url ? { url, kind: values.kind } : {}));
+      setTestResult(await post<WebhookResult>('/settings/webhook/test', url ? { url, kind: values.kind } : {}));
     } catch (e) {
       setError(applyError(e, form));
     } finally {
@@ -117,19 +118,17 @@ function WebhookCard() {
   );
 }
 
-type UnitRobot = { url: string; kind: 'wecom' | 'dingtalk' };
-
 /** 单位群机器人: a member unit's own group, where 催报 for that unit is sent (instead of the office's group). */
 function UnitRobots() {
   const { message } = App.useApp();
-  const units = useApi<{ units: Unit[] }>('/org/units');
-  const robots = useApi<{ webhooks: Record<string, UnitRobot> }>('/settings/unit-webhooks');
-  const [edits, setEdits] = useState<Record<number, UnitRobot>>({});
+  const units = useApi<UnitList>('/org/units');
+  const robots = useApi<UnitWebhooks>('/settings/unit-webhooks');
+  const [edits, setEdits] = useState<Record<number, UnitWebhook>>({});
   const [errors, setErrors] = useState<Record<number, string>>({});
   const members = (units.data?.units ?? []).filter((u) => u.kind === 'member' && u.active);
-  const current = (id: number): UnitRobot =>
+  const current = (id: number): UnitWebhook =>
     edits[id] ?? robots.data?.webhooks[String(id)] ?? { url: '', kind: 'wecom' };
-  async function save(unit: Unit) {
+  async function save(unit: ListedUnit) {
     try {
       await put(`/settings/unit-webhooks/${unit.id}`, current(unit.id));
       setErrors((e) => ({ ...e, [unit.id]: '' }));
@@ -145,7 +144,7 @@ function UnitRobots() {
       <Typography.Paragraph type="secondary">
         设置了群机器人的成员单位，催报消息直接发到本单位的工作群；未设置的单位，催报汇总发到上方的工作群。
       </Typography.Paragraph>
-      <Table<Unit>
+      <Table<ListedUnit>
         size="small"
         rowKey="id"
         loading={units.loading || robots.loading}

@@ -19,6 +19,7 @@ import type { Problem } from '../../../../src/core/collection/rules.ts';
 import { unitCanEdit } from '../../../../src/core/collection/workflow.ts';
 import type {
   SaveValuesResponse,
+  SubmitProblem,
   Task,
   TaskIndicator,
   ValueRow,
@@ -49,14 +50,6 @@ import {
   sexLabel,
 } from './entryModel.ts';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
-
-interface SubmitProblem {
-  indicatorId: number;
-  code: string;
-  year: number;
-  sex: string;
-  message: string;
-}
 
 /** The state of one task's form: saved rows, drafts, and what the server said about the last save. */
 export function useEntryState(task: Task | undefined) {

@@ -5,6 +5,7 @@ import type {
   PreviewRow,
   RowContent,
   RowStatus,
+  UploadConfirmResponse,
   UploadPreviewResponse,
 } from '../../../../src/features/collection/contract.ts';
 import { ApiError, api, download, post } from '../../api/client.ts';
@@ -59,7 +60,7 @@ export function ExcelPanel({ roundId, onImported }: { roundId: number; onImporte
     if (!preview?.previewToken) return;
     setBusy('confirm');
     try {
-      const res = await post<{ written: number; warnings: number }>(`/rounds/${roundId}/upload/confirm`, {
+      const res = await post<UploadConfirmResponse>(`/rounds/${roundId}/upload/confirm`, {
         previewToken: preview.previewToken,
       });
       message.success(

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../src/core/collection/workflow.ts';
 import type { RoundDetail, SubmissionProgress } from '../../../../src/features/collection/contract.ts';
+import type { UrgeResult } from '../../../../src/features/notices/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, download, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -62,10 +63,7 @@ export function RoundProgress({ roundId, basePath }: { roundId: number; basePath
     setUrgeBusy(true);
     setUrgeError(undefined);
     try {
-      const res = await post<{
-        reminded: { reporterName: string }[];
-        webhooks: { target: string; result: { ok: boolean; message: string } }[];
-      }>(`/rounds/${roundId}/remind`, {
+      const res = await post<UrgeResult>(`/rounds/${roundId}/remind`, {
         submissionIds: urging.map((s) => s.id),
         ...(note.trim() ? { note: note.trim() } : {}),
       });

@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../src/core/collection/workflow.ts';
 import type { Round } from '../../../../src/features/collection/contract.ts';
+import type { Health } from '../../../../src/features/health/contract.ts';
 import { beijingDate } from '../../../../src/kernel/dates.ts';
-import type { Health } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 
 // The small pieces the collection and review pages share: status tags, round kinds, times. The API's shapes are in

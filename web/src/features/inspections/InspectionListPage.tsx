@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { InspectionRow } from '../../../../src/features/inspections/contract.ts';
+import type { AreaList } from '../../../../src/features/organisation/contract.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
@@ -79,7 +80,7 @@ function PlanDialog({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<PlanValues>();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { data: areas } = useApi<{ areas: { id: number; name: string; active: boolean }[] }>('/org/areas');
+  const { data: areas } = useApi<AreaList>('/org/areas');
   async function save(v: PlanValues) {
     const res = await post<{ inspection: { id: number } }>('/inspections', {
       title: v.title,

@@ -11,6 +11,7 @@ import {
   TASK_STATUS_LABELS,
   type TaskItem,
 } from '../../../../src/core/work.ts';
+import type { ListedUnit, UnitList } from '../../../../src/features/organisation/contract.ts';
 import type { LinkOptions } from '../../../../src/features/tasks/contract.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError } from '../../api/client.ts';
@@ -144,16 +145,9 @@ export function TaskTable({
   );
 }
 
-export interface Unit {
-  id: number;
-  name: string;
-  kind: 'office' | 'member';
-  active: boolean;
-}
-
 /** Active member units, for pickers. */
-export function useUnits(): Unit[] {
-  const { data } = useApi<{ units: Unit[] }>('/org/units');
+export function useUnits(): ListedUnit[] {
+  const { data } = useApi<UnitList>('/org/units');
   return (data?.units ?? []).filter((u) => u.kind === 'member' && u.active);
 }
 
