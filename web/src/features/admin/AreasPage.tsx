@@ -61,6 +61,7 @@ function Areas() {
       </Space>
       <ErrorAlert message={error?.message} />
       <Table<Area>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="middle"
         loading={loading}

@@ -114,6 +114,7 @@ function Units() {
       )}
       <ErrorAlert message={error?.message} />
       <Table<ListedUnit>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="middle"
         loading={loading}

@@ -126,6 +126,7 @@ function Users() {
       </Space>
       <ErrorAlert message={error?.message} />
       <Table<User>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="middle"
         loading={loading}

@@ -34,6 +34,7 @@ export function WorkTable<T extends object>({
 }) {
   return (
     <Table<T>
+      scroll={{ x: 'max-content' }}
       data-testid={testId}
       rowKey={rowKey}
       size="small"
