@@ -5,6 +5,7 @@ import type { Area, AreaList } from '../../../../src/features/organisation/contr
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
 
 export const AREA_KIND_LABELS: Record<Area['kind'], string> = { street: '街道', town: '镇' };
@@ -25,6 +26,7 @@ export default function AreasPage() {
 }
 
 function Areas() {
+  const tableScroll = useTableScroll();
   const { message } = App.useApp();
   const { data, error, loading, reload } = useApi<AreaList>('/org/areas');
   const [editing, setEditing] = useState<Area | 'new' | undefined>();
@@ -61,7 +63,7 @@ function Areas() {
       </Space>
       <ErrorAlert message={error?.message} />
       <Table<Area>
-        scroll={{ x: 'max-content' }}
+        scroll={tableScroll}
         rowKey="id"
         size="middle"
         loading={loading}

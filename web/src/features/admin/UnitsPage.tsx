@@ -5,6 +5,7 @@ import type { ListedUnit, UnitList, UnitReply } from '../../../../src/features/o
 import { api, patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { ADMIN_DIALOG, applyError, CodeAndNameItems, ErrorAlert, ORG_MANAGERS, RequireRoles } from './common.tsx';
 
 interface UnitForm {
@@ -50,6 +51,7 @@ export default function UnitsPage() {
 }
 
 function Units() {
+  const tableScroll = useTableScroll();
   const { message, modal } = App.useApp();
   const { units, error, loading, reload } = useUnitsWithContacts();
   const [editing, setEditing] = useState<ListedUnit | 'new' | undefined>();
@@ -114,7 +116,7 @@ function Units() {
       )}
       <ErrorAlert message={error?.message} />
       <Table<ListedUnit>
-        scroll={{ x: 'max-content' }}
+        scroll={tableScroll}
         rowKey="id"
         size="middle"
         loading={loading}

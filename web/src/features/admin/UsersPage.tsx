@@ -8,6 +8,7 @@ import { ROLE_LABELS, ROLES, type Role, roleNeedsUnit } from '../../../../src/ke
 import { patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
 import { ADMIN_DIALOG, applyError, ErrorAlert, RequireRoles, USER_ADMINS } from './common.tsx';
 
@@ -79,6 +80,7 @@ export default function UsersPage() {
 }
 
 function Users() {
+  const tableScroll = useTableScroll();
   const { message, modal } = App.useApp();
   const me = useUser();
   const { data, error, loading, reload } = useApi<UserList>('/admin/users');
@@ -126,7 +128,7 @@ function Users() {
       </Space>
       <ErrorAlert message={error?.message} />
       <Table<User>
-        scroll={{ x: 'max-content' }}
+        scroll={tableScroll}
         rowKey="id"
         size="middle"
         loading={loading}

@@ -2,6 +2,7 @@ import { Alert, Breadcrumb, Card, Result, Space, Table, Typography } from 'antd'
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import {
   AnalysisMeta,
   ApartCounts,
@@ -18,6 +19,7 @@ import {
 
 /** One domain: each indicator with its latest value, target, status and warning. */
 export default function DomainPage() {
+  const tableScroll = useTableScroll();
   const { planId = '', code = '' } = useParams();
   const [basis, setBasis] = useBasis();
   const { data, error, loading } = useApi<DomainResponse>(
@@ -59,6 +61,7 @@ export default function DomainPage() {
           </div>
         </Space>
         <Table<DomainIndicator>
+          scroll={tableScroll}
           rowKey="id"
           size="small"
           pagination={false}

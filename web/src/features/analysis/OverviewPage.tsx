@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { withNumberLabels } from '../../charts/format.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import {
   AnalysisMeta,
   ApartCounts,
@@ -52,6 +53,7 @@ export function RateCell({ rate }: { rate: number | null }) {
 
 /** 监测分析 总览: 达标率 per plan, the domain chart and table, the warning list. */
 export default function OverviewPage() {
+  const tableScroll = useTableScroll();
   const [basis, setBasis] = useBasis();
   const titles = usePlanTitles();
   const { data, error, loading } = useApi<Overview>(`/analysis/overview${basisQuery(basis)}`);
@@ -126,6 +128,7 @@ export default function OverviewPage() {
 
       <Card size="small" title="分领域达标情况">
         <Table<DomainRow>
+          scroll={tableScroll}
           rowKey="group"
           size="small"
           pagination={false}

@@ -1,11 +1,13 @@
 import { Alert, Card, Space, Table, Typography } from 'antd';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { AnalysisMeta, basisQuery, StatusCounts, type UnitRow, type UnitsResponse, useBasis } from './common.tsx';
 import { AnalysisTabs, RateCell } from './OverviewPage.tsx';
 
 /** 按牵头单位: 达标率 and status counts of the indicators each member unit leads. */
 export default function UnitsPage() {
+  const tableScroll = useTableScroll();
   const [basis, setBasis] = useBasis();
   const { data, error, loading } = useApi<UnitsResponse>(`/analysis/units${basisQuery(basis)}`);
   if (loading && !data) return <PageLoading />;
@@ -24,6 +26,7 @@ export default function UnitsPage() {
       {error && <Alert type="error" showIcon title={error.message} />}
       <Card size="small" title="各牵头单位负责指标的达标情况">
         <Table<UnitRow>
+          scroll={tableScroll}
           rowKey="group"
           size="small"
           pagination={false}

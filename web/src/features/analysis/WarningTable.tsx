@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { type Basis, basisQuery, Reasons, StatusTag, type WarningItem, WarningTags } from './common.tsx';
 
 /** The early-warning list: indicator, plan/domain, lead unit, status, kind tags and the reasons in words. */
@@ -18,9 +19,11 @@ export function WarningTable({
   action?: (w: WarningItem) => ReactNode;
   pageSize?: number;
 }) {
+  const tableScroll = useTableScroll();
   return (
     <div data-testid="warning-table">
       <Table<WarningItem>
+        scroll={tableScroll}
         rowKey="indicatorId"
         size="small"
         loading={loading}

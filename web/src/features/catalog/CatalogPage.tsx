@@ -24,6 +24,7 @@ import type {
 import { ApiError, download } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { SearchBox, SearchResults } from './CatalogSearch.tsx';
 import { DisaggregationTags, sourceLabel } from './labels.tsx';
 
@@ -115,6 +116,7 @@ function DomainContent({
   focus: string | null;
   onSection: (section: Section) => void;
 }) {
+  const tableScroll = useTableScroll();
   const section = sectionOf(focus, domain);
   // A search result names an item: bring it into view.
   useEffect(() => {
@@ -168,6 +170,7 @@ function DomainContent({
           <Empty description="本领域没有可量化的监测指标，按定性目标评估" />
         ) : (
           <Table
+            scroll={tableScroll}
             size="small"
             bordered
             rowKey="id"

@@ -13,6 +13,7 @@ import type {
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, api, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import { DemoTag, isOpen, RoundKindTag, RoundStatusTag, StatusCounts, StatusTag, useDemo } from './common.tsx';
 import { ProgressBar } from './RoundProgressPage.tsx';
@@ -34,8 +35,10 @@ export function RoundsTable({
   loading: boolean;
   linkTo: (r: Round) => string;
 }) {
+  const tableScroll = useTableScroll();
   return (
     <Table<RoundWithCounts>
+      scroll={tableScroll}
       size="small"
       bordered
       rowKey="id"
@@ -186,6 +189,7 @@ interface TaskRow {
 
 /** A unit's (or town's) task list: one row per open round with its own status and progress. */
 function TaskList() {
+  const tableScroll = useTableScroll();
   const user = useUser();
   const demo = useDemo();
   const navigate = useNavigate();
@@ -231,6 +235,7 @@ function TaskList() {
         <Alert type="error" showIcon title={error?.message ?? detailError} style={{ marginBottom: 12 }} />
       )}
       <Table<TaskRow>
+        scroll={tableScroll}
         size="small"
         bordered
         rowKey={(r) => r.round.id}

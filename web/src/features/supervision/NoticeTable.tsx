@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SupervisionRow } from '../../../../src/features/supervision/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { WarningTags } from '../analysis/common.tsx';
 import { NoticeStatusTag } from './common.tsx';
 
@@ -20,9 +21,11 @@ export function NoticeTable({
   showIndicator?: boolean;
   emptyText?: string;
 }) {
+  const tableScroll = useTableScroll();
   return (
     <div data-testid="notice-table">
       <Table<SupervisionRow>
+        scroll={tableScroll}
         rowKey="id"
         size="small"
         loading={loading}

@@ -1,5 +1,6 @@
 import { Card, Space, Table, type TableColumnsType, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 
 // The list pages of the work: 工作任务, 督导检查 and 议事协调 share their heading and their small paged table;
 // the last two also their layout.
@@ -32,9 +33,10 @@ export function WorkTable<T extends object>({
   columns: TableColumnsType<T>;
   testId?: string;
 }) {
+  const tableScroll = useTableScroll();
   return (
     <Table<T>
-      scroll={{ x: 'max-content' }}
+      scroll={tableScroll}
       data-testid={testId}
       rowKey={rowKey}
       size="small"
