@@ -33,7 +33,7 @@ import { UnsavedGuard } from '../../shell/UnsavedGuard.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { DemoTag, RoundKindTag, StatusTag, useDemo } from './common.tsx';
 import { EntryCards } from './EntryCards.tsx';
-import { EntryTable, type FieldErrors } from './EntryTable.tsx';
+import { EntryTable, type EntryTableProps, type FieldErrors } from './EntryTable.tsx';
 import { EventTimeline } from './EventTimeline.tsx';
 import { ExcelPanel } from './ExcelPanel.tsx';
 import {
@@ -342,6 +342,22 @@ export default function EntryPage() {
     const soft = checkRow(r, drafts, saved).some((p) => p.level === 'soft' && p.code !== 'S_MISSING');
     return (soft || serverWarnings[r.key]?.length) && !d.explanation.trim();
   }).length;
+  // What the form shows, the same on a phone (cards) and a desktop (table).
+  const formProps: EntryTableProps = {
+    task,
+    saved,
+    drafts,
+    editable,
+    onChange,
+    serverErrors,
+    serverWarnings,
+    conflicts,
+    onUseLatest: takeLatest,
+    onKeepMine: keepMine,
+    showMissing: problems !== undefined,
+    onHistory: (value, row) => setHistory({ value, row }),
+    highlight,
+  };
   const problemRowKey = (p: SubmitProblem) =>
     keyOf({ indicatorId: p.indicatorId, year: p.year, areaId: task.items[0]?.areaId ?? null, sex: p.sex as never });
 
@@ -511,40 +527,7 @@ export default function EntryPage() {
           title={`${warningRows} 条数据有审核提示（橙色），请核实；确认无误的，在“说明”栏写明原因后方可提交。`}
         />
       )}
-      {phone ? (
-        <EntryCards
-          task={task}
-          saved={saved}
-          drafts={drafts}
-          editable={editable}
-          onChange={onChange}
-          serverErrors={serverErrors}
-          serverWarnings={serverWarnings}
-          conflicts={conflicts}
-          onUseLatest={takeLatest}
-          onKeepMine={keepMine}
-          showMissing={problems !== undefined}
-          onHistory={(value, row) => setHistory({ value, row })}
-          highlight={highlight}
-        />
-      ) : (
-        <EntryTable
-          task={task}
-          saved={saved}
-          drafts={drafts}
-          editable={editable}
-          onChange={onChange}
-          serverErrors={serverErrors}
-          serverWarnings={serverWarnings}
-          conflicts={conflicts}
-          onUseLatest={takeLatest}
-          onKeepMine={keepMine}
-          showMissing={problems !== undefined}
-          onHistory={(value, row) => setHistory({ value, row })}
-          highlight={highlight}
-          stickyOffset={barHeight}
-        />
-      )}
+      {phone ? <EntryCards {...formProps} /> : <EntryTable {...formProps} stickyOffset={barHeight} />}
       {phone && editable && (
         <div
           className="entry-actions-bottom"
