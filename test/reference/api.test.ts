@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, referenceValue } from '../../src/db/schema/index.ts';
+import type { IndicatorResponse } from '../../src/features/analysis/contract.ts';
 import type { ReferenceListResponse } from '../../src/features/reference/contract.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
@@ -231,5 +232,31 @@ describe.each(ENGINES)('reference values API on %s', (engine) => {
     const empty = await importFile(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(empty.statusCode).toBe(400);
     expect(empty.json().code).toBe('EMPTY_IMPORT');
+  });
+
+  it('shows the figures on the analysis indicator page of both linked indicators, fresh after a change', async () => {
+    const ids = new Map((await list(leader)).indicators.map((i) => [i.code, i.id]));
+    const page = async (code: string) => {
+      // As of the cycle's last year: the chart's axis runs from the base year to the year asked for.
+      const res = await leader.get(`/api/analysis/indicators/${ids.get(code)}?asOf=2025`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as IndicatorResponse;
+    };
+    const before = await page('C3-03');
+    expect(before.references).toEqual([{ scope: 'national', year: 2023, value: 91.8, source: NATIONAL_2023 }]);
+    const national = (before.charts.trend.series as { name: string; data: (number | null)[] }[]).find(
+      (s) => s.name === '全国',
+    )!;
+    expect(national.data).toEqual([null, null, null, 91.8, null, null]);
+    // No 天津市 figure: no 天津市 line.
+    expect((before.charts.trend.series as { name: string }[]).some((s) => s.name === '天津市')).toBe(false);
+    // The analysis is cached between requests; the figures are not part of it, so a change shows at once.
+    expect((await put(office, 'W2-02/tianjin/2023', { value: 95.2, source: 'T' })).statusCode).toBe(200);
+    const after = await page('W2-02');
+    expect(after.references.map((f) => [f.scope, f.value])).toEqual([
+      ['national', 91.8],
+      ['tianjin', 95.2],
+    ]);
+    expect((await page('W1-03')).references.map((f) => [f.year, f.value])).toEqual([[2024, 14.3]]);
   });
 });

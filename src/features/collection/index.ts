@@ -1,6 +1,5 @@
 // The public face of the collection feature: other features, the server and the CLI import only from here.
 
-export { type CellLike, cellText, columnLetter, readNumber } from './excel/parse.ts';
 export { collectionRoutes } from './routes.ts';
 export { openRound } from './submissions.ts';
 export { uploadRoutes } from './upload-routes.ts';

@@ -7,9 +7,8 @@ import {
   REFERENCE_SCOPE_LABELS,
   REFERENCE_SCOPES,
 } from '../../core/reference.ts';
-import { readNumber } from '../collection/index.ts';
 import type { FolderCatalog, ReferenceKey } from './store.ts';
-import type { ReferenceSheetRow } from './xlsx.ts';
+import { type ReferenceSheetRow, readValueCell } from './xlsx.ts';
 
 export interface PlannedFigure {
   key: ReferenceKey;
@@ -58,7 +57,7 @@ export function planImport(
     for (const scope of REFERENCE_SCOPES) {
       const cells = row.scopes[scope];
       const label = REFERENCE_SCOPE_LABELS[scope];
-      const read = readNumber(cells.value);
+      const read = readValueCell(cells.value);
       if (!read.ok) {
         problem(cells.valueColumn, label, read.message);
         continue;

@@ -5,7 +5,6 @@
 import ExcelJS from 'exceljs';
 import { REFERENCE_SCOPE_LABELS, REFERENCE_SCOPES, type ReferenceScope } from '../../core/reference.ts';
 import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
-import { type CellLike, cellText, columnLetter } from '../collection/index.ts';
 import type { FolderCatalog, StoredReference } from './store.ts';
 
 const sourceHeader = (scope: ReferenceScope) => `${REFERENCE_SCOPE_LABELS[scope]}数据来源`;
@@ -80,8 +79,14 @@ export function buildReferenceWorkbook(catalog: FolderCatalog, stored: readonly 
   return workbook;
 }
 
+/** A value cell as read: its content and its number format (a %-formatted cell holds 0.918 for 91.8%). */
+export interface ValueCell {
+  value: ExcelJS.CellValue;
+  numFmt?: string;
+}
+
 export interface ScopeCells {
-  value: CellLike;
+  value: ValueCell;
   source: string;
   /** Column letters as Excel shows them, for messages. */
   valueColumn: string;
@@ -97,6 +102,49 @@ export interface ReferenceSheetRow {
   yearColumn: string;
   codeColumn: string;
   scopes: Record<ReferenceScope, ScopeCells>;
+}
+
+// The collection upload has the full cell reader (src/features/collection/excel/parse.ts); importing it from here
+// would close an import cycle (the analysis page reads this feature, collection writes through the analysis), and
+// this sheet needs only numbers and texts typed by hand.
+
+/** The text of a cell as a person sees it (rich text joined, formula results). */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+  }
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A value cell: a number, a number typed as text, or empty (null). Percent-formatted cells are refused. */
+export function readValueCell(cell: ValueCell): { ok: true; value: number | null } | { ok: false; message: string } {
+  const v = cell.value;
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    if (cell.numFmt?.includes('%')) {
+      return {
+        ok: false,
+        message: `应为数字，填写的是“${Number((v * 100).toPrecision(12))}%”（百分比请直接填写数值，不带 % 号）`,
+      };
+    }
+    return { ok: true, value: v };
+  }
+  const text = cellText(v).trim();
+  if (text === '') return { ok: true, value: null };
+  if (text.length <= 100 && NUMBER.test(text)) return { ok: true, value: Number(text) };
+  const hint = /[%％]/.test(text) ? '（百分比请直接填写数值，不带 % 号）' : '';
+  return { ok: false, message: `应为数字，填写的是“${text.slice(0, 30)}”${hint}` };
+}
+
+/** A column number as Excel names it: 5 → E. */
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 export type ParseResult = { ok: true; rows: ReferenceSheetRow[] } | { ok: false; message: string };
