@@ -48,3 +48,14 @@ export function checkReferenceValue(
   }
   return { ok: true, value: rounded };
 }
+
+/** 天津市 and 全国 as chart lines over the given years (null where no figure is recorded). */
+export function referenceSeries(
+  years: readonly number[],
+  figures: readonly ReferenceFigure[],
+): { name: string; values: (number | null)[] }[] {
+  return REFERENCE_SCOPES.map((scope) => ({
+    name: REFERENCE_SCOPE_LABELS[scope],
+    values: years.map((y) => figures.find((f) => f.scope === scope && f.year === y)?.value ?? null),
+  }));
+}

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
-import { REFERENCE_SCOPE_LABELS, REFERENCE_SCOPES } from '../../core/reference.ts';
+import { referenceSeries } from '../../core/reference.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
@@ -154,10 +154,6 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       // 对比数据 are read here, beside the shared analysis rather than inside it: a change to them is seen at once
       // and does not invalidate the cached analyses (migration 0014).
       const references = (await referencesByIndicator(db, await activeFolder())).get(item.id) ?? [];
-      const referenceLines = REFERENCE_SCOPES.map((scope) => ({
-        name: REFERENCE_SCOPE_LABELS[scope],
-        values: item.years.map((y) => references.find((f) => f.scope === scope && f.year === y)?.value ?? null),
-      }));
       return {
         basis: a.basis,
         asOf: a.asOf,
@@ -185,7 +181,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
                   },
                 }
               : {}),
-            references: referenceLines,
+            references: referenceSeries(item.years, references),
             demo: a.demo,
           }),
           towns: item.towns
