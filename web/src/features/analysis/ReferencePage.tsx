@@ -64,6 +64,12 @@ export default function ReferencePage() {
   }
 
   async function save(i: ReferenceIndicator, draft: Draft) {
+    // Checked before the first request, so that one scope is not saved while the other is refused.
+    const missing = REFERENCE_SCOPES.find((s) => draft[s].value !== null && !draft[s].source.trim());
+    if (missing) {
+      message.error(`请填写${REFERENCE_SCOPE_LABELS[missing]}数据来源`);
+      return;
+    }
     setSaving(true);
     try {
       for (const scope of REFERENCE_SCOPES) {
