@@ -26,6 +26,7 @@ import { inspectionRoutes } from '../features/inspections/index.ts';
 import { meetingRoutes } from '../features/meetings/index.ts';
 import { noticeRoutes } from '../features/notices/index.ts';
 import { organisationRoutes } from '../features/organisation/index.ts';
+import { referenceRoutes } from '../features/reference/index.ts';
 import { reportRoutes } from '../features/reports/index.ts';
 import { responsibilityRoutes } from '../features/responsibility/index.ts';
 import { supervisionRoutes } from '../features/supervision/index.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(supervisionRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(noticeRoutes, deps);
+      await api.register(referenceRoutes, deps);
       await api.register(reportRoutes, deps);
       await api.register(taskRoutes, deps);
       await api.register(inspectionRoutes, deps);

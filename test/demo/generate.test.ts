@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataValue, indicator, reportingRound, submission } from '../../src/db/schema/index.ts';
+import { dataValue, indicator, referenceValue, reportingRound, submission } from '../../src/db/schema/index.ts';
 import { generateDemoData } from '../../src/features/demo/generate.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
@@ -69,6 +69,22 @@ describe.each(ENGINES)('demo data (演示数据) on %s', (engine) => {
       .from(dataValue)
       .where(and(eq(dataValue.year, 2023), eq(dataValue.locked, false)));
     expect(unlocked2023[0]!.n).toBe(0);
+  });
+
+  it('records the published national figures of a few statistics as 对比数据, under the indicator holding the series', async () => {
+    const rows = await db().select().from(referenceValue).orderBy(referenceValue.indicatorCode, referenceValue.year);
+    expect(rows.map((r) => [r.indicatorCode, r.scope, r.year, r.value])).toEqual([
+      ['C1-02', 'national', 2023, 4.5],
+      ['C1-02', 'national', 2024, 4.0],
+      ['C1-03', 'national', 2023, 6.2],
+      ['C1-03', 'national', 2024, 5.6],
+      ['W1-03', 'national', 2023, 15.1],
+      ['W1-03', 'national', 2024, 14.3],
+      ['W2-02', 'national', 2023, 91.8],
+      ['W2-02', 'national', 2024, 92.0],
+    ]);
+    // Each names the published report it is taken from; none claims to be made up.
+    for (const r of rows) expect(r.source).toMatch(/^《20\d\d年.+统计公报》（.+）$/);
   });
 
   it('is deterministic and generated once', async () => {

@@ -2,7 +2,8 @@
 // tables and the analysis, every indicator value printed equals the analysis, the method's jargon stays in the
 // technical annex, a final report has no forecast wording, and a statistic shared by both plans has one value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figures, finalCounts, valueText } from '../../src/core/narrative/index.ts';
+import { figures, finalCounts, referencesOfYear, valueText, withUnit } from '../../src/core/narrative/index.ts';
+import { referencesByIndicator } from '../../src/features/reference/index.ts';
 import { generateReport, loadReportContext, type ReportContext } from '../../src/features/reports/generate.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
@@ -90,6 +91,29 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
     expect(all).toContain('武清区统计局（监测组）');
     expect(all).toContain('天津市武清区妇女和儿童发展“十四五”规划');
     expect(all).not.toContain('武清区妇女儿童发展规划');
+  }, 240_000);
+
+  it("annual 2024: compares with the 对比数据 of the value's year, figures as stored and values as analysed, nothing else", async () => {
+    const { ctx, paragraphs } = await make('annual_monitoring', 2024, 'approved');
+    const body = bodyOf(paragraphs);
+    const stored = await referencesByIndicator(t.db.database.db, FOLDER);
+    const compared = ctx.narrative.indicators.filter((i) => referencesOfYear(i).length > 0);
+    // The demo records national figures for 2023 and 2024 (孕产妇死亡率, 婴儿死亡率, 5岁以下儿童死亡率, 高中阶段毛入学率).
+    expect(compared.map((i) => i.code).sort()).toEqual(['C1-02', 'C1-03', 'C3-03', 'W1-03', 'W2-02']);
+    for (const i of compared) {
+      const id = ctx.analysis.indicators.find((a) => a.code === i.code)!.id;
+      const [figure] = referencesOfYear(i);
+      expect(stored.get(id)).toContainEqual(figure);
+      const value = withUnit(i.result.value!, i.unit, i.precision);
+      expect(body).toContain(`${i.result.year}年${i.name}（${value}）`);
+      expect(body).toContain(`全国平均水平（${withUnit(figure!.value, i.unit, i.precision)}）`);
+      expect(valueText(i.result.value, i.precision)).toBe(
+        valueText(ctx.analysis.indicators.find((a) => a.id === id)!.result.value, i.precision),
+      );
+    }
+    // One comparison per compared indicator (a shared statistic in each plan's domain), none anywhere else.
+    expect([...body.matchAll(/平均水平（/g)].length).toBe(compared.length);
+    expect(paragraphs.join('\n')).not.toMatch(/示例数据/);
   }, 240_000);
 
   it('final evaluation: past tense, the summary table equals the text and the analysis, one value per shared statistic', async () => {

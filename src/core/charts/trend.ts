@@ -12,8 +12,13 @@ export interface TrendChartInput {
   series: { name: string; values: (number | null)[] }[];
   target?: { value: number; label: string };
   projection?: { fromYear: number; toYear: number; fromValue: number; toValue: number };
+  /** 对比数据: 天津市 / 全国 figures per year (null where none is recorded), drawn as thin dashed lines. */
+  references?: { name: string; values: (number | null)[] }[];
   demo?: boolean;
 }
+
+/** 天津市 and 全国 lines: olive and ochre, apart from the district's navy and the red target. */
+const REFERENCE_COLORS = ['#6A8D5B', '#B08B3E'];
 
 export const PROJECTION_NAME = '趋势预测';
 
@@ -38,6 +43,26 @@ export function trendChartOption(input: TrendChartInput): EChartsOption {
       lineStyle: { color, width: 2 },
       label: { show: i === 0, position: 'top', fontSize: 11, formatter: ({ value }) => formatNumber(Number(value)) },
     };
+  });
+
+  (input.references ?? []).forEach((ref, k) => {
+    if (ref.values.every((v) => v === null)) return;
+    const data = years.map(() => null as number | null);
+    input.years.forEach((year, j) => {
+      data[at(year)] = ref.values[j] ?? null;
+    });
+    const color = REFERENCE_COLORS[k % REFERENCE_COLORS.length]!;
+    lines.push({
+      name: ref.name,
+      type: 'line',
+      data,
+      // Published figures are sparse (a year or two): the years between are joined, not guessed as breaks.
+      connectNulls: true,
+      symbol: 'diamond',
+      symbolSize: 7,
+      itemStyle: { color },
+      lineStyle: { color, width: 1.5, type: 'dashed' },
+    });
   });
 
   const { projection, target } = input;

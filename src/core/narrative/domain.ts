@@ -1,7 +1,8 @@
 // A domain's heading and text: a lead finding (how many of the domain's targets were met), then the indicators in
 // a few grouped sentences — those that met their targets together, those still short of them, the direction-only
 // ones — each value with its change since last year and since the base year. Headings assert only what the body
-// shows: a domain with no data keeps its plain name.
+// shows: a domain with no data keeps its plain name. Where the office recorded 天津市 / 全国 figures (对比数据) for the
+// year of an indicator's latest value, one sentence compares them.
 import { percent } from './format.ts';
 import {
   changeWords,
@@ -15,6 +16,7 @@ import {
   targetClause,
   valueClause,
 } from './indicator.ts';
+import { referenceSentence } from './reference.ts';
 import type { NarrativeDomain, NarrativeIndicator } from './types.ts';
 
 /** What each domain's heading speaks of, as the national reports name it; unknown domains fall back to the name. */
@@ -242,6 +244,8 @@ export function domainText(
     );
   }
   const lines = [domainSummary(d, inds, kind), ...groups.map((g) => groupSentence(g, kind, targetYear))];
+  const compared = referenceSentence(withData);
+  if (compared) lines.push(compared);
   const missing = inds.filter((i) => latestPair(i).value === null);
   if (missing.length) lines.push(`${missing.map((i) => i.name).join('、')}暂无监测数据。`);
   return lines.join('\n');

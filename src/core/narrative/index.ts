@@ -44,4 +44,5 @@ export {
   targetShort,
   valueText,
 } from './indicator.ts';
+export { referenceClause, referenceSentence, referencesOfYear } from './reference.ts';
 export * from './types.ts';

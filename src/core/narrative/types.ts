@@ -1,6 +1,7 @@
 // The input of the narrative drafts: the parts of an analysis (src/analysis) the texts speak of, declared here so
 // that core imports nothing outside core. `Analysis` from src/analysis satisfies these shapes structurally.
 import type { AssessmentResult, RollupRow } from '../assessment/index.ts';
+import type { ReferenceFigure } from '../reference.ts';
 
 export interface NarrativeIndicator {
   code: string;
@@ -20,6 +21,8 @@ export interface NarrativeIndicator {
   values: (number | null)[];
   /** Decimal places the value is published with; default 1. */
   precision?: number;
+  /** 对比数据: the statistic's 天津市 / 全国 figures (any year); the texts compare the latest value's year only. */
+  references?: ReferenceFigure[];
   result: Pick<
     AssessmentResult,
     | 'status'

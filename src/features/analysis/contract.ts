@@ -7,6 +7,7 @@ import type {
   TownDisparity,
   WarningKind,
 } from '../../core/assessment/index.ts';
+import type { ReferenceFigure } from '../../core/reference.ts';
 
 // The 监测分析 API as the server answers it and the web reads it: one definition for both sides.
 
@@ -114,5 +115,7 @@ export interface DomainResponse extends AnalysisHead {
 
 export interface IndicatorResponse extends AnalysisHead {
   indicator: IndicatorAnalysis;
+  /** 对比数据: the 天津市 / 全国 figures of the statistic (a linked indicator's are its owner's), by scope and year. */
+  references: ReferenceFigure[];
   charts: { trend: Record<string, unknown>; towns: Record<string, unknown> | null };
 }

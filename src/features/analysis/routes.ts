@@ -2,10 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
+import { referenceSeries } from '../../core/reference.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { currentUser } from '../auth/index.ts';
+import { referencesByIndicator } from '../reference/index.ts';
 import { type ReadOptions, warningsOf } from './analyse.ts';
 import {
   type Analysis,
@@ -26,6 +28,12 @@ const everyone = { authenticated: true } as const;
 export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
 
+  async function activeFolder(): Promise<string> {
+    const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
+    if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
+    return folderId;
+  }
+
   // Every page reads the stored results (results.ts), shared between requests until the data change (shared.ts);
   // only the pages that show town lists load them (`towns`, named by its key).
   async function run(
@@ -33,8 +41,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     query: { basis: Basis; asOf?: number | undefined },
     towns: { key: string; pick: ReadOptions['towns'] } = { key: 'none', pick: () => false },
   ): Promise<Analysis> {
-    const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-    if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
+    const folderId = await activeFolder();
     const viewer = currentUser(request);
     const asOf = query.asOf ? { asOf: query.asOf } : {};
     return analyseShared(db, { folderId, basis: query.basis, viewer, ...asOf, towns: towns.pick }, towns.key);
@@ -144,11 +151,15 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       const series = [{ name: '合计', values: item.values }];
       if (item.female && item.male) series.push({ name: '女', values: item.female }, { name: '男', values: item.male });
       const numericTarget = r.target !== null && r.ruleKind !== 'relational';
+      // 对比数据 are read here, beside the shared analysis rather than inside it: a change to them is seen at once
+      // and does not invalidate the cached analyses (migration 0014).
+      const references = (await referencesByIndicator(db, await activeFolder())).get(item.id) ?? [];
       return {
         basis: a.basis,
         asOf: a.asOf,
         demo: a.demo,
         indicator: item,
+        references,
         charts: {
           trend: trendChartOption({
             title: `${item.name}（${item.unit}）`,
@@ -170,6 +181,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
                   },
                 }
               : {}),
+            references: referenceSeries(item.years, references),
             demo: a.demo,
           }),
           towns: item.towns

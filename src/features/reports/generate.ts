@@ -14,6 +14,7 @@ import type { Db } from '../../db/connection.ts';
 import { indicator, orgUnit, plan, supervisionNotice, supervisionStep, unitDocument } from '../../db/schema/index.ts';
 import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
+import { referencesByIndicator } from '../reference/index.ts';
 import { summariseTasks, type TaskYearSummary } from '../tasks/index.ts';
 import { buildEvaluationReport } from './evaluation-report.ts';
 import { buildMonitoringReport } from './monitoring-report.ts';
@@ -116,6 +117,8 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
   );
   const kind = isFinal(request.kind) ? 'final' : 'annual';
   const sources = await loadSources(db, folderId, ids, year, kind);
+  // 对比数据 through the same reader as the analysis page and the 对比数据 list, so all print one figure.
+  const references = await referencesByIndicator(db, folderId);
   const planInfos = plans.map((p) => ({
     id: p.id,
     title: p.title,
@@ -129,7 +132,11 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
     basis,
     region: regionOf(plans[0]!.title) || '本区',
     plans: planInfos,
-    indicators: analysis.indicators.map((i) => ({ ...i, precision: precision.get(i.id) ?? 1 })),
+    indicators: analysis.indicators.map((i) => ({
+      ...i,
+      precision: precision.get(i.id) ?? 1,
+      references: references.get(i.id) ?? [],
+    })),
     byPlan: analysis.byPlan,
     byDomain: analysis.byDomain,
     supervision: sources.supervision,

@@ -12,6 +12,7 @@ import {
   targetShort,
   valueText,
 } from '../../core/narrative/index.ts';
+import { referenceSeries } from '../../core/reference.ts';
 import type { StoredSection } from '../../core/reports.ts';
 import type { IndicatorAnalysis } from '../analysis/index.ts';
 import { renderChartPng } from './charts/render.ts';
@@ -69,13 +70,14 @@ export async function domainRateChart(ctx: ReportContext, caption: string): Prom
   return chart(domainRateBarOption({ title, bars, demo: ctx.analysis.demo }), size, caption);
 }
 
-/** An indicator's trend with its target and projection, as the analysis page draws it. */
+/** An indicator's trend with its target, projection and 对比数据 lines, as the analysis page draws it. */
 export function trendInput(ctx: ReportContext, item: IndicatorAnalysis): TrendChartInput {
   const r = item.result;
   const series = [{ name: '合计', values: item.values }];
   if (item.female && item.male) series.push({ name: '女', values: item.female }, { name: '男', values: item.male });
   const numericTarget = r.target !== null && r.ruleKind !== 'relational';
   const cycleEnd = Math.max(...ctx.plans.map((p) => p.cycleEnd));
+  const references = ctx.narrative.indicators.find((n) => n.code === item.code)?.references ?? [];
   return {
     title: `${item.name}（${item.unit}）`,
     unit: item.unit,
@@ -90,6 +92,7 @@ export function trendInput(ctx: ReportContext, item: IndicatorAnalysis): TrendCh
     r.year < cycleEnd
       ? { projection: { fromYear: r.year, toYear: cycleEnd, fromValue: r.value, toValue: r.projection.value } }
       : {}),
+    references: referenceSeries(item.years, references),
     demo: ctx.analysis.demo,
   };
 }

@@ -22,6 +22,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'responsibility.export': '导出责任分工',
   'responsibility.import': '导入责任分工',
   'catalog.export': '导出指标目录',
+  'reference.create': '新增对比数据',
+  'reference.update': '修改对比数据',
+  'reference.delete': '删除对比数据',
+  'reference.import': '导入对比数据',
+  'reference.export': '导出对比数据',
   'round.open': '开启填报任务',
   'value.save': '保存填报数据',
   'template.download': '下载填报模板',
@@ -71,6 +76,7 @@ export const OBJECT_LABELS: Record<string, string> = {
   unit: '单位',
   area: '镇街',
   route: '接口',
+  reference_value: '对比数据',
 };
 
 export const RESULT_LABELS = {

@@ -17,11 +17,18 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SexGap } from '../../../../src/core/assessment/index.ts';
+import {
+  REFERENCE_SCOPE_LABELS,
+  REFERENCE_SCOPES,
+  type ReferenceFigure,
+  type ReferenceScope,
+} from '../../../../src/core/reference.ts';
 import type { SupervisionList } from '../../../../src/features/supervision/contract.ts';
 import { useApi } from '../../api/useApi.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { withNumberLabels } from '../../charts/format.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import { canReadNotices, IssueDialog } from '../supervision/common.tsx';
 import { NoticeTable } from '../supervision/NoticeTable.tsx';
@@ -154,6 +161,8 @@ export default function IndicatorPage() {
           </Card>
         </Col>
       </Row>
+
+      {data.references.length > 0 && <ReferenceCard indicator={i} references={data.references} />}
 
       {r.flags.length > 0 && (
         <Card size="small" title="数据提示">
@@ -295,6 +304,60 @@ function Figures({ indicator: i }: { indicator: IndicatorAnalysis }) {
         )}
       </Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** The district's value beside the 天津市 and 全国 figures, for the years that have any, with their sources. */
+function ReferenceCard({ indicator: i, references }: { indicator: IndicatorAnalysis; references: ReferenceFigure[] }) {
+  const tableScroll = useTableScroll();
+  const years = [...new Set(references.map((f) => f.year))].sort((a, b) => a - b);
+  const at = (scope: ReferenceScope, year: number) => references.find((f) => f.scope === scope && f.year === year);
+  const district = (year: number) => i.values[i.years.indexOf(year)] ?? null;
+  return (
+    <Card
+      size="small"
+      title="与天津市、全国比较"
+      extra={<Link to="/analysis/references">对比数据</Link>}
+      data-testid="reference-card"
+    >
+      <Table
+        data-testid="reference-compare"
+        scroll={tableScroll}
+        rowKey="year"
+        size="small"
+        pagination={false}
+        dataSource={years.map((year) => ({ year }))}
+        style={{ maxWidth: 960 }}
+        columns={[
+          { title: '年份', dataIndex: 'year', width: 80 },
+          {
+            title: `本区（${i.unit}）`,
+            align: 'right',
+            render: (_, { year }) => (district(year) === null ? '—' : num(district(year), 3)),
+          },
+          ...REFERENCE_SCOPES.map((scope) => ({
+            title: `${REFERENCE_SCOPE_LABELS[scope]}（${i.unit}）`,
+            key: scope,
+            align: 'right' as const,
+            render: (_: unknown, { year }: { year: number }) => {
+              const f = at(scope, year);
+              return f ? num(f.value, 3) : '—';
+            },
+          })),
+          {
+            title: '数据来源',
+            render: (_, { year }) => (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {REFERENCE_SCOPES.map((scope) => at(scope, year))
+                  .filter((f) => f !== undefined)
+                  .map((f) => `${REFERENCE_SCOPE_LABELS[f.scope]}：${f.source}`)
+                  .join('；')}
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 

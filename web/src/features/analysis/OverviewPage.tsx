@@ -20,16 +20,19 @@ import {
 } from './common.tsx';
 import { WarningTable } from './WarningTable.tsx';
 
-/** The section's tabs: 总览 and 按牵头单位. */
-export function AnalysisTabs({ active, basis }: { active: 'overview' | 'units'; basis: Basis }) {
+const TAB_PATHS = { overview: '/analysis', units: '/analysis/units', references: '/analysis/references' } as const;
+
+/** The section's tabs: 总览, 按牵头单位 and the 天津市 / 全国 figures they are compared with. */
+export function AnalysisTabs({ active, basis }: { active: keyof typeof TAB_PATHS; basis: Basis }) {
   const navigate = useNavigate();
   return (
     <Tabs
       activeKey={active}
-      onChange={(key) => navigate(`${key === 'units' ? '/analysis/units' : '/analysis'}${basisQuery(basis)}`)}
+      onChange={(key) => navigate(`${TAB_PATHS[key as keyof typeof TAB_PATHS]}${basisQuery(basis)}`)}
       items={[
         { key: 'overview', label: '总览（按规划、领域）' },
         { key: 'units', label: '按牵头单位' },
+        { key: 'references', label: '对比数据' },
       ]}
       style={{ marginBottom: -16 }}
     />
