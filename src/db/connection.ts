@@ -3,10 +3,14 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { attachClock, CHANGE_CHANNEL, ChangeClock } from './changes.ts';
 import { acquireDataDirLock } from './lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Engine = 'pglite' | 'postgresql';
+
+/** Statements that change nothing a remembered read could show. */
+const READ_ONLY = /^\s*(select|show)\b/i;
 
 /** The Drizzle handle every feature uses; the same type for both engines. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -40,6 +44,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   try {
     const client = await PGlite.create(dataDir ? { dataDir } : {});
     const db = drizzlePglite({ client, schema }) as unknown as Db;
+    // One connection in this process: a notice arrives with the commit that sends it, before the writer goes on.
+    const clock = new ChangeClock();
+    await client.listen(CHANGE_CHANNEL, () => clock.tick());
+    attachClock(db, clock);
     return {
       engine: 'pglite',
       db,
@@ -69,9 +77,37 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL 空闲连接已断开，将自动重连：${error.message}`);
   });
+  // This server's own writes move the clock as they complete, before the writer goes on: its next read must not
+  // wait for the notice, which comes on another connection a moment later. Hooked before the first connection.
+  const clock = new ChangeClock();
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const first = args[0] as string | { text?: string } | undefined;
+      const text = typeof first === 'string' ? first : first?.text;
+      if (text !== undefined && READ_ONLY.test(text)) return query(...args);
+      // The pool's own query() passes a callback; drizzle's transactions use the promise.
+      const done = args.at(-1);
+      if (typeof done === 'function') {
+        args[args.length - 1] = (...result: unknown[]) => {
+          clock.tick();
+          done(...result);
+        };
+        return query(...args);
+      }
+      const answer = query(...args);
+      if (answer instanceof Promise) {
+        const tick = () => clock.tick();
+        answer.then(tick, tick);
+      }
+      return answer;
+    }) as typeof client.query;
+  });
   // Fail fast with the server's own message when the URL is wrong.
   await pool.query('select 1');
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const listener = await listenForChanges(url, clock);
+  attachClock(db, clock);
   return {
     engine: 'postgresql',
     db,
@@ -99,6 +135,53 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await listener.stop();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * The change notices of migration 0014 on a connection of their own. When it drops, the clock is unsure (every
+ * remembered read goes back to the database) until a new connection listens again, retried every second.
+ */
+async function listenForChanges(url: string, clock: ChangeClock): Promise<{ stop(): Promise<void> }> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', () => clock.tick());
+    next.on('error', () => lost(next));
+    next.on('end', () => lost(next));
+    await next.connect();
+    await next.query(`LISTEN ${CHANGE_CHANNEL}`);
+    client = next;
+    clock.setSure(true);
+  };
+  const lost = (which: pg.Client) => {
+    if (stopped || client !== which) return;
+    client = undefined;
+    clock.setSure(false);
+    which.end().catch(() => undefined);
+    const again = () => {
+      retry = undefined;
+      if (!stopped)
+        connect().catch(() => {
+          retry = setTimeout(again, 1000);
+          retry.unref();
+        });
+    };
+    retry = setTimeout(again, 1000);
+    retry.unref();
+  };
+  await connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
   };
 }

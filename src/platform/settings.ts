@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { noteChange, rememberedRead } from '../db/changes.ts';
 import type { Db } from '../db/connection.ts';
 import { appSetting } from '../db/schema/index.ts';
 
@@ -18,9 +19,13 @@ export const SITE = 'site';
 /** Optional: a system name chosen by the office, instead of the one made from the region. */
 export const SYSTEM_NAME = 'systemName';
 
+/** A setting, remembered until the next change notice (src/db/changes.ts); a copy, so callers may change it. */
 export async function getSetting<T>(db: Db, key: string): Promise<T | undefined> {
-  const [row] = await db.select().from(appSetting).where(eq(appSetting.key, key));
-  return row?.value as T | undefined;
+  const value = await rememberedRead(db, `setting:${key}`, async () => {
+    const [row] = await db.select({ value: appSetting.value }).from(appSetting).where(eq(appSetting.key, key));
+    return row?.value;
+  });
+  return (typeof value === 'object' && value !== null ? structuredClone(value) : value) as T | undefined;
 }
 
 export async function setSetting(db: Db, key: string, value: unknown): Promise<void> {
@@ -28,4 +33,5 @@ export async function setSetting(db: Db, key: string, value: unknown): Promise<v
     .insert(appSetting)
     .values({ key, value })
     .onConflictDoUpdate({ target: appSetting.key, set: { value, updatedAt: sql`now()` } });
+  noteChange(db);
 }

@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 
 // Readable logs in a terminal: one short line per request ("10:42:01 GET /api/rounds 200 12ms") and plain
-// messages, instead of pino's two JSON lines per request. JSON stays the format when the output is not a terminal
-// (a log collector, a file) or in production. No pino-pretty: a small stream that reads pino's own lines.
+// messages instead of pino's JSON lines. JSON stays the format when the output is not a terminal (a log
+// collector, a file) or in production. No pino-pretty: a small stream that reads pino's own lines. The server logs
+// one line per request, when it is answered (app.ts).
 
 const LEVELS: Record<number, string> = { 10: '跟踪', 20: '调试', 30: '信息', 40: '警告', 50: '错误', 60: '致命' };
 
@@ -10,7 +11,6 @@ interface PinoLine {
   level: number;
   time: number;
   msg?: string;
-  reqId?: string;
   req?: { method?: string; url?: string };
   res?: { statusCode?: number };
   responseTime?: number;
@@ -19,45 +19,35 @@ interface PinoLine {
 
 const clock = (t: number) => new Date(t).toTimeString().slice(0, 8);
 
-/** One readable line for a pino JSON line, or null to skip it (the "incoming request" half of a pair). */
-export function formatLogLine(raw: string, pending: Map<string, string>): string | null {
+/** One readable line for a pino JSON line. */
+export function formatLogLine(raw: string): string {
   let line: PinoLine;
   try {
     line = JSON.parse(raw) as PinoLine;
   } catch {
     return raw;
   }
-  const level = LEVELS[line.level] ?? String(line.level);
-  if (line.msg === 'incoming request' && line.reqId && line.req) {
-    pending.set(line.reqId, `${line.req.method ?? ''} ${line.req.url ?? ''}`);
-    return null;
-  }
-  if (line.msg === 'request completed' && line.reqId) {
-    const what = pending.get(line.reqId) ?? '';
-    pending.delete(line.reqId);
+  if (line.msg === 'request completed' && line.req) {
     const ms = line.responseTime === undefined ? '' : ` ${Math.round(line.responseTime)}ms`;
-    return `${clock(line.time)} ${what} ${line.res?.statusCode ?? ''}${ms}`;
+    return `${clock(line.time)} ${line.req.method ?? ''} ${line.req.url ?? ''} ${line.res?.statusCode ?? ''}${ms}`;
   }
+  const level = LEVELS[line.level] ?? String(line.level);
   const error = line.err?.stack ?? line.err?.message;
   return `${clock(line.time)} ${level} ${line.msg ?? ''}${error ? `\n${error}` : ''}`;
 }
 
 /** A stream for Fastify's logger option that writes readable lines to `out`. */
 export function readableLogStream(out: NodeJS.WritableStream = process.stdout): Writable {
-  const pending = new Map<string, string>();
   let buffer = '';
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       buffer += chunk.toString('utf8');
       let at = buffer.indexOf('\n');
       while (at >= 0) {
-        const text = formatLogLine(buffer.slice(0, at), pending);
-        if (text !== null) out.write(`${text}\n`);
+        out.write(`${formatLogLine(buffer.slice(0, at))}\n`);
         buffer = buffer.slice(at + 1);
         at = buffer.indexOf('\n');
       }
-      // A reply that never completes must not keep its line forever.
-      if (pending.size > 1000) pending.clear();
       done();
     },
   });

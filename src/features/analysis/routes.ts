@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
@@ -24,6 +24,29 @@ import { analyseShared } from './shared.ts';
 // same pure functions the Word reports use (src/core/charts).
 
 const everyone = { authenticated: true } as const;
+
+// A page of a shared analysis is the same text for everyone who asks until the data change: it is built and
+// serialised once per analysis and page (fifty people on the dashboard, one JSON.stringify).
+const pages = new WeakMap<Analysis, Map<string, Promise<string>>>();
+
+function sharedPage<T>(reply: FastifyReply, a: Analysis, page: string, build: () => T | Promise<T>): Promise<string> {
+  let built = pages.get(a);
+  if (!built) {
+    built = new Map();
+    pages.set(a, built);
+  }
+  let json = built.get(page);
+  if (json === undefined) {
+    const made = Promise.resolve()
+      .then(build)
+      .then((body) => JSON.stringify(body));
+    made.catch(() => built.delete(page));
+    built.set(page, made);
+    json = made;
+  }
+  reply.type('application/json; charset=utf-8');
+  return json;
+}
 
 export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
@@ -57,25 +80,30 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: everyone },
     },
-    async (request): Promise<OverviewResponse> => {
+    async (request, reply) => {
       const a = await run(request, request.query);
-      return {
-        basis: a.basis,
-        asOf: a.asOf,
-        demo: a.demo,
-        byPlan: a.byPlan,
-        byDomain: a.byDomain,
-        warnings: warningsOf(a),
-        charts: {
-          domainRate: domainRateBarOption({
-            title: '各领域监测指标达标率',
-            demo: a.demo,
-            bars: a.byDomain
-              .filter((d) => d.rate !== null)
-              .map((d) => ({ name: d.domainName, rate: (d.rate as number) * 100 })),
-          }),
-        },
-      };
+      return sharedPage(
+        reply,
+        a,
+        'overview',
+        (): OverviewResponse => ({
+          basis: a.basis,
+          asOf: a.asOf,
+          demo: a.demo,
+          byPlan: a.byPlan,
+          byDomain: a.byDomain,
+          warnings: warningsOf(a),
+          charts: {
+            domainRate: domainRateBarOption({
+              title: '各领域监测指标达标率',
+              demo: a.demo,
+              bars: a.byDomain
+                .filter((d) => d.rate !== null)
+                .map((d) => ({ name: d.domainName, rate: (d.rate as number) * 100 })),
+            }),
+          },
+        }),
+      );
     },
   );
 
@@ -85,9 +113,19 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       schema: { tags: ['监测分析'], summary: '按牵头单位的达标率', querystring: AnalysisQuery },
       config: { access: everyone },
     },
-    async (request): Promise<UnitsResponse> => {
+    async (request, reply) => {
       const a = await run(request, request.query);
-      return { basis: a.basis, asOf: a.asOf, demo: a.demo, byUnit: a.byUnit };
+      return sharedPage(
+        reply,
+        a,
+        'units',
+        (): UnitsResponse => ({
+          basis: a.basis,
+          asOf: a.asOf,
+          demo: a.demo,
+          byUnit: a.byUnit,
+        }),
+      );
     },
   );
 
@@ -102,7 +140,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: everyone },
     },
-    async (request): Promise<DomainResponse> => {
+    async (request, reply) => {
       const { planId, domainCode } = request.params;
       const a = await run(request, request.query, {
         key: `domain:${planId}/${domainCode}`,
@@ -110,22 +148,27 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       });
       const row = a.byDomain.find((d) => d.planId === planId && d.domainCode === domainCode);
       if (!row) throw notFound('领域');
-      return {
-        basis: a.basis,
-        asOf: a.asOf,
-        demo: a.demo,
-        domain: row,
-        indicators: a.indicators
-          .filter((i) => i.planId === planId && i.domainCode === domainCode)
-          .map(({ result, ...i }) => ({
-            ...i,
-            status: result.status,
-            warning: result.warning,
-            statusReason: result.statusReason,
-            latest: result.value,
-            year: result.year,
-          })),
-      };
+      return sharedPage(
+        reply,
+        a,
+        `domain:${planId}/${domainCode}`,
+        (): DomainResponse => ({
+          basis: a.basis,
+          asOf: a.asOf,
+          demo: a.demo,
+          domain: row,
+          indicators: a.indicators
+            .filter((i) => i.planId === planId && i.domainCode === domainCode)
+            .map(({ result, ...i }) => ({
+              ...i,
+              status: result.status,
+              warning: result.warning,
+              statusReason: result.statusReason,
+              latest: result.value,
+              year: result.year,
+            })),
+        }),
+      );
     },
   );
 
@@ -140,62 +183,70 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: everyone },
     },
-    async (request): Promise<IndicatorResponse> => {
+    async (request, reply) => {
       const a = await run(request, request.query, {
         key: `indicator:${request.params.id}`,
         pick: (i) => i.id === request.params.id,
       });
       const item = a.indicators.find((i) => i.id === request.params.id);
       if (!item) throw notFound('指标');
-      const r = item.result;
-      const series = [{ name: '合计', values: item.values }];
-      if (item.female && item.male) series.push({ name: '女', values: item.female }, { name: '男', values: item.male });
-      const numericTarget = r.target !== null && r.ruleKind !== 'relational';
-      // 对比数据 are read here, beside the shared analysis rather than inside it: a change to them is seen at once
-      // and does not invalidate the cached analyses (migration 0014).
-      const references = (await referencesByIndicator(db, await activeFolder())).get(item.id) ?? [];
-      return {
-        basis: a.basis,
-        asOf: a.asOf,
-        demo: a.demo,
-        indicator: item,
-        references,
-        charts: {
-          trend: trendChartOption({
-            title: `${item.name}（${item.unit}）`,
-            unit: item.unit,
-            years: item.years,
-            series,
-            ...(numericTarget ? { target: { value: r.target as number, label: `规划目标 ${item.target}` } } : {}),
-            ...(r.projection &&
-            r.year !== null &&
-            r.value !== null &&
-            r.ruleKind !== 'relational' &&
-            r.year < item.targetYear
-              ? {
-                  projection: {
-                    fromYear: r.year,
-                    toYear: item.targetYear,
-                    fromValue: r.value,
-                    toValue: r.projection.value,
-                  },
-                }
-              : {}),
-            references: referenceSeries(item.years, references),
-            demo: a.demo,
-          }),
-          towns: item.towns
-            ? areaRankingOption({
-                title: `${item.name}：各镇街（${r.year ?? ''}年）`,
-                unit: item.unit,
-                areas: item.towns
-                  .filter((t) => t.value !== null)
-                  .map((t) => ({ name: t.area, value: t.value as number })),
-                ...(numericTarget ? { target: { value: r.target as number, label: '目标' } } : {}),
-              })
-            : null,
-        },
-      };
+      return sharedPage(reply, a, `indicator:${item.id}`, async () => {
+        // 对比数据 change the analysis version (migration 0015), so they are read once per analysis and page.
+        const references = (await referencesByIndicator(db, await activeFolder())).get(item.id) ?? [];
+        return indicatorPage(a, item, references);
+      });
     },
   );
 };
+
+/** The indicator page: the engine's result with its trend and town charts, and the 天津市/全国 figures. */
+function indicatorPage(
+  a: Analysis,
+  item: Analysis['indicators'][number],
+  references: IndicatorResponse['references'],
+): IndicatorResponse {
+  const r = item.result;
+  const series = [{ name: '合计', values: item.values }];
+  if (item.female && item.male) series.push({ name: '女', values: item.female }, { name: '男', values: item.male });
+  const numericTarget = r.target !== null && r.ruleKind !== 'relational';
+  return {
+    basis: a.basis,
+    asOf: a.asOf,
+    demo: a.demo,
+    indicator: item,
+    references,
+    charts: {
+      trend: trendChartOption({
+        title: `${item.name}（${item.unit}）`,
+        unit: item.unit,
+        years: item.years,
+        series,
+        ...(numericTarget ? { target: { value: r.target as number, label: `规划目标 ${item.target}` } } : {}),
+        ...(r.projection &&
+        r.year !== null &&
+        r.value !== null &&
+        r.ruleKind !== 'relational' &&
+        r.year < item.targetYear
+          ? {
+              projection: {
+                fromYear: r.year,
+                toYear: item.targetYear,
+                fromValue: r.value,
+                toValue: r.projection.value,
+              },
+            }
+          : {}),
+        references: referenceSeries(item.years, references),
+        demo: a.demo,
+      }),
+      towns: item.towns
+        ? areaRankingOption({
+            title: `${item.name}：各镇街（${r.year ?? ''}年）`,
+            unit: item.unit,
+            areas: item.towns.filter((t) => t.value !== null).map((t) => ({ name: t.area, value: t.value as number })),
+            ...(numericTarget ? { target: { value: r.target as number, label: '目标' } } : {}),
+          })
+        : null,
+    },
+  };
+}

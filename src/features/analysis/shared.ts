@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { rememberedRead } from '../../db/changes.ts';
 import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
 import { type Analysis, analyse, type ReadOptions } from './analyse.ts';
@@ -20,7 +21,8 @@ async function currentVersion(db: Db): Promise<string> {
       sql`select exists (select 1 from analysis_dirty) as pending,
             coalesce((select version from analysis_version), 0)::text as v`,
     );
-  let [row] = await read();
+  // Both tables send change notices (migration 0015): remembered until the next one.
+  let [row] = await rememberedRead(db, 'analysisVersion', read);
   if (row?.pending) {
     await catchUpResults(db);
     [row] = await read();

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { noteChange, rememberedRead } from '../../db/changes.ts';
 import type { Db } from '../../db/connection.ts';
 import { appUser, area, orgUnit, userSession } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -66,6 +67,7 @@ export async function createSession(
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
     mode: policy.mode,
   });
+  noteChange(db);
   return { token, csrfToken };
 }
 
@@ -82,16 +84,19 @@ export async function removeStaleSessions(db: Db, policy: SessionPolicy, now = n
       policy.mode === 'production' ? sql`${userSession.userId} in (select id from app_user where is_demo)` : undefined,
     ),
   );
+  noteChange(db);
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(userSession).where(eq(userSession.id, sha256(token)));
+  noteChange(db);
 }
 
 export async function deleteUserSessions(db: Db, userId: number, except?: string): Promise<void> {
   await db
     .delete(userSession)
     .where(and(eq(userSession.userId, userId), except ? ne(userSession.id, except) : undefined));
+  noteChange(db);
 }
 
 export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; session: Session };
@@ -108,13 +113,17 @@ export async function loadSession(
 ): Promise<SessionLookup> {
   const security = policy.security;
   const id = sha256(token);
-  const [row] = await db
-    .select({ session: userSession, user: appUser, unitName: orgUnit.name, areaName: area.name })
-    .from(userSession)
-    .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .leftJoin(orgUnit, eq(orgUnit.id, appUser.unitId))
-    .leftJoin(area, eq(area.id, appUser.areaId))
-    .where(eq(userSession.id, id));
+  // Asked on every request: remembered until the next change to sessions, users, units or towns (src/db/changes.ts).
+  const row = await rememberedRead(db, `session:${id}`, async () => {
+    const [found] = await db
+      .select({ session: userSession, user: appUser, unitName: orgUnit.name, areaName: area.name })
+      .from(userSession)
+      .innerJoin(appUser, eq(appUser.id, userSession.userId))
+      .leftJoin(orgUnit, eq(orgUnit.id, appUser.unitId))
+      .leftJoin(area, eq(area.id, appUser.areaId))
+      .where(eq(userSession.id, id));
+    return found;
+  });
   if (!row) return { kind: 'none' };
   const idleMs = now.getTime() - row.session.lastSeenAt.getTime();
   const ageMs = now.getTime() - row.session.createdAt.getTime();
@@ -126,10 +135,14 @@ export async function loadSession(
     (row.user.isDemo && policy.mode !== 'demo')
   ) {
     await db.delete(userSession).where(eq(userSession.id, id));
+    noteChange(db);
     return { kind: 'expired' };
   }
   // Touch at most once a minute: the idle clock needs no finer grain and PGlite has one connection.
-  if (idleMs > 60_000) await db.update(userSession).set({ lastSeenAt: now }).where(eq(userSession.id, id));
+  if (idleMs > 60_000) {
+    await db.update(userSession).set({ lastSeenAt: now }).where(eq(userSession.id, id));
+    noteChange(db);
+  }
   const u = row.user;
   const expiresAt = u.passwordChangedAt.getTime() + security.passwordExpiryDays * 86_400_000;
   const passwordExpiresInDays = Math.floor((expiresAt - now.getTime()) / 86_400_000);

@@ -7,6 +7,8 @@ import { VERSION } from '../../platform/version.ts';
 import { type Health, HealthReply } from './contract.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database, config }) => {
+  // The migration files ship with this build: counted once, not read from disk on every health check.
+  const migrationsAvailable = readMigrations().length;
   app.get(
     '/health',
     {
@@ -21,7 +23,7 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         version: VERSION,
         engine: database.engine,
         migrationLevel: await migrationLevel(database.db),
-        migrationsAvailable: readMigrations().length,
+        migrationsAvailable,
         demo: config.demo,
         site,
       };
