@@ -4,6 +4,7 @@ import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { purgeAuditLog } from '../features/audit/index.ts';
 import { sendDeadlineReminders } from '../features/notices/index.ts';
+import { remindOverdueSupervision } from '../features/supervision/index.ts';
 import type { Config } from '../platform/config.ts';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -62,13 +63,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await purge();
     const purgeTimer = setInterval(purge, 86_400_000);
     purgeTimer.unref();
-    // Deadline reminders: at start (not awaited: a slow group robot must not delay it) and then hourly.
+    // Deadline reminders and overdue 督办: at start (not awaited: a slow group robot must not delay it) and then
+    // hourly.
     let reminding: Promise<unknown> = Promise.resolve();
     const remind = () => {
-      reminding = sendDeadlineReminders(database.db, new Date(), {
-        log: app.log,
-        allowedHosts: config.webhookAllowedHosts,
-      }).catch((error) => app.log.error(error));
+      reminding = Promise.all([
+        sendDeadlineReminders(database.db, new Date(), {
+          log: app.log,
+          allowedHosts: config.webhookAllowedHosts,
+        }),
+        remindOverdueSupervision(database.db),
+      ]).catch((error) => app.log.error(error));
     };
     remind();
     const remindTimer = setInterval(remind, 3_600_000);

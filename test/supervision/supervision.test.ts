@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditLog, supervisionNotice } from '../../src/db/schema/index.ts';
+import { auditLog, notice, supervisionNotice } from '../../src/db/schema/index.ts';
+import { remindOverdueSupervision } from '../../src/features/supervision/index.ts';
 import { assignLead } from '../collection/helpers.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
@@ -129,6 +130,25 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
     const overdue = (await office.get('/api/supervision?overdue=true')).json().notices;
     expect(overdue.map((n: { id: number }) => n.id)).toEqual([id]);
     expect(overdue[0].overdue).toBe(true);
+  });
+
+  it('an overdue 督办 reaches the unit and the office once, in their bells, and stops once answered', async () => {
+    const [open] = (await office.get('/api/supervision?overdue=true')).json().notices as { id: number }[];
+    const bell = async (who: Client) =>
+      ((await who.get('/api/notices')).json().notices as { kind: string; title: string; link: string }[]).filter(
+        (n) => n.kind === 'supervision_overdue',
+      );
+    expect(await remindOverdueSupervision(t.db.database.db)).toBeGreaterThanOrEqual(2);
+    expect(await remindOverdueSupervision(t.db.database.db)).toBe(0);
+    const unitBell = await bell(unit);
+    expect(unitBell).toHaveLength(1);
+    expect(unitBell[0]!.title).toContain('督办已逾期');
+    expect(unitBell[0]!.link).toBe(`/warnings/notices/${open!.id}`);
+    expect(await bell(office)).toHaveLength(1);
+    expect(await bell(other)).toEqual([]);
+    await unit.post(`/api/supervision/${open!.id}/answer`, { causes: '原因', measures: '措施', expectedEffect: '效果' });
+    await t.db.database.db.delete(notice).where(eq(notice.kind, 'supervision_overdue'));
+    expect(await remindOverdueSupervision(t.db.database.db)).toBe(0);
   });
 
   it('judges overdue by the day in Beijing: at 23:30 UTC the deadline day has already passed there', async () => {

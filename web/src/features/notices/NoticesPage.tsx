@@ -17,6 +17,8 @@ const KIND_LABELS: Record<string, { label: string; color: string }> = {
   reopened: { label: '重新打开', color: 'orange' },
   supervision_issued: { label: '督办', color: 'red' },
   supervision_answered: { label: '督办反馈', color: 'blue' },
+  supervision_overdue: { label: '督办逾期', color: 'red' },
+  document_returned: { label: '文档退回', color: 'red' },
 };
 
 function kindTag(kind: string) {
