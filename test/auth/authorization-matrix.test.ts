@@ -78,6 +78,8 @@ const EXPECTED: Record<string, Expected> = {
   'PUT /api/reference-values/:code/:scope/:year': ['office'],
   'DELETE /api/reference-values/:code/:scope/:year': ['office'],
   'POST /api/reference-values/import': ['office'],
+  // Only the office sends a unit's document back (issue 14).
+  'POST /api/documents/:id/return': ['office'],
 };
 
 function allowedRoles(access: Access): Role[] | typeof PUBLIC {

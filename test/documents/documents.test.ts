@@ -205,6 +205,40 @@ describe.each(ENGINES)('unit documents on %s', (engine) => {
     expect((await jyj.get('/api/documents/overview?year=2025')).statusCode).toBe(403);
   });
 
+  it('the office sends a submitted report back with its reasons; the unit is told, corrects it and submits again', async () => {
+    const before = (await wjw.get(`/api/documents/${reportId}`)).json().document;
+    // No reason, a unit's own user, or another unit: refused, nothing changes.
+    const empty = await office.post(`/api/documents/${reportId}/return`, { comment: '  ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().message).toContain('退回理由');
+    expect((await wjwLeader.post(`/api/documents/${reportId}/return`, { comment: '自己退回' })).statusCode).toBe(403);
+    expect((await wjw.get(`/api/documents/${reportId}`)).json().document).toMatchObject({
+      status: 'submitted',
+      version: before.version,
+    });
+
+    const reason = '“存在的问题”未写原因分析，请补充后重新报送。';
+    const returned = await office.post(`/api/documents/${reportId}/return`, { comment: reason });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().document).toMatchObject({ status: 'draft', returnComment: reason });
+    expect((await office.post(`/api/documents/${reportId}/return`, { comment: reason })).json().code).toBe(
+      'NOT_SUBMITTED',
+    );
+    const detail = (await wjw.get(`/api/documents/${reportId}`)).json();
+    expect(detail.document.returnComment).toBe(reason);
+    expect(detail.history.at(-1)).toMatchObject({ action: 'return', newStatus: 'draft', comment: reason });
+    const bell = (await wjw.get('/api/notices')).json().notices as { kind: string; body: string; link: string }[];
+    expect(bell.find((n) => n.kind === 'document_returned')).toMatchObject({ link: '/documents' });
+    expect(bell.find((n) => n.kind === 'document_returned')?.body).toContain(reason);
+    expect(
+      (await jyj.get('/api/notices')).json().notices.some((n: { kind: string }) => n.kind === 'document_returned'),
+    ).toBe(false);
+
+    const again = await wjwLeader.post(`/api/documents/${reportId}/submit`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().document).toMatchObject({ status: 'submitted', returnComment: null });
+  });
+
   it('checks years against the cycle', async () => {
     const res = await wjw.put('/api/documents/evaluation_report/2024', { sections: {}, expectedVersion: 0 });
     expect(res.statusCode).toBe(400);

@@ -36,6 +36,8 @@ export const unitDocument = pgTable('unit_document', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: integer('updated_by').references(() => appUser.id),
   version: integer('version').notNull().default(1),
+  /** Why the office sent it back; cleared when the unit submits again. */
+  returnComment: text('return_comment'),
 });
 
 export const documentAttachment = pgTable('document_attachment', {
@@ -65,6 +67,7 @@ export const unitDocumentHistory = pgTable('unit_document_history', {
   newSections: jsonb('new_sections'),
   oldStatus: text('old_status'),
   newStatus: text('new_status'),
+  comment: text('comment'),
 });
 
 export const notice = pgTable('notice', {

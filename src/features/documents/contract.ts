@@ -34,6 +34,8 @@ export interface UnitDocument {
   updatedAt: string;
   updatedBy: number | null;
   version: number;
+  /** Why the office sent it back (until the unit submits again). */
+  returnComment: string | null;
 }
 
 export type ListedDocument = UnitDocument & { unitName: string; attachments: DocumentAttachment[] };
@@ -55,6 +57,7 @@ export interface DocumentDetail {
     action: string;
     oldStatus: string | null;
     newStatus: string | null;
+    comment: string | null;
   }[];
 }
 

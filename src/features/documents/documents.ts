@@ -20,6 +20,7 @@ import {
 import { AppError } from '../../kernel/errors.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
+import { notify } from '../notices/index.ts';
 import type { Cycle, DocumentAttachment } from './contract.ts';
 import {
   ACCEPTED_DESCRIPTION,
@@ -171,6 +172,7 @@ async function history(
   action: string,
   before: Pick<UnitDocument, 'sections' | 'status'> | null,
   after: Pick<UnitDocument, 'sections' | 'status'>,
+  comment: string | null = null,
 ) {
   await tx.insert(unitDocumentHistory).values({
     documentId,
@@ -181,6 +183,7 @@ async function history(
     newSections: after.sections,
     oldStatus: before?.status ?? null,
     newStatus: after.status,
+    comment,
   });
 }
 
@@ -202,13 +205,27 @@ export async function submitDocument(db: Db, actor: Actor, doc: UnitDocument): P
   return transition(db, actor, doc, 'submit', 'submitted');
 }
 
+/** Submitted → draft by the office, with its reasons: the unit is told and corrects it before submitting again. */
+export async function returnDocument(db: Db, actor: Actor, doc: UnitDocument, comment: string): Promise<UnitDocument> {
+  if (doc.status !== 'submitted')
+    throw new AppError(409, 'NOT_SUBMITTED', `${documentLabel(doc)}尚未提交（或已退回），不能退回`);
+  return transition(db, actor, doc, 'return', 'draft', comment);
+}
+
 /** Submitted → draft, so the unit can correct it; submit again afterwards. */
 export async function withdrawDocument(db: Db, actor: Actor, doc: UnitDocument): Promise<UnitDocument> {
   if (doc.status !== 'submitted') throw new AppError(409, 'NOT_SUBMITTED', `${documentLabel(doc)}尚未提交，无需撤回`);
   return transition(db, actor, doc, 'withdraw', 'draft');
 }
 
-async function transition(db: Db, actor: Actor, doc: UnitDocument, action: string, to: DocumentStatus) {
+async function transition(
+  db: Db,
+  actor: Actor,
+  doc: UnitDocument,
+  action: string,
+  to: DocumentStatus,
+  returnComment: string | null = null,
+) {
   return db.transaction(async (tx) => {
     const submitting = to === 'submitted';
     const [updated] = await tx
@@ -217,19 +234,31 @@ async function transition(db: Db, actor: Actor, doc: UnitDocument, action: strin
         status: to,
         submittedAt: submitting ? new Date() : null,
         submittedBy: submitting ? actor.userId : null,
+        returnComment,
         version: sql`${unitDocument.version} + 1`,
       })
       .where(and(eq(unitDocument.id, doc.id), eq(unitDocument.version, doc.version)))
       .returning();
     if (!updated) throw new AppError(409, 'CONFLICT', '该文档已被他人修改，请刷新后重试');
-    await history(tx, actor, doc.id, action, doc, updated);
+    await history(tx, actor, doc.id, action, doc, updated, returnComment);
     await audit(tx, actor, {
       action: `document.${action}`,
       objectType: 'unit_document',
       objectId: doc.id,
       before: { status: doc.status },
-      after: { status: to },
+      after: { status: to, ...(returnComment ? { returnComment } : {}) },
     });
+    if (returnComment)
+      await notify(
+        tx,
+        { unitId: doc.unitId },
+        {
+          kind: 'document_returned',
+          title: `${documentLabel(doc)}被退回`,
+          body: `区妇儿工委办公室退回修改：${returnComment}`,
+          link: '/documents',
+        },
+      );
     return updated;
   });
 }
@@ -428,6 +457,7 @@ export async function documentHistory(db: Db, documentId: number) {
       action: unitDocumentHistory.action,
       oldStatus: unitDocumentHistory.oldStatus,
       newStatus: unitDocumentHistory.newStatus,
+      comment: unitDocumentHistory.comment,
     })
     .from(unitDocumentHistory)
     .where(eq(unitDocumentHistory.documentId, documentId))

@@ -30,6 +30,7 @@ import {
   findAttachment,
   findDocument,
   listDocuments,
+  returnDocument,
   saveDocument,
   submitDocument,
   type UnitDocument,
@@ -53,6 +54,10 @@ const Year = z.coerce.number().int().min(2000, '年份不正确').max(2100, '年
 const SaveBody = z.object({
   sections: z.record(z.string(), z.string().max(SECTION_MAX_CHARS, `每部分最多 ${SECTION_MAX_CHARS} 字`)),
   expectedVersion: z.number().int().min(0),
+});
+
+const ReturnBody = z.object({
+  comment: z.string().trim().min(1, '请填写退回理由').max(2000, '退回理由最多 2000 字'),
 });
 
 const UNIT_ROLES = ['unit_reporter', 'unit_leader'] as const;
@@ -174,6 +179,24 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       const doc = await findDocument(db, request.params.id);
       assertDocumentInScope(currentUser(request), doc);
       return asJson({ document: await withdrawDocument(db, actorOf(request), doc) });
+    },
+  );
+
+  app.post(
+    '/documents/:id/return',
+    {
+      schema: {
+        tags: ['单位文档'],
+        summary: '办公室退回已提交的文档（须写明退回理由；单位收到通知，修改后重新提交）',
+        params: IdParams,
+        body: ReturnBody,
+      },
+      config: { access: { roles: ['office'] } },
+    },
+    async (request): Promise<DocumentResponse> => {
+      const doc = await findDocument(db, request.params.id);
+      assertDocumentInScope(currentUser(request), doc);
+      return asJson({ document: await returnDocument(db, actorOf(request), doc, request.body.comment) });
     },
   );
 

@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'document.save': '保存单位文档',
   'document.submit': '提交单位文档',
   'document.withdraw': '撤回单位文档',
+  'document.return': '退回单位文档',
   'document.delete': '删除单位文档',
   'document.attachment.upload': '上传附件',
   'document.attachment.download': '下载附件',

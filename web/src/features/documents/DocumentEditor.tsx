@@ -169,6 +169,15 @@ export function DocumentEditor({
           }
         />
       )}
+      {doc?.status === 'draft' && doc.returnComment && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="区妇儿工委办公室已退回，请修改后重新提交"
+          description={<div style={{ whiteSpace: 'pre-wrap' }}>{doc.returnComment}</div>}
+        />
+      )}
       <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="状态">
           <StatusTag status={doc?.status ?? 'missing'} />

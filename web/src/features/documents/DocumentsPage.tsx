@@ -1,4 +1,19 @@
-import { Alert, Card, Descriptions, Drawer, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind, sectionsOf } from '../../../../src/core/documents.ts';
 import type {
@@ -10,8 +25,12 @@ import type {
 } from '../../../../src/features/documents/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import type { Role } from '../../../../src/kernel/roles.ts';
+import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { FormDialog } from '../../shell/FormDialog.tsx';
+import { applyError } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
+import { RequiredTextItem } from '../tasks/common.tsx';
 import { Attachments } from './Attachments.tsx';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import { StatusTag } from './StatusTag.tsx';
@@ -129,7 +148,7 @@ function UnitDocuments({
 }
 
 function OverviewTable({ year }: { year: number }) {
-  const { data, error, loading } = useApi<DocumentOverview>(`/documents/overview?year=${year}`);
+  const { data, error, loading, reload } = useApi<DocumentOverview>(`/documents/overview?year=${year}`);
   const [open, setOpen] = useState<number | null>(null);
   if (error) return <Alert type="error" showIcon title={error.message} />;
   const kinds = data?.kinds ?? [];
@@ -181,13 +200,15 @@ function OverviewTable({ year }: { year: number }) {
           })),
         ]}
       />
-      <DocumentDrawer id={open} onClose={() => setOpen(null)} />
+      <DocumentDrawer id={open} onClose={() => setOpen(null)} onChanged={reload} />
     </>
   );
 }
 
-function DocumentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const { data } = useApi<DocumentDetail>(id === null ? null : `/documents/${id}`);
+function DocumentDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+  const { data, reload } = useApi<DocumentDetail>(id === null ? null : `/documents/${id}`);
+  const user = useUser();
+  const [returning, setReturning] = useState(false);
   const doc = id !== null && data?.document.id === id ? data.document : undefined;
   return (
     <Drawer
@@ -197,11 +218,28 @@ function DocumentDrawer({ id, onClose }: { id: number | null; onClose: () => voi
       title={
         doc ? `${doc.unitName} · ${doc.year === null ? '' : `${doc.year}年`}${DOCUMENT_KIND_LABELS[doc.kind]}` : '文档'
       }
+      extra={
+        doc?.status === 'submitted' &&
+        user.role === 'office' && (
+          <Button danger onClick={() => setReturning(true)}>
+            退回修改
+          </Button>
+        )
+      }
     >
       {!doc ? (
         <Spin />
       ) : (
         <>
+          {doc.status === 'draft' && doc.returnComment && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="已退回单位修改"
+              description={<div style={{ whiteSpace: 'pre-wrap' }}>{doc.returnComment}</div>}
+            />
+          )}
           <Descriptions
             column={1}
             bordered
@@ -221,8 +259,57 @@ function DocumentDrawer({ id, onClose }: { id: number | null; onClose: () => voi
           </Descriptions>
           <Typography.Title level={5}>附件</Typography.Title>
           <Attachments documentId={doc.id} attachments={data?.attachments ?? []} editable={false} />
+          {returning && (
+            <ReturnDialog
+              id={doc.id}
+              label={`${doc.unitName}${doc.year === null ? '' : `${doc.year}年`}${DOCUMENT_KIND_LABELS[doc.kind]}`}
+              onClose={() => setReturning(false)}
+              onDone={() => {
+                setReturning(false);
+                reload();
+                onChanged();
+              }}
+            />
+          )}
         </>
       )}
     </Drawer>
+  );
+}
+
+/** The office sends a submitted document back: the reasons reach the unit's bell and stay on the document. */
+function ReturnDialog({
+  id,
+  label,
+  onClose,
+  onDone,
+}: {
+  id: number;
+  label: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ comment: string }>();
+  async function save(values: { comment: string }) {
+    await post(`/documents/${id}/return`, values);
+    message.success(`已退回${label}，单位将收到通知`);
+    onDone();
+  }
+  return (
+    <FormDialog
+      form={form}
+      title={`退回${label}`}
+      okText="退回"
+      okButtonProps={{ danger: true }}
+      explain={(f, e) => applyError(e, f)}
+      alertGap={12}
+      onCancel={onClose}
+      save={save}
+    >
+      <RequiredTextItem label="退回理由" name="comment">
+        <Input.TextArea rows={4} maxLength={2000} showCount placeholder="需要补充或修改的内容，单位将看到这段话" />
+      </RequiredTextItem>
+    </FormDialog>
   );
 }
