@@ -1,5 +1,6 @@
 // 单位文档 in a real browser: a unit writes and submits its annual work report with an attachment; the office
-// sees it in the overview of who has and has not submitted.
+// sees it in the overview of who has and has not submitted, and sends it back with its reasons, which the unit
+// reads on its report.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,8 @@ const SECTIONS: [string, string][] = [
   ['对策措施', '争取专项编制，开展订单式培养，加强绩效激励。'],
   ['下一年度工作安排', '推进妇幼保健机构标准化建设，筛查覆盖全部镇街。'],
 ];
+
+const RETURN_REASON = '“存在问题”未分析镇街差异，请补充各镇街筛查覆盖率后重新报送。';
 
 async function chooseYear(page: Page, year: number) {
   await page.getByLabel('年度', { exact: true }).click();
@@ -101,8 +104,35 @@ describe('单位文档 in the browser', () => {
       await drawer.getByText(SECTIONS[2]![1]).waitFor();
       await drawer.getByRole('button', { name: /盖章版/ }).waitFor();
       await page.screenshot({ path: artifactPath('documents-drawer.png') });
+
+      // 退回修改: a reason is required; then the report is a draft again.
+      await drawer.getByRole('button', { name: '退回修改' }).click();
+      const dialog = page.getByRole('dialog', { name: /退回区卫生健康委2025年年度工作报告/ });
+      await dialog.getByRole('button', { name: '退回' }).click();
+      await dialog.getByText('请填写退回理由').waitFor();
+      await dialog.getByLabel('退回理由').fill(RETURN_REASON);
+      await page.screenshot({ path: artifactPath('documents-return.png') });
+      await dialog.getByRole('button', { name: '退回' }).click();
+      await page.locator('.ant-message-notice', { hasText: '单位将收到通知' }).waitFor();
+      await drawer.getByText('已退回单位修改').waitFor();
+      await drawer.getByRole('button', { name: '退回修改' }).waitFor({ state: 'detached' });
+      await row.getByText('草稿').waitFor();
     } finally {
       await office.close();
     }
+  });
+
+  it('the unit reads the reasons on its report and in its notices', async () => {
+    const page = await browser.context.newPage(); // still signed in as wjw
+    await page.goto(`${server.url}/collection/documents`);
+    await chooseYear(page, 2025);
+    await page.getByText('区妇儿工委办公室已退回，请修改后重新提交').waitFor();
+    await page.getByText(RETURN_REASON).waitFor();
+    await page.getByRole('button', { name: '保存草稿' }).waitFor();
+    await page.screenshot({ path: artifactPath('documents-returned.png'), fullPage: true });
+    await page.goto(`${server.url}/notices`);
+    await page.getByText('文档退回').first().waitFor();
+    await page.getByText('2025年年度工作报告被退回').waitFor();
+    await page.close();
   });
 });
