@@ -84,6 +84,8 @@ export type WarningKind = '预计达标困难' | '波动较大';
 /** A warning as the office saw it when issuing a 督办单, kept with the notice. */
 export interface WarningSnapshot {
   kinds: WarningKind[];
+  /** Why, in plain words; absent on notices issued before it was recorded. */
+  summary?: string;
   reasons: string[];
   status: Status;
   year: number | null;

@@ -151,20 +151,32 @@ export function openingText(input: NarrativeInput): string {
   return lines.join('\n');
 }
 
-/** How a fluctuation reads in words, without the method's numbers (those are in the technical annex). */
-const FLUCTUATION_WORDS: Record<string, string> = {
-  jump: '当年较上年变化超过三成',
-  band: '当年数值明显偏离前三年平均水平',
-  zigzag: '近年升降交替、年度间变化明显',
-};
+/**
+ * How a fluctuation reads in words, without the method's numbers (those are in the technical annex). `said`: the
+ * year whose value the sentence has just given, which need not be named again.
+ */
+function fluctuationWords(kind: string, year: number | null, said: number | null): string | undefined {
+  const when = year === null ? '当年' : year === said ? '' : `${year}年`;
+  if (kind === 'jump') return `${when}较上年变化超过三成`;
+  if (kind === 'band') return `${when}${when ? '数值' : ''}明显偏离前三年平均水平`;
+  if (kind === 'zigzag') return '近年升降交替、年度间变化明显';
+  return undefined;
+}
 
-/** Why an indicator is warned, in plain words. */
-function warningReason(input: NarrativeInput, i: NarrativeIndicator): string {
+/**
+ * Why an indicator is warned, in plain words (no method numbers: those are the warning's `reasons`, shown behind
+ * 计算依据 on the pages and in the technical annex of the reports). `targetYear`: the last year of the plan.
+ */
+export function plainWarning(i: NarrativeIndicator, targetYear: number): string {
   const r = i.result;
   const parts: string[] = [];
   const { value, year, prev } = latestPair(i);
-  if (isDifficult(i) && value !== null && year !== null) {
-    const now = `${year}年为${valueWithUnit(i, value)}${prev !== null ? `（${changePhrase(prev, value, i, '上年')}）` : ''}`;
+  const now =
+    value !== null && year !== null
+      ? `${year}年为${valueWithUnit(i, value)}${prev !== null ? `（${changePhrase(prev, value, i, '上年')}）` : ''}`
+      : null;
+  const difficult = isDifficult(i) && now !== null;
+  if (difficult) {
     const how =
       r.difficulty === '逆向'
         ? '近年变化方向与规划要求相反'
@@ -172,11 +184,19 @@ function warningReason(input: NarrativeInput, i: NarrativeIndicator): string {
           ? '近年总体未呈现规划要求的变化'
           : '进度慢于规划要求';
     const target = r.ruleKind === 'direction_only' ? `规划要求${targetShort(i)}` : `规划目标为${targetShort(i)}`;
-    parts.push(`${now}，${target}，${how}，按目前进度到${Math.max(...input.plans.map((p) => p.cycleEnd))}年达标有困难`);
+    parts.push(`${now}，${target}，${how}，按目前进度到${targetYear}年达标有困难`);
   }
   if (isVolatile(i)) {
-    const kinds = [...new Set((r.flags ?? []).map((f) => FLUCTUATION_WORDS[f.kind]).filter(Boolean))];
-    parts.push(kinds.length ? kinds.join('，') : '年度间变化明显');
+    // Said with the latest value when nothing before has said it.
+    const withValue = !difficult && now !== null;
+    const said = withValue ? year : null;
+    const kinds = [
+      ...new Set(
+        (r.flags ?? []).map((f) => fluctuationWords(f.kind, f.year ?? year, said)).filter((w) => w !== undefined),
+      ),
+    ];
+    const words = kinds.length ? kinds.join('，') : '年度间变化明显';
+    parts.push(withValue ? `${now}，${words}` : words);
   }
   return sentence(parts.join('；'));
 }
@@ -191,12 +211,15 @@ export function warningsText(input: NarrativeInput): string {
   const f = figures(input);
   const list = distinctIndicators(input).filter((i) => i.result.warning);
   if (list.length === 0) return '本期监测未发现预计达标困难或波动较大的指标。';
+  const cycleEnd = Math.max(...input.plans.map((p) => p.cycleEnd));
   const lines = [
     `本期监测预警指标${f.warned}项，其中预计达标困难${f.difficult}项、波动较大${f.volatile}项${f.both ? `（${f.both}项两类预警兼有）` : ''}。判断依据见附件“预警依据”。`,
   ];
   for (const i of list) {
     const lead = i.leadUnit ? `，${i.leadUnit.name}牵头` : '';
-    lines.push(`${i.name}（${i.planTitle}${lead}）：${i.result.warning!.kinds.join('、')}。${warningReason(input, i)}`);
+    lines.push(
+      `${i.name}（${i.planTitle}${lead}）：${i.result.warning!.kinds.join('、')}。${plainWarning(i, cycleEnd)}`,
+    );
   }
   return lines.join('\n');
 }

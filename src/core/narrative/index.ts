@@ -23,6 +23,7 @@ export {
   openingText,
   overall,
   paragraphsOf,
+  plainWarning,
   practicesText,
   problemsText,
   processText,

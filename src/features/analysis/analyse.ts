@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { plainWarning } from '../../core/narrative/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
 import {
@@ -107,6 +108,7 @@ export function warningsOf(analysis: Analysis): WarningItem[] {
         leadUnit: a.leadUnit,
         status: a.result.status,
         kinds: a.result.warning!.kinds,
+        summary: plainWarning(a, a.targetYear),
         reasons: a.result.warning!.reasons,
         statusReason: a.result.statusReason,
       }))

@@ -78,6 +78,9 @@ export interface WarningItem {
   leadUnit: { id: number; name: string } | null;
   status: Status;
   kinds: WarningKind[];
+  /** Why, in plain words (narrative/drafts.ts plainWarning). */
+  summary: string;
+  /** The method's reasons, with its numbers (计算依据). */
   reasons: string[];
   statusReason: string;
 }

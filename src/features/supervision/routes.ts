@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, ne, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainWarning } from '../../core/narrative/index.ts';
 import type { Db } from '../../db/connection.ts';
 import {
   appUser,
@@ -156,6 +157,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       if (!item) throw notFound('指标');
       const warning = {
         kinds: item.result.warning?.kinds ?? [],
+        ...(item.result.warning ? { summary: plainWarning(item, item.targetYear) } : {}),
         reasons: item.result.warning?.reasons ?? [],
         status: item.result.status,
         year: item.result.year,

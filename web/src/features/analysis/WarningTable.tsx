@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTableScroll } from '../../shell/useTableScroll.ts';
-import { type Basis, basisQuery, Reasons, StatusTag, type WarningItem, WarningTags } from './common.tsx';
+import { type Basis, basisQuery, StatusTag, type WarningItem, WarningTags, WarningWhy } from './common.tsx';
 
 /** The early-warning list: indicator, plan/domain, lead unit, status, kind tags and the reasons in words. */
 export function WarningTable({
@@ -84,7 +84,7 @@ export function WarningTable({
             key: 'reasons',
             render: (_, w) => (
               <div style={{ fontSize: 13, lineHeight: 1.6 }}>
-                <Reasons reasons={w.reasons} />
+                <WarningWhy summary={w.summary} reasons={w.reasons} />
               </div>
             ),
           },

@@ -1,5 +1,5 @@
 import { Segmented, Space, Tag, Tooltip, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Evidence, FlagKind, RollupRow, Status, WarningKind } from '../../../../src/core/assessment/index.ts';
 import type { AnalysisHead, Basis } from '../../../../src/features/analysis/contract.ts';
@@ -209,7 +209,38 @@ export function usePlanTitles(): Map<string, string> {
   return new Map((data?.plans ?? []).map((p) => [p.id, p.shortTitle]));
 }
 
-export function Reasons({ reasons }: { reasons: string[] }): ReactNode {
+/**
+ * Why an indicator is warned: the plain words first; the method's reasons with their numbers (计算依据) only when
+ * asked for. Notices issued before the words were recorded show the reasons.
+ */
+export function WarningWhy({ summary, reasons }: { summary?: string | undefined; reasons: string[] }): ReactNode {
+  const [open, setOpen] = useState(false);
+  if (!summary) return <Reasons reasons={reasons} />;
+  return (
+    <div>
+      <span>{summary}</span>
+      {reasons.length > 0 && (
+        <>
+          {' '}
+          <Typography.Link
+            style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+            onClick={() => setOpen(!open)}
+            aria-expanded={open}
+          >
+            {open ? '收起计算依据' : '计算依据'}
+          </Typography.Link>
+          {open && (
+            <div style={{ marginTop: 4, fontSize: 12, color: 'rgba(0, 0, 0, 0.65)' }}>
+              <Reasons reasons={reasons} />
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Reasons({ reasons }: { reasons: string[] }): ReactNode {
   if (reasons.length === 1) return <span>{reasons[0]}</span>;
   return (
     <ol style={{ margin: 0, paddingInlineStart: 18 }}>

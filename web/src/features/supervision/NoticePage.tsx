@@ -9,7 +9,7 @@ import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
-import { StatusTag, WarningTags } from '../analysis/common.tsx';
+import { StatusTag, WarningTags, WarningWhy } from '../analysis/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { DeadlineItem, RequiredTextItem } from '../tasks/common.tsx';
 import { StepField, StepTimeline } from '../tasks/StepTimeline.tsx';
@@ -141,11 +141,7 @@ export default function NoticePage() {
           <Descriptions.Item label="当前进展">{waitingFor}</Descriptions.Item>
           {n.warning.reasons.length > 0 && (
             <Descriptions.Item label="预警原因" span={2}>
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {n.warning.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
+              <WarningWhy summary={n.warning.summary} reasons={n.warning.reasons} />
             </Descriptions.Item>
           )}
         </Descriptions>

@@ -124,6 +124,7 @@ function WarningsTab({ warnings, loading }: { warnings: WarningItem[]; loading: 
             code: issuing.code,
             name: issuing.name,
             leadUnit: issuing.leadUnit,
+            summary: issuing.summary,
             reasons: issuing.reasons,
           }}
           onClose={() => setIssuing(undefined)}

@@ -10,7 +10,7 @@ import type {
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, post } from '../../api/client.ts';
 import { FormDialog } from '../../shell/FormDialog.tsx';
-import { useBasis } from '../analysis/common.tsx';
+import { useBasis, WarningWhy } from '../analysis/common.tsx';
 import { DeadlineItem, RequiredTextItem, TaskStatusTag } from '../tasks/common.tsx';
 
 // What the 预警督办 pages share: status tags, the 发起督办 dialog, the 反馈整改情况 form, server errors shown at
@@ -51,7 +51,14 @@ export function IssueDialog({
   onClose,
   onIssued,
 }: {
-  indicator: { id: number; code: string; name: string; leadUnit: { name: string } | null; reasons?: string[] };
+  indicator: {
+    id: number;
+    code: string;
+    name: string;
+    leadUnit: { name: string } | null;
+    summary?: string;
+    reasons?: string[];
+  };
   open: boolean;
   onClose: () => void;
   onIssued: (notice: SupervisionNotice) => void;
@@ -97,13 +104,7 @@ export function IssueDialog({
               type="warning"
               style={{ marginBottom: 12 }}
               title="预警原因"
-              description={
-                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {indicator.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-              }
+              description={<WarningWhy summary={indicator.summary} reasons={indicator.reasons} />}
             />
           )}
         </>
