@@ -80,6 +80,8 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/reference-values/import': ['office'],
   // Only the office sends a unit's document back (issue 14).
   'POST /api/documents/:id/return': ['office'],
+  // The reviewer's list of 审核公式 hits across a round (issue 14).
+  'GET /api/rounds/:id/checks': ['statistics', 'office'],
 };
 
 function allowedRoles(access: Access): Role[] | typeof PUBLIC {

@@ -229,6 +229,28 @@ export interface UploadConfirmResponse {
 }
 
 /** What stops a submission (SUBMIT_BLOCKED, in the error's `problems`): one value, in Chinese. */
+/** GET /api/rounds/:id/checks: one 审核公式 hit in a submission of the round, with the reporter's explanation. */
+export interface RoundCheck {
+  submissionId: number;
+  submissionStatus: SubmissionStatus;
+  reporterName: string;
+  indicatorId: number;
+  code: string;
+  name: string;
+  year: number;
+  sex: string;
+  level: 'hard' | 'soft';
+  /** The rule's code (H_… hard, S_… soft). */
+  rule: string;
+  message: string;
+  value: number | null;
+  explanation: string | null;
+}
+
+export interface RoundChecksResponse {
+  checks: RoundCheck[];
+}
+
 export interface SubmitProblem {
   indicatorId: number;
   code: string;

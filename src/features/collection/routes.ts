@@ -25,6 +25,7 @@ import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import type {
+  RoundChecksResponse,
   RoundDetail,
   RoundsResponse,
   SaveValuesResponse,
@@ -39,6 +40,7 @@ import {
   openRound,
   reporterName,
   reporterOf,
+  roundChecks,
   type Submission,
   taskValues,
 } from './submissions.ts';
@@ -200,6 +202,23 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       );
       submissions.sort((a, b) => a.position - b.position);
       return asJson({ round, years: await roundYears(db, round), submissions });
+    },
+  );
+
+  app.get(
+    '/rounds/:id/checks',
+    {
+      schema: {
+        tags: ['数据填报'],
+        summary: '审核公式提示清单：本轮各单位、镇街报送中触发审核公式的数据行及填报说明（统计局、妇儿工委办）',
+        params: RoundParams,
+      },
+      config: { access: { roles: ['statistics', 'office'] } },
+    },
+    async (request): Promise<RoundChecksResponse> => {
+      const round = await findRound(db, request.params.id);
+      if (!round) throw notFound('填报任务');
+      return { checks: await roundChecks(db, round) };
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { checkEntry } from '../../core/collection/rules.ts';
 import {
   ACTION_LABELS,
@@ -15,7 +15,7 @@ import type { Role } from '../../kernel/roles.ts';
 import { refreshResults } from '../analysis/index.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { notify } from '../notices/index.ts';
-import type { SubmitProblem } from './contract.ts';
+import type { RoundCheck, SubmitProblem } from './contract.ts';
 import {
   findRound,
   hasAreaIndicators,
@@ -133,16 +133,15 @@ export async function taskValues(db: Db, items: TaskItem[], yearsBack = 0) {
   return new Map(found.map((r) => [keyOf(r), r]));
 }
 
-/** What stops a submission: every value reported or explained, soft warnings explained, no hard errors. */
-export async function submitProblems(db: Db, items: TaskItem[]): Promise<SubmitProblem[]> {
+/** Every entry of a task with the 审核公式 it trips (hard and soft), as the entry form and the reviewer see them. */
+async function taskChecks(db: Db, items: TaskItem[]) {
   const values = await taskValues(db, items, 3);
-  const problems: SubmitProblem[] = [];
   const lookup: ValueAt = (indicatorId, year, areaId, sex) =>
     values.get(keyOf({ indicatorId, year, areaId, sex }))?.value ?? null;
-  for (const item of items) {
-    const ind = item.indicator;
-    for (const year of item.years) {
-      for (const sex of item.sexes) {
+  return items.flatMap((item) =>
+    item.years.flatMap((year) =>
+      item.sexes.map((sex) => {
+        const ind = item.indicator;
         const row = values.get(keyOf({ indicatorId: ind.id, year, areaId: item.areaId, sex }));
         const checks = checkEntry(
           entryContext(
@@ -152,17 +151,64 @@ export async function submitProblems(db: Db, items: TaskItem[]): Promise<SubmitP
             lookup,
           ),
         );
-        const base = { indicatorId: ind.id, code: ind.code, year, sex };
-        for (const c of checks) {
-          if (c.level === 'hard') problems.push({ ...base, message: `${ind.name}：${c.message}` });
-          else if (!row?.explanation) problems.push({ ...base, message: `${ind.name}：${c.message}（须填写说明）` });
-        }
-        if (row?.returnReason)
-          problems.push({ ...base, message: `${ind.name}：被退回（${row.returnReason}），请修改后再提交` });
+        return { ind, year, sex, row, checks };
+      }),
+    ),
+  );
+}
+
+/** What stops a submission: every value reported or explained, soft warnings explained, no hard errors. */
+export async function submitProblems(db: Db, items: TaskItem[]): Promise<SubmitProblem[]> {
+  const problems: SubmitProblem[] = [];
+  for (const { ind, year, sex, row, checks } of await taskChecks(db, items)) {
+    const base = { indicatorId: ind.id, code: ind.code, year, sex };
+    for (const c of checks) {
+      if (c.level === 'hard') problems.push({ ...base, message: `${ind.name}：${c.message}` });
+      else if (!row?.explanation) problems.push({ ...base, message: `${ind.name}：${c.message}（须填写说明）` });
+    }
+    if (row?.returnReason)
+      problems.push({ ...base, message: `${ind.name}：被退回（${row.returnReason}），请修改后再提交` });
+  }
+  return problems;
+}
+
+/**
+ * The reviewer's list (issue 14): every 审核公式 hit in a round's submissions that have begun, with the reporter's
+ * explanation, so the statistics bureau sees at once which rows to look at instead of opening each submission.
+ */
+export async function roundChecks(db: Db, round: Round): Promise<RoundCheck[]> {
+  const submissions = await db
+    .select()
+    .from(submission)
+    .where(and(eq(submission.roundId, round.id), ne(submission.status, 'not_started')))
+    .orderBy(asc(submission.id));
+  const list: RoundCheck[] = [];
+  for (const s of submissions) {
+    const items = await taskItems(db, round, reporterOf(s));
+    const reporter = await reporterName(db, s);
+    for (const { ind, year, sex, row, checks } of await taskChecks(db, items)) {
+      for (const c of checks) {
+        // A missing value is the reporter's to-do while filling in, not a hit for review.
+        if (c.code === 'S_MISSING' && (s.status === 'in_progress' || s.status === 'returned')) continue;
+        list.push({
+          submissionId: s.id,
+          submissionStatus: s.status,
+          reporterName: reporter,
+          indicatorId: ind.id,
+          code: ind.code,
+          name: ind.name,
+          year,
+          sex,
+          level: c.level,
+          rule: c.code,
+          message: c.message,
+          value: row?.value ?? null,
+          explanation: row?.explanation ?? null,
+        });
       }
     }
   }
-  return problems;
+  return list;
 }
 
 export interface ActInput {
