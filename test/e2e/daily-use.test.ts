@@ -221,4 +221,45 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
       }
     }
   }, 300_000);
+  it('at 390×844 no page is wider than the phone (each role’s pages)', async () => {
+    const browser = phone ?? (phone = await launchBrowser(PHONE));
+    const pages: Record<string, string[]> = {
+      office: [
+        '/',
+        '/catalog',
+        '/collection',
+        '/collection/documents',
+        '/review',
+        '/analysis',
+        '/analysis/references',
+        '/warnings',
+        '/tasks',
+        '/inspections',
+        '/meetings',
+        '/reports',
+        '/notices',
+        '/admin/units',
+        '/admin/responsibility',
+      ],
+      jyj: ['/', '/collection', '/collection/documents', '/warnings', '/tasks', '/notices'],
+    };
+    const wide: string[] = [];
+    for (const [who, paths] of Object.entries(pages)) {
+      for (const p of browser.context.pages()) await p.close();
+      await browser.context.clearCookies();
+      const page = await signIn(browser.context, server.url, who);
+      for (const path of paths) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator('main, .ant-layout-content').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 120_000 });
+        const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+        if (width > 390) {
+          wide.push(`${who} ${path}: ${width}px`);
+          await page.screenshot({ path: artifactPath(`phone-wide-${who}${path.replaceAll('/', '-')}.png`) });
+        }
+      }
+    }
+    expect(wide).toEqual([]);
+  }, 600_000);
 });

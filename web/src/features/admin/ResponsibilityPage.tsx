@@ -31,6 +31,7 @@ import type {
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { ApiError, api, download, post, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 
 // 目标管理责任制: each measure and indicator with its lead unit (牵头单位) and partner units (配合单位). Everyone
@@ -54,6 +55,7 @@ function errorText(e: unknown): string {
 
 export default function ResponsibilityPage() {
   const user = useUser();
+  const tableScroll = useTableScroll();
   const canEdit = MANAGERS.includes(user.role);
   const { message } = App.useApp();
 
@@ -231,6 +233,7 @@ export default function ResponsibilityPage() {
         <Table<Item>
           rowKey={(i) => `${i.kind}-${i.id}`}
           size="small"
+          scroll={tableScroll}
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           pagination={{ defaultPageSize: 50, showSizeChanger: true, showTotal: (n) => `共 ${n} 条` }}
@@ -315,12 +318,13 @@ export default function ResponsibilityPage() {
 }
 
 function UnitSummaryTable({ units, onPick }: { units: UnitSummary[]; onPick: (unitId: number) => void }) {
+  const tableScroll = useTableScroll();
   return (
     <Table<UnitSummary>
       rowKey="unitId"
       size="small"
       pagination={false}
-      scroll={{ y: 320 }}
+      scroll={{ y: 320, ...tableScroll }}
       dataSource={units}
       columns={[
         {
