@@ -45,6 +45,5 @@ export const THEME: ThemeConfig = {
     // The "7/7" beside a finished bar is in the success colour.
     Progress: { colorSuccess: GREEN },
     Table: { colorTextDisabled: HINT_TEXT },
-    List: { colorTextDisabled: HINT_TEXT },
   },
 };
