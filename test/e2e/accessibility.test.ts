@@ -62,8 +62,8 @@ async function settle(page: Page) {
 async function audit(page: Page): Promise<Violation[]> {
   await page.evaluate(axe.source);
   return page.evaluate(async (options) => {
-    const w = window as unknown as { axe: typeof axe };
-    const result = await w.axe.run(document, options as axe.RunOptions);
+    const win = globalThis as unknown as { axe: typeof axe };
+    const result = await win.axe.run(options as axe.RunOptions); // the whole document
     return result.violations.map((v) => ({
       id: v.id,
       impact: (v.impact ?? null) as Impact | null,
@@ -85,7 +85,10 @@ function refused(results: PageResult[]): string[] {
   return results.flatMap((r) =>
     r.violations
       .filter((v) => v.impact === 'critical' || v.id === 'color-contrast')
-      .map((v) => `${r.page} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target).join(' | ')}`),
+      .map((v) => {
+        const first = v.nodes.slice(0, 3).map((n) => n.target);
+        return `${r.page} ${v.id} (${v.nodes.length}): ${first.join(' | ')}`;
+      }),
   );
 }
 
@@ -109,6 +112,8 @@ describe('accessibility (axe-core, WCAG 2 A/AA) of the main pages', () => {
   const visit = async (page: Page, role: string, name: string, url?: string) => {
     if (url) await page.goto(`${server.url}${url}`);
     await settle(page);
+    // An error or "not found" page would pass for the wrong reason.
+    expect(await page.locator('.ant-result-404, .ant-result-403, .ant-result-error').count(), name).toBe(0);
     const result = { role, page: name, url: new URL(page.url()).pathname, violations: await audit(page) };
     results.push(result);
     return result;
@@ -132,16 +137,18 @@ describe('accessibility (axe-core, WCAG 2 A/AA) of the main pages', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (results.length === 0) return;
     fs.writeFileSync(artifactPath('axe.json'), JSON.stringify(results, null, 2));
-    const rows = results.map((r) => ({
+    const columns = [...IMPACTS, 'color-contrast'] as const;
+    const counts = results.map((r) => [
+      ...IMPACTS.map((i) => nodeCount(r, i)),
+      r.violations.find((v) => v.id === 'color-contrast')?.nodes.length ?? 0,
+    ]);
+    const rows = results.map((r, k) => ({
       role: r.role,
       page: r.page,
-      ...Object.fromEntries(IMPACTS.map((i) => [i, nodeCount(r, i)])),
-      'color-contrast': r.violations.find((v) => v.id === 'color-contrast')?.nodes.length ?? 0,
+      ...Object.fromEntries(columns.map((c, i) => [c, counts[k]?.[i] ?? 0])),
       rules: r.violations.map((v) => v.id).join(' '),
     }));
-    const total = Object.fromEntries(
-      [...IMPACTS, 'color-contrast' as const].map((k) => [k, rows.reduce((n, row) => n + row[k], 0)]),
-    );
+    const total = Object.fromEntries(columns.map((c, i) => [c, counts.reduce((n, row) => n + (row[i] ?? 0), 0)]));
     console.log(`axe-core ${axe.version}, ${results.length} pages, violating nodes per impact:`);
     console.table([...rows, { role: '', page: '合计', ...total, rules: '' }]);
   });
