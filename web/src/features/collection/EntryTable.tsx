@@ -320,7 +320,7 @@ export function EntryTable(props: EntryTableProps) {
           return v?.value !== null && v?.value !== undefined ? (
             <span style={{ color: '#595959' }}>{formatNumber(v.value)}</span>
           ) : (
-            <span style={{ color: '#d9d9d9' }}>—</span>
+            <span style={{ color: MUTED_TEXT }}>—</span>
           );
         },
       })),
@@ -401,7 +401,7 @@ export function EntryTable(props: EntryTableProps) {
       width: 170,
       render: (_, row) => {
         const counts = row.item.indicator.counts;
-        if (!counts) return <span style={{ color: '#d9d9d9' }}>—</span>;
+        if (!counts) return <span style={{ color: MUTED_TEXT }}>—</span>;
         const p = problemsOf(row);
         if (!canEdit(row)) {
           const d = draftFor(row);
