@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from './features/auth/AuthContext.tsx';
 import { router } from './router.tsx';
+import { THEME } from './shell/theme.ts';
 
 dayjs.locale('zh-cn');
 
@@ -14,11 +15,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#b5272d', borderRadius: 4 } }}
-    >
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={THEME}>
       <AntApp>
         <AuthProvider>
           <RouterProvider router={router} />

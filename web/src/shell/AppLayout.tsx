@@ -8,6 +8,7 @@ import { PageLoading } from './PageLoading.tsx';
 import { SessionGuard } from './SessionGuard.tsx';
 import { sectionsFor } from './sections.tsx';
 import { useSite } from './site.ts';
+import { MUTED_TEXT } from './theme.ts';
 
 /** The signed-in shell: header, role-aware menu, and the page. Signed-out visitors go to the login page. */
 export function AppLayout() {
@@ -149,7 +150,7 @@ export function AppLayout() {
           <SessionGuard />
         </Layout.Content>
       </Layout>
-      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
+      <Layout.Footer style={{ textAlign: 'center', color: MUTED_TEXT }}>
         天平 Tianping{' '}
         {health ? `v${health.version} · ${health.engine === 'pglite' ? '嵌入式数据库' : 'PostgreSQL'}` : ''}
       </Layout.Footer>

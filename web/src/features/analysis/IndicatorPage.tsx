@@ -110,7 +110,10 @@ export default function IndicatorPage() {
         </div>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
           {i.planTitle} · {i.domainName} · 牵头单位：{i.leadUnit?.name ?? '未分配'} ·{' '}
-          <Link to={`/catalog/indicators/${i.id}`}>查看规划原文</Link>
+          {/* Underlined: in grey running text the link colour alone does not stand out enough (WCAG 1.4.1). */}
+          <Link to={`/catalog/indicators/${i.id}`} style={{ textDecoration: 'underline' }}>
+            查看规划原文
+          </Link>
         </Typography.Paragraph>
         <Alert
           data-testid="status-reason"

@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { withNumberLabels } from '../../charts/format.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 import { useTableScroll } from '../../shell/useTableScroll.ts';
 import {
   AnalysisMeta,
@@ -47,6 +48,7 @@ export function RateCell({ rate }: { rate: number | null }) {
         percent={rate * 100}
         size={{ width: 72, height: 8 }}
         showInfo={false}
+        aria-label={`达标率 ${percent(rate)}`}
         strokeColor={rate >= 0.8 ? '#389e0d' : rate >= 0.5 ? '#2F4B7C' : '#cf1322'}
       />
       <span style={{ fontVariantNumeric: 'tabular-nums' }}>{percent(rate)}</span>
@@ -100,7 +102,7 @@ export default function OverviewPage() {
                         达标 {p.met} 项 / 评估 {p.assessed} 项
                       </Typography.Text>
                       {p.rateStrict !== null && p.rateStrict !== p.rate && (
-                        <div style={{ fontSize: 12, color: '#888' }}>不含有回落风险：{percent(p.rateStrict)}</div>
+                        <div style={{ fontSize: 12, color: MUTED_TEXT }}>不含有回落风险：{percent(p.rateStrict)}</div>
                       )}
                     </div>
                     <div style={{ flex: 1 }}>

@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { Disaggregation, SourceRef } from '../../../../src/core/catalog/types.ts';
 import type { Better, TargetRuleKind } from '../../../../src/core/rules.ts';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 
 // Words shared by the catalog pages: how the plan's fields read on screen.
 
@@ -25,7 +26,7 @@ export const RULE_KIND_LABELS: Record<TargetRuleKind, string> = {
 export const sourceLabel = (source: SourceRef) => `${SOURCE_KIND_LABELS[source.kind]} ${source.number}`;
 
 export function DisaggregationTags({ values }: { values: Disaggregation[] }) {
-  if (values.length === 0) return <span style={{ color: '#999' }}>—</span>;
+  if (values.length === 0) return <span style={{ color: MUTED_TEXT }}>—</span>;
   return (
     <>
       {values.map((d) => (

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { memo, type ReactNode, useCallback, useRef } from 'react';
 import type { Problem } from '../../../../src/core/collection/rules.ts';
 import type { Task, ValueRow } from '../../../../src/features/collection/contract.ts';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 import {
   atField,
   checkRow,
@@ -208,7 +209,7 @@ export function EntryTable(props: EntryTableProps) {
     if (!canEdit(row)) {
       return (
         <span>
-          {formatNumber(draft[field]) || <span style={{ color: '#bbb' }}>—</span>}
+          {formatNumber(draft[field]) || <span style={{ color: MUTED_TEXT }}>—</span>}
           {saved[row.key]?.locked && field === 'value' && (
             <Tooltip title="已审核通过并锁定">
               <LockOutlined style={{ color: '#8c8c8c', marginInlineStart: 6 }} aria-label="已锁定" />
@@ -242,7 +243,7 @@ export function EntryTable(props: EntryTableProps) {
       return draft[field] ? (
         <span style={{ whiteSpace: 'normal' }}>{draft[field]}</span>
       ) : (
-        <span style={{ color: required ? RED : '#bbb' }}>{required ? '未填写说明' : '—'}</span>
+        <span style={{ color: required ? RED : MUTED_TEXT }}>{required ? '未填写说明' : '—'}</span>
       );
     }
     return (
@@ -277,7 +278,7 @@ export function EntryTable(props: EntryTableProps) {
             )}
             <div>
               {ind.name}
-              <span style={{ color: '#8c8c8c' }}>（{ind.unit}）</span>
+              <span style={{ color: MUTED_TEXT }}>（{ind.unit}）</span>
             </div>
           </div>
         );
@@ -319,7 +320,7 @@ export function EntryTable(props: EntryTableProps) {
           return v?.value !== null && v?.value !== undefined ? (
             <span style={{ color: '#595959' }}>{formatNumber(v.value)}</span>
           ) : (
-            <span style={{ color: '#d9d9d9' }}>—</span>
+            <span style={{ color: MUTED_TEXT }}>—</span>
           );
         },
       })),
@@ -381,6 +382,7 @@ export function EntryTable(props: EntryTableProps) {
               <Input
                 size="small"
                 style={{ marginTop: 4 }}
+                aria-label="退回原因"
                 placeholder="退回原因（必填）"
                 status={returns[v.id]?.trim() ? undefined : 'error'}
                 value={returns[v.id]}
@@ -399,18 +401,18 @@ export function EntryTable(props: EntryTableProps) {
       width: 170,
       render: (_, row) => {
         const counts = row.item.indicator.counts;
-        if (!counts) return <span style={{ color: '#d9d9d9' }}>—</span>;
+        if (!counts) return <span style={{ color: MUTED_TEXT }}>—</span>;
         const p = problemsOf(row);
         if (!canEdit(row)) {
           const d = draftFor(row);
           return (
             <div style={{ fontSize: 12, whiteSpace: 'normal', lineHeight: 1.5 }}>
               <div>
-                <span style={{ color: '#8c8c8c' }}>{counts.numerator}：</span>
+                <span style={{ color: MUTED_TEXT }}>{counts.numerator}：</span>
                 {formatNumber(d.numerator) || '—'}
               </div>
               <div>
-                <span style={{ color: '#8c8c8c' }}>{counts.denominator}：</span>
+                <span style={{ color: MUTED_TEXT }}>{counts.denominator}：</span>
                 {formatNumber(d.denominator) || '—'}
               </div>
               <Messages hard={[...p.numerator, ...p.denominator]} soft={[]} />
@@ -420,15 +422,15 @@ export function EntryTable(props: EntryTableProps) {
         return (
           <Space orientation="vertical" size={2} style={{ width: '100%' }}>
             <div>
-              <div style={{ fontSize: 11, color: '#8c8c8c', whiteSpace: 'normal' }}>{counts.numerator}</div>
+              <div style={{ fontSize: 11, color: MUTED_TEXT, whiteSpace: 'normal' }}>{counts.numerator}</div>
               {numberInput(row, 'numerator', p.numerator)}
             </div>
             <div>
-              <div style={{ fontSize: 11, color: '#8c8c8c', whiteSpace: 'normal' }}>{counts.denominator}</div>
+              <div style={{ fontSize: 11, color: MUTED_TEXT, whiteSpace: 'normal' }}>{counts.denominator}</div>
               {numberInput(row, 'denominator', p.denominator)}
             </div>
             {counts.factor !== 100 && (
-              <div style={{ fontSize: 11, color: '#8c8c8c' }}>数值 = 分子 ÷ 分母 × {counts.factor}</div>
+              <div style={{ fontSize: 11, color: MUTED_TEXT }}>数值 = 分子 ÷ 分母 × {counts.factor}</div>
             )}
           </Space>
         );

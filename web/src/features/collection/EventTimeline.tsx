@@ -7,6 +7,7 @@ import {
 import type { SubmissionEvents } from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 import { STATUS_COLORS } from './common.tsx';
 
 // 流程记录: each move of a submission (saved, submitted, confirmed, returned, approved, reopened).
@@ -39,7 +40,7 @@ export function EventTimeline({ submissionId, version = 0 }: { submissionId: num
                 {e.action === 'remind' ? '催报' : (ACTION_LABELS[e.action as SubmissionAction] ?? e.action)}
               </strong>
               {(e.displayName || e.username) && (
-                <span style={{ color: '#8c8c8c' }}> · {e.displayName ?? e.username}</span>
+                <span style={{ color: MUTED_TEXT }}> · {e.displayName ?? e.username}</span>
               )}
             </div>
             <div style={{ marginTop: 2, fontSize: 12, color: '#595959' }}>

@@ -7,6 +7,7 @@ import type {
 } from '../../../../src/features/collection/contract.ts';
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 import { formatNumber } from './entryModel.ts';
 
 // 修改记录 of one value: who changed what when, and why.
@@ -55,12 +56,12 @@ function Change({ entry, indicator }: { entry: HistoryEntry; indicator?: TaskInd
   const labels = fieldLabels(indicator);
   if (entry.action === 'approve') return <span>数据锁定</span>;
   if (entry.action === 'reopen') return <span>解除锁定</span>;
-  if (entry.action === 'return') return <span style={{ color: '#8c8c8c' }}>—</span>;
+  if (entry.action === 'return') return <span style={{ color: MUTED_TEXT }}>—</span>;
   const before = entry.old ?? {};
   const after = entry.new ?? {};
   const keys = Object.keys(labels).filter((k) => k in before || k in after);
   const changed = keys.filter((k) => show(before[k]) !== show(after[k]));
-  if (changed.length === 0) return <span style={{ color: '#8c8c8c' }}>无变化</span>;
+  if (changed.length === 0) return <span style={{ color: MUTED_TEXT }}>无变化</span>;
   return (
     <div>
       {changed.map((k) =>
@@ -70,7 +71,7 @@ function Change({ entry, indicator }: { entry: HistoryEntry; indicator?: TaskInd
           </div>
         ) : (
           <div key={k}>
-            {labels[k]}：<span style={{ color: '#8c8c8c', textDecoration: 'line-through' }}>{show(before[k])}</span> →{' '}
+            {labels[k]}：<span style={{ color: MUTED_TEXT, textDecoration: 'line-through' }}>{show(before[k])}</span> →{' '}
             {show(after[k])}
           </div>
         ),

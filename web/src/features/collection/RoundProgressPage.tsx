@@ -9,6 +9,7 @@ import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, download, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageLoading } from '../../shell/PageLoading.tsx';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import { DemoTag, RoundKindTag, RoundStatusTag, STATUS_ORDER, StatusTag, useDemo } from './common.tsx';
 
@@ -20,6 +21,7 @@ export function ProgressBar({ progress }: { progress: { expected: number; filled
       size="small"
       status={percent === 100 ? 'success' : 'normal'}
       format={() => `${progress.filled}/${progress.expected}`}
+      aria-label={`已填报 ${progress.filled}/${progress.expected}`}
       style={{ margin: 0, minWidth: 140 }}
     />
   );
@@ -217,7 +219,11 @@ export function RoundProgress({ roundId, basePath }: { roundId: number; basePath
             title: '最后更新',
             width: 140,
             render: (_, s) =>
-              s.status === 'not_started' ? <span style={{ color: '#bbb' }}>—</span> : formatBeijingTime(s.updatedAt),
+              s.status === 'not_started' ? (
+                <span style={{ color: MUTED_TEXT }}>—</span>
+              ) : (
+                formatBeijingTime(s.updatedAt)
+              ),
           },
           {
             title: '退回 / 重新打开原因',

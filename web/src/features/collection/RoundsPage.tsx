@@ -13,6 +13,7 @@ import type {
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, api, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import { DemoTag, isOpen, RoundKindTag, RoundStatusTag, StatusCounts, StatusTag, useDemo } from './common.tsx';
@@ -265,7 +266,7 @@ function TaskList() {
             width: 140,
             render: (_, r) =>
               r.submission?.status === 'not_started' ? (
-                <span style={{ color: '#bbb' }}>—</span>
+                <span style={{ color: MUTED_TEXT }}>—</span>
               ) : (
                 r.submission && formatBeijingTime(r.submission.updatedAt)
               ),

@@ -4,6 +4,7 @@ import type { Round } from '../../../../src/features/collection/contract.ts';
 import type { Health } from '../../../../src/features/health/contract.ts';
 import { beijingDate } from '../../../../src/kernel/dates.ts';
 import { useApi } from '../../api/useApi.ts';
+import { MUTED_TEXT } from '../../shell/theme.ts';
 
 // The small pieces the collection and review pages share: status tags, round kinds, times. The API's shapes are in
 // src/features/collection/contract.ts.
@@ -43,7 +44,7 @@ export function StatusCounts({ counts }: { counts: Record<SubmissionStatus, numb
         counts[s] > 0 ? (
           <StatusTag key={s} status={s} count={counts[s]} />
         ) : (
-          <Tag key={s} style={{ marginInlineEnd: 4, color: '#bbb', borderColor: '#eee', background: '#fafafa' }}>
+          <Tag key={s} style={{ marginInlineEnd: 4, color: MUTED_TEXT, borderColor: '#eee', background: '#fafafa' }}>
             {SUBMISSION_STATUS_LABELS[s]} 0
           </Tag>
         ),

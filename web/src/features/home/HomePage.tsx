@@ -210,7 +210,7 @@ function OfficeHome() {
               size="small"
               loading={!reports}
               dataSource={(reports?.drafts ?? []).slice(0, 4)}
-              locale={{ emptyText: '还没有报告草稿' }}
+              locale={{ emptyText: <Typography.Text type="secondary">还没有报告草稿</Typography.Text> }}
               renderItem={(d) => {
                 const kind = reports?.kinds.find((k) => k.kind === d.kind)?.label ?? d.kind;
                 return (

@@ -129,7 +129,7 @@ export default function MeetingFormPage() {
                         name={[field.name, 'title']}
                         rules={[{ required: true, whitespace: true, message: '请填写议题' }]}
                       >
-                        <Input placeholder={`议题 ${i + 1}`} maxLength={500} />
+                        <Input aria-label={`议题 ${i + 1}`} placeholder={`议题 ${i + 1}`} maxLength={500} />
                       </Form.Item>
                     </Col>
                     <Col flex="1 1 300px">
@@ -167,7 +167,13 @@ export default function MeetingFormPage() {
                         name={[field.name, 'content']}
                         rules={[{ required: true, whitespace: true, message: '请填写议定事项' }]}
                       >
-                        <Input.TextArea rows={1} autoSize placeholder={`议定事项 ${i + 1}`} maxLength={2000} />
+                        <Input.TextArea
+                          rows={1}
+                          autoSize
+                          aria-label={`议定事项 ${i + 1}`}
+                          placeholder={`议定事项 ${i + 1}`}
+                          maxLength={2000}
+                        />
                       </Form.Item>
                     </Col>
                     <Col flex="1 1 150px">

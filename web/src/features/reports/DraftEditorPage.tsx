@@ -116,7 +116,7 @@ export default function DraftEditorPage() {
           {generating && (
             <div style={{ marginTop: 16 }}>
               <Spin size="small" /> 正在生成报告（汇总数据、起草文字、绘制图表、排版）……
-              <Progress percent={progress} status="active" />
+              <Progress percent={progress} status="active" aria-label="报告生成进度" />
             </div>
           )}
         </Card>
@@ -141,6 +141,7 @@ export default function DraftEditorPage() {
                   )}
                 </Space>
                 <Input.TextArea
+                  aria-label={s.label}
                   value={texts[s.key] ?? s.text}
                   readOnly={!canEdit}
                   autoSize={{ minRows: s.key.endsWith('.heading') ? 1 : 3, maxRows: 16 }}

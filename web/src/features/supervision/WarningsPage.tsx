@@ -76,6 +76,7 @@ function WarningsTab({ warnings, loading }: { warnings: WarningItem[]; loading: 
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
+          aria-label="预警类型"
           value={kind}
           onChange={setKind}
           style={{ width: 160 }}
@@ -150,6 +151,7 @@ function AllNotices() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
+          aria-label="督办状态"
           value={status}
           onChange={setStatus}
           style={{ width: 140 }}

@@ -77,6 +77,7 @@ export default function TaskListPage() {
           />
           <Select
             allowClear
+            aria-label="类别"
             placeholder="全部类别"
             style={{ width: 160 }}
             value={source}
@@ -87,6 +88,7 @@ export default function TaskListPage() {
             <Select
               allowClear
               showSearch
+              aria-label="单位"
               placeholder="全部单位"
               style={{ width: 200 }}
               value={unitName}
