@@ -37,6 +37,12 @@ describe.each(ENGINES)('warnings in plain words on %s', (engine) => {
     for (const w of hard) expect(w.summary, w.name).toMatch(/^\d{4}年为.+(规划目标为|规划要求).+达标有困难/);
   });
 
+  it('the indicator page says it in the same words', async () => {
+    const w = warnings[0]!;
+    const page = (await office.get(`/api/analysis/indicators/${w.indicatorId}?basis=preliminary`)).json();
+    expect(page.warningSummary).toBe(w.summary);
+  });
+
   it('a 督办 keeps the words as the office saw them', async () => {
     const w = warnings.find((x) => x.kinds.includes('预计达标困难'))!;
     const inDays = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);

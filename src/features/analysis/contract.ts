@@ -118,6 +118,8 @@ export interface DomainResponse extends AnalysisHead {
 
 export interface IndicatorResponse extends AnalysisHead {
   indicator: IndicatorAnalysis;
+  /** Why it is warned, in plain words (null without a warning); the method's reasons are in the result. */
+  warningSummary: string | null;
   /** 对比数据: the 天津市 / 全国 figures of the statistic (a linked indicator's are its owner's), by scope and year. */
   references: ReferenceFigure[];
   charts: { trend: Record<string, unknown>; towns: Record<string, unknown> | null };

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
+import { plainWarning } from '../../core/narrative/index.ts';
 import { referenceSeries } from '../../core/reference.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -214,6 +215,7 @@ function indicatorPage(
     asOf: a.asOf,
     demo: a.demo,
     indicator: item,
+    warningSummary: r.warning ? plainWarning(item, item.targetYear) : null,
     references,
     charts: {
       trend: trendChartOption({

@@ -43,6 +43,7 @@ import {
   StatusTag,
   useBasis,
   WarningTags,
+  WarningWhy,
 } from './common.tsx';
 
 const COMPARATOR_TEXT = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' } as const;
@@ -73,7 +74,6 @@ export default function IndicatorPage() {
   const r = i.result;
   const bad = r.status === '预计达标困难' || r.status === '未达标';
   const good = r.status === '已达标' || r.status === '提前达标' || r.status === '预计可达标' || r.status === '趋势向好';
-  const otherReasons = (r.warning?.reasons ?? []).filter((reason) => reason !== r.statusReason);
   const townCount = i.towns?.filter((t) => t.value !== null).length ?? 0;
 
   return (
@@ -132,18 +132,8 @@ export default function IndicatorPage() {
             data-testid="warning-reasons"
             type="warning"
             showIcon
-            title={`预警：${r.warning.kinds.join('、')}${otherReasons.length ? '' : '（理由见上述评估结论）'}`}
-            {...(otherReasons.length
-              ? {
-                  description: (
-                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                      {otherReasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  ),
-                }
-              : {})}
+            title={`预警：${r.warning.kinds.join('、')}`}
+            description={<WarningWhy summary={data.warningSummary ?? undefined} reasons={r.warning.reasons} />}
           />
         )}
       </Card>
