@@ -5,6 +5,7 @@ import {
   checkTransition,
   SUBMISSION_STATUSES,
   type SubmissionAction,
+  type SubmissionStatus,
   submitTarget,
   TRANSITIONS,
   unitCanEdit,
@@ -85,6 +86,31 @@ describe('审核流程: who may do what', () => {
       true,
     );
     expect(TRANSITIONS.approve.needsReason).toBeUndefined();
+  });
+});
+
+describe('审核流程: a refusal says, in the words of the screen, what was tried and why not', () => {
+  it('names the current status and the action', () => {
+    const refusals: [SubmissionStatus, SubmissionAction, Role, string][] = [
+      ['not_started', 'approve', 'statistics', '当前状态为“未开始”，不能执行“审核通过”'],
+      ['in_progress', 'confirm', 'unit_leader', '当前状态为“填报中”，不能执行“领导确认”'],
+      ['awaiting_confirmation', 'save', 'unit_reporter', '当前状态为“待领导确认”，不能执行“保存”'],
+      ['submitted', 'submit', 'town_reporter', '当前状态为“已提交”，不能执行“提交”'],
+      ['returned', 'return', 'statistics', '当前状态为“被退回”，不能执行“审核退回”'],
+      ['approved', 'send_back', 'unit_leader', '当前状态为“已通过”，不能执行“领导退回修改”'],
+      ['submitted', 'reopen', 'statistics', '当前状态为“已提交”，不能执行“重新打开”'],
+    ];
+    for (const [status, action, role, message] of refusals) {
+      expect(checkTransition(status, action, role)).toEqual({ ok: false, reason: 'status', message });
+    }
+  });
+
+  it('a role outside the action’s list is told so whatever the status', () => {
+    expect(checkTransition('awaiting_confirmation', 'confirm', 'town_reporter')).toEqual({
+      ok: false,
+      reason: 'role',
+      message: '当前角色不能执行“领导确认”',
+    });
   });
 });
 
