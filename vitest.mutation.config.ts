@@ -13,6 +13,7 @@ const SCOPES: Record<string, string[]> = {
     'test/catalog/indicators.test.ts',
     'test/catalog/invalid.test.ts',
     'test/catalog/fixture.test.ts',
+    'test/catalog/target-rules.test.ts',
     'test/reports/charts.test.ts',
     'test/responsibility/default-file.test.ts',
   ],

@@ -198,6 +198,7 @@ describe('审核公式: the message names the field and the numbers', () => {
     expect(codes(ctx(mmr, { value: 17.5 }))).toEqual([]);
     expect(codes(ctx(mmr, { value: 17.5, numerator: 1 }))).toEqual([]);
     expect(codes(ctx(mmr, { value: 17.5, denominator: 5700 }))).toEqual([]);
+    expect(codes(ctx(permille, { value: 2, numerator: 1 }))).toEqual([]);
     expect(codes(ctx(mmr, { value: null, numerator: 1, denominator: 5700 }))).toEqual(['S_MISSING']);
     expect(codes(ctx(count, { value: null }))).toEqual(['S_MISSING']);
   });
@@ -233,8 +234,8 @@ describe('审核公式: the message names the field and the numbers', () => {
   });
 
   it('the total is checked only when it and both sexes are reported, and only on the total', () => {
-    expect(codes(ctx(percent, { value: 50 }, { bySex: { female: null, male: 55 } }))).toEqual([]);
-    expect(codes(ctx(percent, { value: 50 }, { bySex: { female: 60, male: null } }))).toEqual([]);
+    expect(codes(ctx(percent, { value: 70 }, { bySex: { female: null, male: 55 } }))).toEqual([]);
+    expect(codes(ctx(percent, { value: 70 }, { bySex: { female: 60, male: null } }))).toEqual([]);
     expect(codes(ctx(percent, { value: null }, { bySex: { female: 60, male: 55 } }))).toEqual(['S_MISSING']);
     expect(codes(ctx(percent, { value: 50 }, { sex: 'female', bySex: { female: 60, male: 55 } }))).toEqual([]);
   });
@@ -309,13 +310,19 @@ describe('审核公式: soft rules on the history', () => {
 describe('审核公式: the interpreter of the rule rows', () => {
   it('puts hard problems first whatever the order of the rows, and shows a missing number as —', () => {
     const rules: Rule[] = [
-      { code: 'S_A', level: 'soft', field: 'value', test: { kind: 'range', max: 10 }, message: '分子 {numerator}' },
+      {
+        code: 'S_A',
+        level: 'soft',
+        field: 'value',
+        test: { kind: 'range', max: 10 },
+        message: '{numeratorName} {numerator}，上年 {previous}',
+      },
       { code: 'H_B', level: 'hard', field: 'value', test: { kind: 'range', max: 20 }, message: '过大' },
       { code: 'S_C', level: 'soft', field: 'value', test: { kind: 'range', max: 30 }, message: '很大' },
     ];
     expect(checkEntry(ctx(count, { value: 50 }), rules).map((p) => [p.code, p.message])).toEqual([
       ['H_B', '过大'],
-      ['S_A', '分子 —'],
+      ['S_A', '分子 —，上年 —'],
       ['S_C', '很大'],
     ]);
   });

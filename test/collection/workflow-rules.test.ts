@@ -122,6 +122,25 @@ describe('上传: number cells', () => {
     });
     expect(readNumber({ value: 93.5, numFmt: '0.0' })).toEqual({ ok: true, value: 93.5 });
     expect(readNumber({ value: 93.5 })).toEqual({ ok: true, value: 93.5 });
+    // A formula whose result is shown as a percent (=B2/C2 formatted 0.0%) is the same mistake.
+    expect(readNumber({ value: { formula: 'B2/C2', result: 0.935 }, numFmt: '0.0%' })).toEqual({
+      ok: false,
+      message: '应为数字，填写的是“93.5%”（百分比请直接填写数值，不带 % 号）',
+    });
+  });
+
+  it('quotes long text shortened, and does not read a hundred-odd digits as a number', () => {
+    const fifty = '约'.repeat(50);
+    expect(readNumber({ value: fifty })).toEqual({ ok: false, message: `应为数字，填写的是“${fifty}”` });
+    expect(readNumber({ value: `${fifty}数` })).toEqual({
+      ok: false,
+      message: `应为数字，填写的是“${fifty}…（共 51 字）”`,
+    });
+    expect(readNumber({ value: '1'.repeat(100) })).toMatchObject({ ok: true });
+    expect(readNumber({ value: '1'.repeat(101) })).toEqual({
+      ok: false,
+      message: `应为数字，填写的是“${'1'.repeat(50)}…（共 101 字）”`,
+    });
   });
 
   it('reads numbers typed as text, empty cells and formula results; refuses text', () => {
@@ -134,6 +153,9 @@ describe('上传: number cells', () => {
       message: '应为数字，填写的是“93.5%”（百分比请直接填写数值，不带 % 号）',
     });
     expect(readNumber({ value: '约90' })).toEqual({ ok: false, message: '应为数字，填写的是“约90”' });
-    expect(readNumber({ value: Number.POSITIVE_INFINITY })).toMatchObject({ ok: false });
+    expect(readNumber({ value: Number.POSITIVE_INFINITY })).toEqual({
+      ok: false,
+      message: '应为数字，填写的是“Infinity”',
+    });
   });
 });
