@@ -315,14 +315,14 @@ describe('审核公式: the interpreter of the rule rows', () => {
         level: 'soft',
         field: 'value',
         test: { kind: 'range', max: 10 },
-        message: '{numeratorName} {numerator}，上年 {previous}',
+        message: '{numeratorName}/{denominatorName} {numerator}，上年 {previous}',
       },
       { code: 'H_B', level: 'hard', field: 'value', test: { kind: 'range', max: 20 }, message: '过大' },
       { code: 'S_C', level: 'soft', field: 'value', test: { kind: 'range', max: 30 }, message: '很大' },
     ];
     expect(checkEntry(ctx(count, { value: 50 }), rules).map((p) => [p.code, p.message])).toEqual([
       ['H_B', '过大'],
-      ['S_A', '分子 —，上年 —'],
+      ['S_A', '分子/分母 —，上年 —'],
       ['S_C', '很大'],
     ]);
   });
