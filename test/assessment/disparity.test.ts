@@ -14,6 +14,7 @@ describe('sexGap', () => {
         { year: 2022, value: null }, // not reported for women
         { year: 2024, value: 56 }, // not reported for men
         { year: 2025, value: Number.NaN },
+        { year: 2026, value: 57 },
       ],
       [
         { year: 2021, value: 60 },
@@ -21,6 +22,7 @@ describe('sexGap', () => {
         { year: 2023, value: 60 },
         { year: 2024, value: null },
         { year: 2025, value: 58 },
+        { year: 2026, value: Number.NaN }, // a broken male value: the year is left out too
       ],
     );
     expect(gap.years).toEqual([
