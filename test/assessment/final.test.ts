@@ -26,6 +26,15 @@ describe('finalCategory', () => {
     expect([98.1, 98.0].map(run)).toEqual(['基本实现', '未实现']);
   });
 
+  it('保持 ≥ 99 not met at the base either: still the distance to 99, not the progress from the base', () => {
+    const r = finalOf({
+      rule: { kind: 'maintain', comparator: '>=', value: 99 },
+      better: 'higher',
+      series: series([98.5, 98.8, 99, 99.2, 99.1, 98.1]),
+    });
+    expect(r).toBe('基本实现');
+  });
+
   it('a threshold already met at the base is judged on the distance to the target, not on progress', () => {
     const run = (last: number) =>
       finalOf({ rule: atLeast(70), better: 'higher', series: series([72, 72, 71, 71, 70, last]) });
@@ -47,6 +56,8 @@ describe('finalCategory', () => {
     expect(finalOf({ rule, better: 'higher', series: series([50, 52, 55, 57, 58, 60]) })).toBe('趋势向好');
     expect(finalOf({ rule, better: 'higher', series: series([50, 52, 55, 57, 59, 58]) })).toBe('趋势向好');
     expect(finalOf({ rule, better: 'higher', series: series([50, 49, 49, 48, 47, 46]) })).toBe('未实现（方向未达）');
+    // One year of data: no trend to judge.
+    expect(finalOf({ rule, better: 'higher', series: [{ year: 2025, value: 50 }] })).toBe('趋势不明显');
   });
 
   it('no category before the target year', () => {

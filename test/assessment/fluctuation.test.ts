@@ -41,6 +41,11 @@ describe('zigzag', () => {
     expect(kinds(series([10, 20, 19, 30, 29, 40]))).not.toContain('zigzag');
   });
 
+  it('changes of exactly twice the trend are not a zigzag', () => {
+    // Per-year changes 0, 2, −2, 4: mean |Δ| 2; Theil–Sen slope 1.
+    expect(kinds(series([10, 10, 12, 10, 14]))).toEqual(['jump']);
+  });
+
   it('mean |change| equal to the floor counts', () => {
     const zigzag = flagsOf(series([60, 61, 60, 61])).find((f) => f.kind === 'zigzag');
     expect(zigzag?.numbers).toMatchObject({ reversals: 2, meanAbsDelta: 1 });
