@@ -15,6 +15,8 @@ describe('num', () => {
     expect(num(-0.04, 1)).toBe('0.0');
     expect(num(-0.4, 0)).toBe('0');
     expect(num(-0, 2)).toBe('0.00');
+    expect(num(-0.001, 2)).toBe('0.00');
+    expect(num(-0.5, 1)).toBe('−0.5'); // a small negative value keeps its sign
   });
 
   it('infinite ratios (from a zero mean or last year 0) and missing numbers', () => {
