@@ -11,7 +11,8 @@ export default {
   mutate: [
     'src/core/**/*.ts',
     // readNumber: percent-formatted cells are refused (the rest of parse.ts is exercised through the database).
-    'src/features/collection/excel/parse.ts:491-510',
+    // A line range: move it when parse.ts changes above readNumber (it pointed at readWorkbook for a while).
+    'src/features/collection/excel/parse.ts:524-546',
   ],
   concurrency: 2,
   timeoutMS: 20000,

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // the collection rules, workflow and upload cells. Tests that need a database, a server or a child process are left
 // out: they are slow, and the code they add to the picture is not mutated.
 // MUTATION_SCOPE narrows the tests to one module's, so that a static mutant (a module-level table such as RULES or
-// TRANSITIONS, which needs every test re-run) costs seconds rather than minutes: see docs/mutation.md.
+// TRANSITIONS, which needs every test re-run) costs seconds rather than minutes: see docs/contributing.md.
 const SCOPES: Record<string, string[]> = {
   assessment: ['test/assessment/**/*.test.ts'],
   collection: ['test/collection/rules.test.ts', 'test/collection/workflow-rules.test.ts'],
@@ -13,6 +13,7 @@ const SCOPES: Record<string, string[]> = {
     'test/catalog/indicators.test.ts',
     'test/catalog/invalid.test.ts',
     'test/catalog/fixture.test.ts',
+    'test/catalog/target-rules.test.ts',
     'test/reports/charts.test.ts',
     'test/responsibility/default-file.test.ts',
   ],

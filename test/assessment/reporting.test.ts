@@ -86,5 +86,19 @@ describe('rollup of a finished cycle (METHODOLOGY v2 §12)', () => {
       () => 'x',
     );
     expect(before?.achievedRate).toBeNull();
+    // Before the target year there is no final category to count.
+    expect(before?.basicallyRate).toBeNull();
+    expect(before?.final).toEqual({ 已实现: 0, 基本实现: 0, 未实现: 0 });
+    // Any mix of final categories gives rates (here 1 of 2 each time).
+    for (const other of [69, 65]) {
+      const [mix] = rollup([final('a', 70), final('b', other)], () => 'all');
+      expect(mix?.achievedRate, String(other)).toBe(0.5);
+    }
+  });
+
+  it('a group with no indicator assessed has no rates, not 0', () => {
+    const atLeast70 = { kind: 'threshold', comparator: '>=', value: 70 } as const;
+    const [row] = rollup([assessIndicator(input({ better: 'higher', rule: atLeast70, series: [] }))], () => 'all');
+    expect(row).toMatchObject({ total: 1, assessed: 0, noData: 1, rate: null, rateStrict: null });
   });
 });

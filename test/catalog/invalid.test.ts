@@ -64,6 +64,17 @@ describe('malformed plan files', () => {
     expect(err.problems[0]?.message).toContain('以下/以内');
   });
 
+  it('an unknown rule kind lists the seven kinds a plan can state', async () => {
+    const dir = await brokenFolder((s) =>
+      s.replace('rule: { kind: threshold, comparator: "<=", value: 7.5 }', 'rule: { kind: ceiling, value: 7.5 }'),
+    );
+    const err = await loadError(dir);
+    expect(err.problems[0]).toMatchObject({ file: 'women.yaml', path: 'domains[0].indicators[0].rule.kind' });
+    expect(err.problems[0]?.message).toContain(
+      '规则种类应为 threshold、relative_to_base、annual_step、maintain、relational、count_per_body、direction_only 之一',
+    );
+  });
+
   it('a quote that is not in the cited text is refused', async () => {
     const dir = await brokenFolder((s) =>
       s.replace('quote: 孕产妇死亡率控制在7.5/10万以下', 'quote: 孕产妇死亡率控制在7.5/10万以内'),

@@ -5,6 +5,7 @@ import {
   checkTransition,
   SUBMISSION_STATUSES,
   type SubmissionAction,
+  type SubmissionStatus,
   submitTarget,
   TRANSITIONS,
   unitCanEdit,
@@ -88,6 +89,31 @@ describe('审核流程: who may do what', () => {
   });
 });
 
+describe('审核流程: a refusal says, in the words of the screen, what was tried and why not', () => {
+  it('names the current status and the action', () => {
+    const refusals: [SubmissionStatus, SubmissionAction, Role, string][] = [
+      ['not_started', 'approve', 'statistics', '当前状态为“未开始”，不能执行“审核通过”'],
+      ['in_progress', 'confirm', 'unit_leader', '当前状态为“填报中”，不能执行“领导确认”'],
+      ['awaiting_confirmation', 'save', 'unit_reporter', '当前状态为“待领导确认”，不能执行“保存”'],
+      ['submitted', 'submit', 'town_reporter', '当前状态为“已提交”，不能执行“提交”'],
+      ['returned', 'return', 'statistics', '当前状态为“被退回”，不能执行“审核退回”'],
+      ['approved', 'send_back', 'unit_leader', '当前状态为“已通过”，不能执行“领导退回修改”'],
+      ['submitted', 'reopen', 'statistics', '当前状态为“已提交”，不能执行“重新打开”'],
+    ];
+    for (const [status, action, role, message] of refusals) {
+      expect(checkTransition(status, action, role)).toEqual({ ok: false, reason: 'status', message });
+    }
+  });
+
+  it('a role outside the action’s list is told so whatever the status', () => {
+    expect(checkTransition('awaiting_confirmation', 'confirm', 'town_reporter')).toEqual({
+      ok: false,
+      reason: 'role',
+      message: '当前角色不能执行“领导确认”',
+    });
+  });
+});
+
 describe('上传: number cells', () => {
   it('refuses a percent-formatted cell, showing it as the user typed it', () => {
     expect(readNumber({ value: 0.935, numFmt: '0.0%' })).toEqual({
@@ -96,6 +122,25 @@ describe('上传: number cells', () => {
     });
     expect(readNumber({ value: 93.5, numFmt: '0.0' })).toEqual({ ok: true, value: 93.5 });
     expect(readNumber({ value: 93.5 })).toEqual({ ok: true, value: 93.5 });
+    // A formula whose result is shown as a percent (=B2/C2 formatted 0.0%) is the same mistake.
+    expect(readNumber({ value: { formula: 'B2/C2', result: 0.935 }, numFmt: '0.0%' })).toEqual({
+      ok: false,
+      message: '应为数字，填写的是“93.5%”（百分比请直接填写数值，不带 % 号）',
+    });
+  });
+
+  it('quotes long text shortened, and does not read a hundred-odd digits as a number', () => {
+    const fifty = '约'.repeat(50);
+    expect(readNumber({ value: fifty })).toEqual({ ok: false, message: `应为数字，填写的是“${fifty}”` });
+    expect(readNumber({ value: `${fifty}数` })).toEqual({
+      ok: false,
+      message: `应为数字，填写的是“${fifty}…（共 51 字）”`,
+    });
+    expect(readNumber({ value: '1'.repeat(100) })).toMatchObject({ ok: true });
+    expect(readNumber({ value: '1'.repeat(101) })).toEqual({
+      ok: false,
+      message: `应为数字，填写的是“${'1'.repeat(50)}…（共 101 字）”`,
+    });
   });
 
   it('reads numbers typed as text, empty cells and formula results; refuses text', () => {
@@ -108,6 +153,9 @@ describe('上传: number cells', () => {
       message: '应为数字，填写的是“93.5%”（百分比请直接填写数值，不带 % 号）',
     });
     expect(readNumber({ value: '约90' })).toEqual({ ok: false, message: '应为数字，填写的是“约90”' });
-    expect(readNumber({ value: Number.POSITIVE_INFINITY })).toMatchObject({ ok: false });
+    expect(readNumber({ value: Number.POSITIVE_INFINITY })).toEqual({
+      ok: false,
+      message: '应为数字，填写的是“Infinity”',
+    });
   });
 });
