@@ -222,7 +222,8 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
     }
   }, 300_000);
   it('at 390×844 no page is wider than the phone (each role’s pages)', async () => {
-    const browser = phone ?? (phone = await launchBrowser(PHONE));
+    phone ??= await launchBrowser(PHONE);
+    const browser = phone;
     const pages: Record<string, string[]> = {
       office: [
         '/',

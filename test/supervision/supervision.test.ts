@@ -146,7 +146,11 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
     expect(unitBell[0]!.link).toBe(`/warnings/notices/${open!.id}`);
     expect(await bell(office)).toHaveLength(1);
     expect(await bell(other)).toEqual([]);
-    await unit.post(`/api/supervision/${open!.id}/answer`, { causes: '原因', measures: '措施', expectedEffect: '效果' });
+    await unit.post(`/api/supervision/${open!.id}/answer`, {
+      causes: '原因',
+      measures: '措施',
+      expectedEffect: '效果',
+    });
     await t.db.database.db.delete(notice).where(eq(notice.kind, 'supervision_overdue'));
     expect(await remindOverdueSupervision(t.db.database.db)).toBe(0);
   });
