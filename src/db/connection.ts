@@ -143,7 +143,7 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 /**
- * The change notices of migration 0014 on a connection of their own. When it drops, the clock is unsure (every
+ * The change notices of migration 0015 on a connection of their own. When it drops, the clock is unsure (every
  * remembered read goes back to the database) until a new connection listens again, retried every second.
  */
 async function listenForChanges(url: string, clock: ChangeClock): Promise<{ stop(): Promise<void> }> {
