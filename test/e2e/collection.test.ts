@@ -221,7 +221,8 @@ describe('数据填报 and 数据审核 in a real browser', () => {
     await page.goto(`${server.url}/review`);
     await page.getByRole('link', { name: '2025年度监测数据填报' }).click();
     await page.waitForURL(/\/review\/rounds\/\d+$/);
-    const wjw = page.getByRole('row', { name: /区卫生健康委/ });
+    // The progress table's row (the list of 审核公式 hits below has rows of the unit too).
+    const wjw = page.getByRole('row', { name: /区卫生健康委/ }).first();
     await wjw.getByText('已提交').waitFor();
     // Those awaiting review come first.
     const statuses = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allTextContents();

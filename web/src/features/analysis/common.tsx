@@ -1,4 +1,4 @@
-import { Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Evidence, FlagKind, RollupRow, Status, WarningKind } from '../../../../src/core/assessment/index.ts';
@@ -222,13 +222,15 @@ export function WarningWhy({ summary, reasons }: { summary?: string | undefined;
       {reasons.length > 0 && (
         <>
           {' '}
-          <Typography.Link
-            style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+          <Button
+            type="link"
+            size="small"
+            style={{ fontSize: 12, padding: 0, height: 'auto' }}
             onClick={() => setOpen(!open)}
             aria-expanded={open}
           >
             {open ? '收起计算依据' : '计算依据'}
-          </Typography.Link>
+          </Button>
           {open && (
             <div style={{ marginTop: 4, fontSize: 12, color: 'rgba(0, 0, 0, 0.65)' }}>
               <Reasons reasons={reasons} />
