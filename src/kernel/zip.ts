@@ -131,3 +131,8 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry, maxBytes: number): Bu
   }
   return data;
 }
+
+/** Whether the bytes start like a zip archive (an .xlsx or .docx is one); the file name is not trusted. */
+export function looksLikeZip(buf: Buffer): boolean {
+  return buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+}

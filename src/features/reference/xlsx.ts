@@ -4,6 +4,7 @@
 
 import ExcelJS from 'exceljs';
 import { REFERENCE_SCOPE_LABELS, REFERENCE_SCOPES, type ReferenceScope } from '../../core/reference.ts';
+import { looksLikeZip } from '../../kernel/zip.ts';
 import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
 import type { FolderCatalog, StoredReference } from './store.ts';
 
@@ -149,14 +150,12 @@ export function columnLetter(column: number): string {
 
 export type ParseResult = { ok: true; rows: ReferenceSheetRow[] } | { ok: false; message: string };
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
 /**
  * Reads the rows of every sheet whose header row (within the first 10 rows) holds 编号, 年份, 天津市, 天津市数据来源,
  * 全国 and 全国数据来源, in any column order. Rows with nothing in those columns are skipped.
  */
 export async function parseReferenceWorkbook(buffer: Buffer): Promise<ParseResult> {
-  if (!(buffer.length > 4 && ZIP_MAGIC.every((b, i) => buffer[i] === b))) {
+  if (!looksLikeZip(buffer)) {
     return { ok: false, message: '文件不是 Excel（.xlsx）格式，请上传从“对比数据”页面下载的模板' };
   }
   const workbook = new ExcelJS.Workbook();

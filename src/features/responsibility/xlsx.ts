@@ -3,6 +3,7 @@
 
 import ExcelJS from 'exceljs';
 import { ITEM_KIND_LABELS } from '../../core/responsibility.ts';
+import { looksLikeZip } from '../../kernel/zip.ts';
 import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
 import type { ResponsibilityItem } from './store.ts';
 
@@ -82,19 +83,12 @@ export interface SheetRow {
 
 export type ParseResult = { ok: true; rows: SheetRow[] } | { ok: false; message: string };
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-/** Whether the bytes are a zip archive (an .xlsx is one); the file name is not trusted. */
-export function looksLikeXlsx(buffer: Buffer): boolean {
-  return buffer.length > 4 && ZIP_MAGIC.every((b, i) => buffer[i] === b);
-}
-
 /**
  * Reads the rows of a responsibility workbook: every sheet with a header row holding 编号, 牵头单位 and 配合单位
  * (in any column order, within the first 10 rows). Rows without 编号 and without units are skipped.
  */
 export async function parseResponsibilityWorkbook(buffer: Buffer): Promise<ParseResult> {
-  if (!looksLikeXlsx(buffer)) {
+  if (!looksLikeZip(buffer)) {
     return { ok: false, message: '文件不是 Excel（.xlsx）格式，请上传从本页面“导出Excel”得到的文件' };
   }
   const workbook = new ExcelJS.Workbook();
