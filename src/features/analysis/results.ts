@@ -17,9 +17,11 @@ import { readRawValues } from './raw-values.ts';
 // computeIndicator's output for one indicator, basis and as-of year, rebuilt from the raw values.
 //
 // How they stay current: triggers on data_value, indicator, plan and area queue the touched indicators in
-// analysis_dirty, inside the writing transaction, whoever writes (the app, an import, plain SQL). The app's write
-// paths call refreshResults(tx) before committing, so their results commit with their values; anything else is
-// picked up by catchUpResults, which every analysis read runs first (one indexed EXISTS when nothing is queued).
+// analysis_dirty, inside the writing transaction, whoever writes (the app, an import, plain SQL). Approvals,
+// reopenings and catalog changes call refreshResults(tx) before committing, so their results commit with them.
+// Saves of draft values only queue (recomputing in the save made fifty people saving at once wait on each other)
+// and ask for refreshSoon after committing; anything still queued is picked up by catchUpResults, which every
+// analysis read runs first (one indexed EXISTS when nothing is queued), so no reader sees stale results.
 // Concurrent writers of one indicator are serialised by a transaction-scoped advisory lock per indicator, taken
 // before the values are read: the second one reads the first one's committed values (READ COMMITTED).
 
@@ -57,6 +59,41 @@ export async function catchUpResults(db: Db): Promise<number> {
     );
     return applyDirty(tx, dirty);
   });
+}
+
+/** Per database: the background catch-up running now, and whether more was queued while it ran. */
+const refreshing = new WeakMap<Db, { again: boolean; done: Promise<void> }>();
+
+/**
+ * After a write that only queued its indicators: bring the results current in the background, so the next reader
+ * finds them ready. Requests while one runs coalesce into one more run. A failure is only logged: the queue stays
+ * and the next read catches up.
+ */
+export function refreshSoon(db: Db, onError: (error: unknown) => void): void {
+  const running = refreshing.get(db);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const state = { again: true, done: Promise.resolve() };
+  refreshing.set(db, state);
+  state.done = (async () => {
+    try {
+      while (state.again) {
+        state.again = false;
+        await catchUpResults(db);
+      }
+    } catch (error) {
+      onError(error);
+    } finally {
+      refreshing.delete(db);
+    }
+  })();
+}
+
+/** Waits for a background catch-up of this database to end (before the database is closed). */
+export async function refreshSettled(db: Db): Promise<void> {
+  await refreshing.get(db)?.done;
 }
 
 /** Every result recomputed from the raw values, in one transaction (readers see the old ones until it commits). */

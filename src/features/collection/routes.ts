@@ -22,6 +22,7 @@ import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeArea, canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
+import { refreshSettled, refreshSoon } from '../analysis/index.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import type {
@@ -109,6 +110,8 @@ async function progressOf(db: Db, roundId: number, s: Submission) {
 
 export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
+  // A background refresh (after saves here and uploads) must end before the database closes.
+  app.addHook('onClose', () => refreshSettled(db));
 
   app.get(
     '/rounds',
@@ -336,6 +339,8 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
         }
         return result;
       });
+      // The saved indicators' results, recomputed after the answer rather than in it (results.ts in analysis).
+      refreshSoon(db, (error) => request.log.error({ err: error }, '分析结果刷新失败'));
       return { saved };
     },
   );

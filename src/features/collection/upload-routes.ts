@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
+import { refreshSoon } from '../analysis/index.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import type { UploadConfirmResponse, UploadPreviewResponse } from './contract.ts';
@@ -153,6 +154,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         });
         return result;
       });
+      refreshSoon(db, (error) => request.log.error({ err: error }, '分析结果刷新失败'));
       return {
         fileName,
         counts,

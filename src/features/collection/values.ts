@@ -5,7 +5,6 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
 import { dataValue, indicator } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { refreshResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { SavedValue, ValueKey } from './contract.ts';
 
@@ -383,8 +382,8 @@ async function writePlanned(
     }
   }
 
-  // The derived results of the indicators just written, in the same transaction (results.ts in analysis).
-  await refreshResults(tx);
+  // The derived results are not recomputed here: the triggers of migration 0010 queued these indicators, and the
+  // caller asks for refreshSoon once committed (results.ts in analysis).
   return results.sort((a, b) => a.index - b.index);
 }
 
