@@ -1,4 +1,7 @@
 import dns from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { Db } from '../../db/connection.ts';
 import { getSetting, setSetting } from '../../platform/settings.ts';
 import type { UnitWebhook, WebhookKind, WebhookResult, WebhookSettings } from './contract.ts';
@@ -60,11 +63,27 @@ export function isInternalAddress(address: string): boolean {
   );
 }
 
+/** A name's addresses (all of them): node's resolver, or a test's. */
+export type Resolve = (host: string) => Promise<string[]>;
+
+const systemResolve: Resolve = async (host) => (await dns.lookup(host, { all: true })).map((r) => r.address);
+
+/** Why these addresses may not be called (Chinese), or null: an internal one not named by the allowlist. */
+function internalProblem(host: string, addresses: readonly string[], allowedHosts: readonly string[]): string | null {
+  return addresses.some((ip) => isInternalAddress(ip) && !allowedHosts.includes(ip))
+    ? `机器人地址“${host}”解析到内网或本机地址，已拒绝`
+    : null;
+}
+
 /**
  * Why a webhook address may not be called (Chinese), or null. Only hosts on the allowlist; and the addresses the
  * name resolves to must be public, unless the allowlist names that very address (tests list 127.0.0.1).
  */
-export async function webhookTargetProblem(url: string, allowedHosts: readonly string[]): Promise<string | null> {
+export async function webhookTargetProblem(
+  url: string,
+  allowedHosts: readonly string[],
+  resolve: Resolve = systemResolve,
+): Promise<string | null> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -76,44 +95,103 @@ export async function webhookTargetProblem(url: string, allowedHosts: readonly s
   if (!allowedHosts.includes(host)) {
     return `机器人地址的主机“${host}”不在允许范围内（允许：${allowedHosts.join('、') || '无'}；可由管理员在 WEBHOOK_ALLOWED_HOSTS 中设置）`;
   }
-  let addresses: string[];
   try {
-    addresses = (await dns.lookup(host, { all: true })).map((r) => r.address);
+    return internalProblem(host, await resolve(host), allowedHosts);
   } catch {
     return `无法解析机器人地址的主机“${host}”`;
   }
-  if (addresses.some((ip) => isInternalAddress(ip) && !allowedHosts.includes(ip))) {
-    return `机器人地址“${host}”解析到内网或本机地址，已拒绝`;
+}
+
+/** Refused at connect time: the name resolved to an internal address by then. */
+class InternalAddress extends Error {
+  constructor(readonly problem: string) {
+    super(problem);
   }
-  return null;
+}
+
+/**
+ * The lookup the connection uses: the name is resolved once more and checked again, and the connection goes to
+ * exactly the address checked. A name whose answer changes between the check and the call (DNS rebinding) cannot
+ * reach an internal address.
+ */
+function checkedLookup(allowedHosts: readonly string[], resolve: Resolve): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname).then(
+      (addresses) => {
+        const problem = internalProblem(hostname, addresses, allowedHosts);
+        const first = addresses[0];
+        if (problem || !first) {
+          callback(new InternalAddress(problem ?? `无法解析机器人地址的主机“${hostname}”`), '', 4);
+          return;
+        }
+        const family = (ip: string) => (ip.includes(':') ? 6 : 4);
+        if (options.all) callback(null, addresses.map((address) => ({ address, family: family(address) })));
+        else callback(null, first, family(first));
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 4),
+    );
+  };
+}
+
+/** One POST with node's client (no redirects followed), through the checked lookup; at most 10,000 bytes read. */
+function post(
+  url: string,
+  body: string,
+  options: { allowedHosts: readonly string[]; resolve: Resolve; timeoutMs: number },
+): Promise<{ status: number; text: string }> {
+  const target = new URL(url);
+  const request = target.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolvePost, reject) => {
+    const req = request(
+      target,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) },
+        lookup: checkedLookup(options.allowedHosts, options.resolve),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (text.length < 10_000) text += chunk;
+        });
+        res.on('end', () => resolvePost({ status: res.statusCode ?? 0, text: text.slice(0, 10_000) }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /**
  * Posts a message; never throws. A non-2xx answer, an `errcode` other than 0 (both robots answer
  * {"errcode":0,"errmsg":"ok"}), a network error or a 10-second timeout count as failures. The target must pass
- * webhookTargetProblem; redirects are not followed; the answer's body is never passed on (only its status and
- * errcode), so the test button cannot be used to read other servers.
+ * webhookTargetProblem, before the call and again when connecting; redirects are not followed; the answer's body is
+ * never passed on (only its status and errcode), so the test button cannot be used to read other servers.
  */
 export async function postWebhook(
   settings: Pick<WebhookSettings, 'url' | 'kind'>,
   title: string,
   markdown: string,
-  options: { allowedHosts?: readonly string[]; timeoutMs?: number } = {},
+  options: { allowedHosts?: readonly string[]; timeoutMs?: number; resolve?: Resolve } = {},
 ): Promise<WebhookResult> {
-  const problem = await webhookTargetProblem(settings.url, options.allowedHosts ?? DEFAULT_WEBHOOK_HOSTS);
+  const allowedHosts = options.allowedHosts ?? DEFAULT_WEBHOOK_HOSTS;
+  const resolve = options.resolve ?? systemResolve;
+  const problem = await webhookTargetProblem(settings.url, allowedHosts, resolve);
   if (problem) return { ok: false, message: problem };
   try {
-    const response = await fetch(settings.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(webhookPayload(settings.kind, title, markdown)),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      redirect: 'manual',
+    const response = await post(settings.url, JSON.stringify(webhookPayload(settings.kind, title, markdown)), {
+      allowedHosts,
+      resolve,
+      timeoutMs: options.timeoutMs ?? 10_000,
     });
-    const text = (await response.text()).slice(0, 10_000);
-    if (!response.ok) return { ok: false, message: `机器人接口返回 HTTP ${response.status}` };
+    if (response.status < 200 || response.status >= 300) {
+      return { ok: false, message: `机器人接口返回 HTTP ${response.status}` };
+    }
     try {
-      const body = JSON.parse(text) as { errcode?: number };
+      const body = JSON.parse(response.text) as { errcode?: number };
       if (typeof body.errcode === 'number' && body.errcode !== 0) {
         return { ok: false, message: `机器人接口返回错误码 ${body.errcode}（请核对机器人地址与安全设置）` };
       }
@@ -122,8 +200,9 @@ export async function postWebhook(
     }
     return { ok: true, message: '发送成功' };
   } catch (error) {
-    const e = error as Error & { cause?: { code?: string } };
-    const reason = e.name === 'TimeoutError' ? '超时' : (e.cause?.code ?? '网络错误');
+    if (error instanceof InternalAddress) return { ok: false, message: error.problem };
+    const e = error as NodeJS.ErrnoException;
+    const reason = e.name === 'TimeoutError' || e.name === 'AbortError' ? '超时' : (e.code ?? '网络错误');
     return { ok: false, message: `无法连接机器人接口（${reason}）` };
   }
 }
