@@ -23,14 +23,30 @@ program
 program
   .command('migrate')
   .description('执行数据库迁移（服务器启动时也会自动执行）')
-  .action(async () => {
+  .option('--app-role <role>', 'PostgreSQL：迁移后授予服务器日常使用的角色所需权限（该角色不拥有表，不能清空审计日志）')
+  .action(async (options: { appRole?: string }) => {
     const { loadConfig } = await import('./platform/config.ts');
     const { openDatabase } = await import('./db/connection.ts');
     const { migrate } = await import('./db/migrate.ts');
+    const { appRoleProblem, grantAppRole } = await import('./db/roles.ts');
     const config = loadConfig();
+    if (options.appRole !== undefined) {
+      const problem = config.databaseUrl
+        ? appRoleProblem(options.appRole)
+        : '--app-role 只用于 PostgreSQL（DATABASE_URL）；嵌入式数据库只有一个用户';
+      if (problem) {
+        console.error(problem);
+        process.exitCode = 2;
+        return;
+      }
+    }
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       console.log(`迁移完成，当前级别 ${await migrate(database)}`);
+      if (options.appRole !== undefined) {
+        await grantAppRole(database, options.appRole);
+        console.log(`已授予角色 ${options.appRole} 服务器所需的权限（不含建表、清空或修改审计日志）`);
+      }
     } finally {
       await database.close();
     }

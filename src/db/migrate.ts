@@ -39,7 +39,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 async function appliedVersions(db: Db): Promise<Set<number>> {
-  await db.execute(sql`
+  // Asked first, so that the server's everyday role (docs/security.md: it may not create tables) starts on a
+  // migrated database without trying to.
+  const [known] = await rows<{ found: boolean }>(db, sql`select to_regclass('schema_migration') is not null as found`);
+  if (!known?.found)
+    await db.execute(sql`
     CREATE TABLE IF NOT EXISTS schema_migration (
       version integer PRIMARY KEY,
       name text NOT NULL,
@@ -55,9 +59,19 @@ export async function migrate(database: Database, migrations = readMigrations())
     const applied = await appliedVersions(database.db);
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
-      await database.runScript(m.script, async (tx) => {
-        await tx.execute(sql`insert into schema_migration (version, name) values (${m.version}, ${m.name})`);
-      });
+      try {
+        await database.runScript(m.script, async (tx) => {
+          await tx.execute(sql`insert into schema_migration (version, name) values (${m.version}, ${m.name})`);
+        });
+      } catch (error) {
+        // 42501 insufficient_privilege: the server's everyday role met a migration only the owner may run.
+        if ((error as { code?: string }).code === '42501') {
+          throw new Error(
+            `数据库角色无权执行迁移 ${m.version}_${m.name}：请先用表的所有者角色运行 tianping migrate（见 docs/security.md）`,
+          );
+        }
+        throw error;
+      }
     }
     return migrationLevel(database.db);
   });
