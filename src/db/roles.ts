@@ -23,7 +23,9 @@ export async function grantAppRole(database: Database, role: string): Promise<vo
     await tx.execute(sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
     await tx.execute(sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
     // Tables and sequences of later migrations, created by this owner.
-    await tx.execute(sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`);
+    await tx.execute(
+      sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`,
+    );
     await tx.execute(sql`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${r}`);
     // The audit log is appended to; DELETE stays for the retention purge, which its trigger limits to old rows.
     await tx.execute(sql`REVOKE UPDATE, TRUNCATE ON audit_log FROM ${r}`);

@@ -1,8 +1,9 @@
 // Two PostgreSQL roles (issue 15, docs/security.md): the owner migrates; the server runs every day as a role
 // that does not own the tables. That role can do all the server's work, and cannot empty or rewrite the audit log,
 // switch its triggers off, or change the schema.
-import crypto from 'node:crypto';
+
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,10 +105,14 @@ describe.skipIf(!TEST_DATABASE_URL)('the server as a role that does not own the 
   });
 
   it('tianping migrate --app-role refuses a malformed role name with exit code 2', () => {
-    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/tianping.js'), 'migrate', '--app-role', 'x; drop'], {
-      env: { ...process.env, DATABASE_URL: urlAs(OWNER) },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin/tianping.js'), 'migrate', '--app-role', 'x; drop'],
+      {
+        env: { ...process.env, DATABASE_URL: urlAs(OWNER) },
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('角色名“x; drop”不合规');
   }, 60_000);
