@@ -125,7 +125,11 @@ function checkedLookup(allowedHosts: readonly string[], resolve: Resolve): Looku
           return;
         }
         const family = (ip: string) => (ip.includes(':') ? 6 : 4);
-        if (options.all) callback(null, addresses.map((address) => ({ address, family: family(address) })));
+        if (options.all)
+          callback(
+            null,
+            addresses.map((address) => ({ address, family: family(address) })),
+          );
         else callback(null, first, family(first));
       },
       (error: NodeJS.ErrnoException) => callback(error, '', 4),
