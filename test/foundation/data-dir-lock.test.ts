@@ -62,4 +62,31 @@ describe('one process owns the embedded data folder', () => {
     const after = await openDatabase({ dataDir });
     await after.close();
   });
+
+  it('refuses a copy of the folder taken while the server ran, naming the consistent way (backup / restore)', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-copy-'));
+    try {
+      // What an operator's `cp -r data/ …` does while the server runs: the copy carries the server's lock file.
+      const held = await openDatabase({ dataDir });
+      await held.db.execute(sql`insert into app_setting (key, value) values ('copied', '"yes"'::jsonb)`);
+      fs.cpSync(dataDir, copy, { recursive: true });
+      const refused = await openDatabase({ dataDir: copy }).then(
+        () => undefined,
+        (error: unknown) => error as DataDirLockedError,
+      );
+      await held.close();
+      expect(refused).toBeInstanceOf(DataDirLockedError);
+      expect(refused!.code).toBe('DATA_DIR_COPIED');
+      expect(refused!.message).toContain(`是在服务器运行时从 ${fs.realpathSync(dataDir)} 复制的`);
+      expect(refused!.message).toContain('tianping backup');
+      // Still refused once that server has stopped: the copy stays what it was, a copy of a running folder.
+      await expect(openDatabase({ dataDir: copy })).rejects.toMatchObject({ code: 'DATA_DIR_COPIED' });
+      // The operator who knows the server was stopped removes the lock file, as the message says.
+      fs.rmSync(path.join(copy, LOCK_FILE));
+      const opened = await openDatabase({ dataDir: copy });
+      await opened.close();
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
 });
