@@ -4,7 +4,12 @@
 import * as esbuild from 'esbuild';
 
 await esbuild.build({
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    cli: 'src/cli.ts',
+    // The worker that reads uploaded templates (src/features/collection/excel/read-in-worker.ts).
+    'parse-worker': 'src/features/collection/excel/parse-worker.ts',
+  },
   outdir: 'dist/server',
   bundle: true,
   splitting: true,

@@ -9,8 +9,8 @@ import { refreshSoon } from '../analysis/index.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import type { UploadConfirmResponse, UploadPreviewResponse } from './contract.ts';
-import { parseTemplate } from './excel/parse.ts';
 import { assertTemplateMatches, PreviewStore, previewRows } from './excel/preview.ts';
+import { readTemplateInWorker } from './excel/read-in-worker.ts';
 import { buildTemplate, templateData, templateFileName } from './excel/template.ts';
 import { assertInTask, editableTask, markInProgress, readableTask } from './scope.ts';
 import { reporterName, taskValues } from './submissions.ts';
@@ -74,7 +74,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       const user = currentUser(request);
       const task = await editableTask(db, user, request.params.id);
       const { buffer, fileName } = await readUpload(request);
-      const parsed = await parseTemplate(buffer);
+      const parsed = await readTemplateInWorker(buffer);
       const name = await reporterName(db, task.submission);
       assertTemplateMatches(parsed, task, name);
       assertInTask(
