@@ -205,7 +205,7 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
       await page.screenshot({ path: artifactPath(`${file}.png`), fullPage: true });
       if (who === 'jyj') {
         // The reminder is in the unit's bell and on its home's task list.
-        await page.getByRole('button', { name: /通知（[1-9]\d* 条未读）/ }).click();
+        await page.getByRole('button', { name: /通知，[1-9]\d*\+? 条未读/ }).click();
         await page.getByText('催报：2025年度监测数据填报').first().waitFor();
       }
     }
