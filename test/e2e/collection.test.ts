@@ -59,8 +59,11 @@ describe('数据填报 and 数据审核 in a real browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir });
-  });
+    // On a busy machine the demo data take minutes: E2E_DATA_TEMPLATE may name a data folder prepared by an earlier
+    // start (a copy is used; the template is kept).
+    if (process.env.E2E_DATA_TEMPLATE) fs.cpSync(process.env.E2E_DATA_TEMPLATE, dataDir, { recursive: true });
+    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir }, 540_000);
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

@@ -127,7 +127,12 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
     await page.locator('.entry-table').waitFor({ timeout: 120_000 });
     const first = page.locator('.entry-table textarea[aria-label$=" 备注"]').first();
     const label = (await first.getAttribute('aria-label')) ?? '';
-    await first.fill('离开前填写的备注');
+    // Typed into the middle of the text: each character lands at the caret (the field keeps it while the form
+    // catches up with the keystroke).
+    await first.fill('离开前的备注');
+    for (const key of ['End', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']) await first.press(key);
+    await page.keyboard.type('填写', { delay: 50 });
+    await expect(first.inputValue()).resolves.toBe('离开前填写的备注');
 
     // Another menu item: the page warns; the user leaves without saving.
     await page.getByRole('menuitem', { name: '首页' }).click();
@@ -205,7 +210,7 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
       await page.screenshot({ path: artifactPath(`${file}.png`), fullPage: true });
       if (who === 'jyj') {
         // The reminder is in the unit's bell and on its home's task list.
-        await page.getByRole('button', { name: /通知（[1-9]\d* 条未读）/ }).click();
+        await page.getByRole('button', { name: /通知，[1-9]\d*\+? 条未读/ }).click();
         await page.getByText('催报：2025年度监测数据填报').first().waitFor();
       }
     }

@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { memo } from 'react';
 import type { TaskItem, ValueRow } from '../../../../src/features/collection/contract.ts';
-import { type EntryTableProps, Messages, rowProblems } from './EntryTable.tsx';
+import { type EntryTableProps, GROWING, Messages, rowProblems } from './EntryTable.tsx';
 import { atField, type Draft, draftOf, type EntryRow, formatNumber, rowsOf, sexLabel } from './entryModel.ts';
 
 // The 填报表 on a phone (below 768 px): one card per indicator, its inputs one under the other at full width,
@@ -121,7 +121,7 @@ function RowFields({ row, props, heading }: { row: EntryRow; props: EntryTablePr
       </div>
       {canEdit ? (
         <Input.TextArea
-          autoSize={{ minRows: 1, maxRows: 4 }}
+          {...GROWING}
           value={draft[field]}
           maxLength={500}
           status={required ? 'error' : undefined}

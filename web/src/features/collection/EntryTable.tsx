@@ -1,7 +1,18 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TextAreaProps } from 'antd/es/input';
 import type { ColumnsType } from 'antd/es/table';
-import { memo, type ReactNode, useCallback, useRef } from 'react';
+import {
+  createContext,
+  memo,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { Problem } from '../../../../src/core/collection/rules.ts';
 import type { Task, ValueRow } from '../../../../src/features/collection/contract.ts';
 import { MUTED_TEXT } from '../../shell/theme.ts';
@@ -16,6 +27,7 @@ import {
   rowsOf,
   sexLabel,
 } from './entryModel.ts';
+import { createRowStore, type RowStore, useRow } from './rowStore.ts';
 
 // The 填报表 of one unit or town: per indicator its target and earlier years, and this round's inputs, with the
 // 审核公式 messages at the field — hard errors in red, soft warnings in orange with the 说明 they require.
@@ -95,6 +107,31 @@ const NumberCell = memo(
     a.hard.join('\n') === b.hard.join('\n'),
 );
 
+/**
+ * A text field growing with its text from one line to four. Where the browser sizes it itself (CSS field-sizing,
+ * Chromium 123 on) antd's autoSize is left out: that measures each field with forced layouts when the form opens
+ * and at every keystroke, and a 69-row form has ≈ 280 of them (≈ 0.5 s of its opening on a desktop).
+ */
+export const GROWING: Pick<TextAreaProps, 'autoSize' | 'style'> =
+  typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content')
+    ? { style: { fieldSizing: 'content', maxHeight: 'calc(4lh + 10px)', resize: 'none' } }
+    : { autoSize: { minRows: 1, maxRows: 4 } };
+
+/**
+ * What a text field shows: what is typed, from the field's own state re-rendered within the keystroke's event, or a
+ * value given anew. A row's new view reaches its cells only after the form has re-rendered (RowStore), and a
+ * field set back to its old value meanwhile would lose its caret.
+ */
+function useTyped(value: string): [string, (text: string) => void] {
+  const [text, setText] = useState(value);
+  const [given, setGiven] = useState(value);
+  if (given !== value) {
+    setGiven(value);
+    setText(value);
+  }
+  return [text, setText];
+}
+
 const TextCell = memo(function TextCell(p: {
   rowKey: string;
   field: 'source' | 'caliberNote' | 'comment' | 'explanation';
@@ -103,19 +140,41 @@ const TextCell = memo(function TextCell(p: {
   label: string;
   onChange: Change;
 }) {
+  const [text, setText] = useTyped(p.value);
   return (
     <Input.TextArea
       size="small"
-      autoSize={{ minRows: 1, maxRows: 4 }}
-      value={p.value}
+      {...GROWING}
+      value={text}
       maxLength={500}
       status={p.required ? 'error' : undefined}
       placeholder={p.required ? '须填写说明' : ''}
-      onChange={(e) => p.onChange(p.rowKey, { [p.field]: e.target.value })}
+      onChange={(e) => {
+        setText(e.target.value);
+        p.onChange(p.rowKey, { [p.field]: e.target.value });
+      }}
       aria-label={p.label}
     />
   );
 });
+
+function ReturnReason(p: { value: string; onChange: (reason: string) => void }) {
+  const [text, setText] = useTyped(p.value);
+  return (
+    <Input
+      size="small"
+      style={{ marginTop: 4 }}
+      aria-label="退回原因"
+      placeholder="退回原因（必填）"
+      status={text.trim() ? undefined : 'error'}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        p.onChange(e.target.value);
+      }}
+    />
+  );
+}
 
 export function Messages({ hard, soft }: { hard: string[]; soft: string[] }) {
   if (hard.length === 0 && soft.length === 0) return null;
@@ -174,43 +233,251 @@ export function rowProblems(
   };
 }
 
+/**
+ * What one row's cells show. The table keeps the object of a row while nothing of it changes and hands it to the
+ * row's cells through a RowStore: a keystroke re-renders the cells of its own row (and of the rows whose 审核公式
+ * read it, the other sexes), not the antd Table with its ≈ 900 cells (≈ 130 ms a key on a 69-row form before).
+ */
+interface RowView {
+  row: EntryRow;
+  draft: Draft;
+  saved: ValueRow | undefined;
+  canEdit: boolean;
+  problems: RowProblems;
+  /** The saved values of the earlier years shown beside the inputs. */
+  previous: (number | null)[];
+  /** Review: the reason typed for returning this value, undefined when it is not selected. */
+  returned: string | undefined;
+  canReturn: boolean;
+  /** Someone else changed the row meanwhile (conflict: their value, null when deleted). */
+  hasConflict: boolean;
+  conflict: ValueRow | null | undefined;
+  rowError: string | undefined;
+}
+
+const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const sameProblems = (a: RowProblems, b: RowProblems) =>
+  sameList(a.value, b.value) &&
+  sameList(a.numerator, b.numerator) &&
+  sameList(a.denominator, b.denominator) &&
+  sameList(a.soft, b.soft) &&
+  a.needsExplanation === b.needsExplanation;
+
+const DRAFT_FIELDS: InputField[] = [
+  'value',
+  'numerator',
+  'denominator',
+  'source',
+  'caliberNote',
+  'comment',
+  'explanation',
+];
+
+const sameView = (a: RowView, b: RowView) =>
+  a.row === b.row &&
+  a.saved === b.saved &&
+  a.canEdit === b.canEdit &&
+  DRAFT_FIELDS.every((f) => a.draft[f] === b.draft[f]) &&
+  sameProblems(a.problems, b.problems) &&
+  sameList(a.previous, b.previous) &&
+  a.returned === b.returned &&
+  a.canReturn === b.canReturn &&
+  a.hasConflict === b.hasConflict &&
+  a.conflict === b.conflict &&
+  a.rowError === b.rowError;
+
+const Views = createContext<RowStore<RowView>>(createRowStore());
+
+/** A cell showing what its row's view says; it re-renders when that view changes. */
+const ViewCell = memo(function ViewCell({ rowKey, show }: { rowKey: string; show: (view: RowView) => ReactNode }) {
+  const view = useRow(useContext(Views), rowKey);
+  return view ? show(view) : null;
+});
+
+/** The table's rows change only with the task: its cells need not re-render otherwise (ViewCell does the rest). */
+const rowChanged = (next: EntryRow, prev: EntryRow) => next !== prev;
+
+const SCROLL = { x: 'max-content' } as const;
+const EMPTY = { emptyText: '本单位在本轮没有需要填报的指标' };
+
 export function EntryTable(props: EntryTableProps) {
-  const { task, saved, drafts, editable, serverErrors = {}, conflicts = {} } = props;
-  const rows = rowsOf(task);
+  const { task, saved, drafts, editable, serverErrors, conflicts, returns, showMissing, serverWarnings } = props;
+  const rows = useMemo(() => rowsOf(task), [task]);
+  const reviewing = returns !== undefined;
+  const canReturn = props.onReturnsChange !== undefined;
+
+  // The handlers of the moment, for cells rendered earlier (the columns are made once per task).
+  const latest = useRef(props);
+  latest.current = props;
+
+  const layout = useMemo(() => layoutOf(task), [task]);
+
+  const [store] = useState(createRowStore<RowView>);
+  const viewsRef = useRef(new Map<string, RowView>());
+  const views = useMemo(() => {
+    const before = viewsRef.current;
+    const after = new Map<string, RowView>();
+    for (const row of rows) {
+      const v = saved[row.key];
+      const next: RowView = {
+        row,
+        draft: drafts[row.key] ?? draftOf(v),
+        saved: v,
+        canEdit: editable && !v?.locked,
+        problems: rowProblems(row, { drafts, saved, editable, serverErrors, serverWarnings, showMissing }),
+        previous: layout.previousYears.map(
+          (y) => saved[`${row.item.indicator.id}|${y}|${row.item.areaId ?? 0}|${row.sex}`]?.value ?? null,
+        ),
+        returned: v && returns ? returns[v.id] : undefined,
+        canReturn,
+        hasConflict: conflicts !== undefined && row.key in conflicts,
+        conflict: conflicts?.[row.key],
+        rowError: serverErrors?.[row.key]?.row,
+      };
+      const old = before.get(row.key);
+      after.set(row.key, old && sameView(old, next) ? old : next);
+    }
+    viewsRef.current = after;
+    return after;
+  }, [rows, drafts, saved, editable, serverErrors, serverWarnings, showMissing, returns, canReturn, conflicts, layout]);
+  // Cells rendering now read the new views; the others are told once this render is committed.
+  store.set(views);
+  useLayoutEffect(() => store.notify());
+
+  // One change handler for the whole life of the table, so the memoized inputs skip re-rendering.
+  const change = useCallback((key: string, patch: Partial<Draft>) => latest.current.onChange?.(key, patch), []);
+  const columns = useMemo(() => entryColumns(layout, reviewing, change, latest), [layout, reviewing, change]);
+
+  const noticeKeys = rows
+    .filter((r) => {
+      const v = views.get(r.key);
+      return v?.saved?.returnReason || v?.hasConflict || v?.rowError;
+    })
+    .map((r) => r.key)
+    .join('\n');
+  const { stickyOffset, highlight } = props;
+
+  // The same element while the table's own props stay the same, so React leaves the whole table alone.
+  const table = useMemo(() => {
+    const withNotices = noticeKeys ? noticeKeys.split('\n') : [];
+    return (
+      <Table<EntryRow>
+        className="entry-table"
+        size="small"
+        bordered
+        sticky={stickyOffset !== undefined ? { offsetHeader: stickyOffset } : true}
+        rowKey="key"
+        dataSource={rows}
+        columns={columns}
+        pagination={false}
+        scroll={SCROLL}
+        rowClassName={(row) => (row.key === highlight ? 'entry-row-highlight' : '')}
+        locale={EMPTY}
+        expandable={{
+          expandedRowKeys: withNotices,
+          showExpandColumn: false,
+          expandedRowRender: (row) => (
+            <ViewCell rowKey={row.key} show={(view) => <RowNotices view={view} layout={layout} latest={latest} />} />
+          ),
+          rowExpandable: (row) => withNotices.includes(row.key),
+        }}
+      />
+    );
+  }, [rows, columns, stickyOffset, highlight, noticeKeys, layout]);
+
+  return <Views.Provider value={store}>{table}</Views.Provider>;
+}
+
+interface Layout {
+  years: number[];
+  previousYears: number[];
+  anySex: boolean;
+  anyCounts: boolean;
+  multiYear: boolean;
+}
+
+function layoutOf(task: Task): Layout {
   const years = task.years;
   const firstTaskYear = Math.min(...years);
   const baseYear = task.baseYear ?? firstTaskYear - 5;
   const previousYears: number[] = [];
   for (let y = Math.max(baseYear, firstTaskYear - 5); y < firstTaskYear; y++) previousYears.push(y);
-  const anySex = task.items.some((i) => i.sexes.length > 1);
-  const anyCounts = task.items.some((i) => i.indicator.counts);
-  const multiYear = years.length > 1;
-  const reviewing = props.returns !== undefined;
+  return {
+    years,
+    previousYears,
+    anySex: task.items.some((i) => i.sexes.length > 1),
+    anyCounts: task.items.some((i) => i.indicator.counts),
+    multiYear: years.length > 1,
+  };
+}
 
-  // One change handler for the whole life of the table, so the memoized cells below skip re-rendering.
-  const onChange = useRef(props.onChange);
-  onChange.current = props.onChange;
-  const change = useCallback((key: string, patch: Partial<Draft>) => onChange.current?.(key, patch), []);
+/** Notices shown under a row: its return reason, a conflict, a row-level server error. */
+function RowNotices({ view, layout, latest }: { view: RowView; layout: Layout; latest: { current: EntryTableProps } }) {
+  const { row, saved: v } = view;
+  const label = `${row.item.indicator.code} ${row.item.indicator.name}${layout.multiYear ? ` ${row.year}年` : ''}${row.item.sexes.length > 1 ? `（${sexLabel(row.sex)}）` : ''}`;
+  const current = view.conflict;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {v?.returnReason && (
+        <Alert
+          type="error"
+          showIcon
+          title={`${label} 被退回：${v.returnReason}`}
+          description={latest.current.editable ? '请修改后保存；修改即视为已处理退回意见。' : undefined}
+        />
+      )}
+      {view.hasConflict && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${label} 已被他人修改，您的修改未保存`}
+          description={
+            current
+              ? `最新值：${formatNumber(current.value) || '（空）'}${current.source ? `，资料来源：${current.source}` : ''}（第 ${current.version} 版，${new Date(current.updatedAt).toLocaleString('zh-CN')}）`
+              : '该数据已不存在'
+          }
+          action={
+            <Space orientation="vertical" size={4}>
+              <Button size="small" type="primary" onClick={() => latest.current.onUseLatest?.(row.key)}>
+                使用最新值
+              </Button>
+              <Button size="small" onClick={() => latest.current.onKeepMine?.(row.key)}>
+                保留我的修改
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {view.rowError && (
+        <Alert type="error" showIcon title={`${label}：${atField(view.rowError, row.item.indicator.code)}`} />
+      )}
+    </Space>
+  );
+}
 
-  const draftFor = (row: EntryRow) => drafts[row.key] ?? draftOf(saved[row.key]);
-  const canEdit = (row: EntryRow) => editable && !saved[row.key]?.locked;
-
-  const problemsOf = (row: EntryRow) => rowProblems(row, props);
-
-  const span = (row: EntryRow) => ({ rowSpan: row.span });
-
+/** The table's columns for a task's layout; the cells of the inputs read their row's RowView (ViewCell). */
+function entryColumns(
+  layout: Layout,
+  reviewing: boolean,
+  change: Change,
+  latest: { current: EntryTableProps },
+): ColumnsType<EntryRow> {
+  const fromView = (show: (view: RowView) => ReactNode) => ({
+    render: (_: unknown, row: EntryRow) => <ViewCell rowKey={row.key} show={show} />,
+  });
   const numberInput = (
-    row: EntryRow,
+    view: RowView,
     field: 'value' | 'numerator' | 'denominator',
     hard: string[],
     extra?: ReactNode,
   ) => {
-    const draft = draftFor(row);
-    if (!canEdit(row)) {
+    const { row, draft } = view;
+    if (!view.canEdit) {
       return (
         <span>
           {formatNumber(draft[field]) || <span style={{ color: MUTED_TEXT }}>—</span>}
-          {saved[row.key]?.locked && field === 'value' && (
+          {view.saved?.locked && field === 'value' && (
             <Tooltip title="已审核通过并锁定">
               <LockOutlined style={{ color: '#8c8c8c', marginInlineStart: 6 }} aria-label="已锁定" />
             </Tooltip>
@@ -233,13 +500,13 @@ export function EntryTable(props: EntryTableProps) {
   };
 
   const textInput = (
-    row: EntryRow,
+    view: RowView,
     field: 'source' | 'caliberNote' | 'comment' | 'explanation',
     label: string,
     required = false,
   ) => {
-    const draft = draftFor(row);
-    if (!canEdit(row)) {
+    const { row, draft } = view;
+    if (!view.canEdit) {
       return draft[field] ? (
         <span style={{ whiteSpace: 'normal' }}>{draft[field]}</span>
       ) : (
@@ -258,6 +525,7 @@ export function EntryTable(props: EntryTableProps) {
     );
   };
 
+  const span = (row: EntryRow) => ({ rowSpan: row.span });
   const columns: ColumnsType<EntryRow> = [
     {
       title: '指标',
@@ -291,7 +559,7 @@ export function EntryTable(props: EntryTableProps) {
       render: (_, row) => <span style={{ whiteSpace: 'normal', fontSize: 12 }}>{row.item.indicator.target}</span>,
     },
   ];
-  if (multiYear) {
+  if (layout.multiYear) {
     columns.push({
       title: '年度',
       width: 56,
@@ -300,7 +568,7 @@ export function EntryTable(props: EntryTableProps) {
       render: (_, row) => row.year,
     });
   }
-  if (anySex) {
+  if (layout.anySex) {
     columns.push({
       title: '性别',
       width: 52,
@@ -308,21 +576,21 @@ export function EntryTable(props: EntryTableProps) {
       render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{sexLabel(row.sex)}</span>,
     });
   }
-  if (previousYears.length > 0) {
+  if (layout.previousYears.length > 0) {
     columns.push({
       title: '往年数据',
-      children: previousYears.map((y) => ({
+      children: layout.previousYears.map((y, i) => ({
         title: `${y}`,
         width: 54,
         align: 'right' as const,
-        render: (_: unknown, row: EntryRow) => {
-          const v = saved[`${row.item.indicator.id}|${y}|${row.item.areaId ?? 0}|${row.sex}`];
-          return v?.value !== null && v?.value !== undefined ? (
-            <span style={{ color: '#595959' }}>{formatNumber(v.value)}</span>
+        ...fromView((view) => {
+          const v = view.previous[i];
+          return v !== null && v !== undefined ? (
+            <span style={{ color: '#595959' }}>{formatNumber(v)}</span>
           ) : (
             <span style={{ color: MUTED_TEXT }}>—</span>
           );
-        },
+        }),
       })),
     });
   }
@@ -330,15 +598,12 @@ export function EntryTable(props: EntryTableProps) {
     {
       title: '数值',
       width: 140,
-      render: (_, row) => {
-        const p = problemsOf(row);
-        return (
-          <div>
-            {numberInput(row, 'value', p.value)}
-            <Messages hard={[]} soft={p.soft} />
-          </div>
-        );
-      },
+      ...fromView((view) => (
+        <div>
+          {numberInput(view, 'value', view.problems.value)}
+          <Messages hard={[]} soft={view.problems.soft} />
+        </div>
+      )),
     },
     {
       title: (
@@ -347,64 +612,64 @@ export function EntryTable(props: EntryTableProps) {
         </Tooltip>
       ),
       width: 170,
-      render: (_, row) => {
-        const p = problemsOf(row);
-        return textInput(row, 'explanation', '说明', p.needsExplanation);
-      },
+      ...fromView((view) => textInput(view, 'explanation', '说明', view.problems.needsExplanation)),
     },
   ];
   if (reviewing) {
     thisRound.push({
       title: '退回',
       width: 190,
-      render: (_, row) => {
-        const v = saved[row.key];
+      ...fromView((view) => {
+        const v = view.saved;
         if (!v) return null;
-        const returns = props.returns ?? {};
-        const checked = returns[v.id] !== undefined;
-        const change = (next: Record<number, string>) => props.onReturnsChange?.(next);
+        const checked = view.returned !== undefined;
+        const change = (edit: (returns: Record<number, string>) => void) => {
+          const next = { ...latest.current.returns };
+          edit(next);
+          latest.current.onReturnsChange?.(next);
+        };
+        const { row } = view;
         return (
           <div>
             <Checkbox
               checked={checked}
-              disabled={!props.onReturnsChange}
+              disabled={!view.canReturn}
               aria-label={`退回 ${row.item.indicator.code} ${row.year}年 ${sexLabel(row.sex)}`}
-              onChange={(e) => {
-                const next = { ...returns };
-                if (e.target.checked) next[v.id] = '';
-                else delete next[v.id];
-                change(next);
-              }}
+              onChange={(e) =>
+                change((next) => {
+                  if (e.target.checked) next[v.id] = '';
+                  else delete next[v.id];
+                })
+              }
             >
               退回此项
             </Checkbox>
             {checked && (
-              <Input
-                size="small"
-                style={{ marginTop: 4 }}
-                aria-label="退回原因"
-                placeholder="退回原因（必填）"
-                status={returns[v.id]?.trim() ? undefined : 'error'}
-                value={returns[v.id]}
-                onChange={(e) => change({ ...returns, [v.id]: e.target.value })}
+              <ReturnReason
+                value={view.returned ?? ''}
+                onChange={(reason) =>
+                  change((next) => {
+                    next[v.id] = reason;
+                  })
+                }
               />
             )}
           </div>
         );
-      },
+      }),
     });
   }
 
-  if (anyCounts) {
+  if (layout.anyCounts) {
     thisRound.push({
       title: '分子 / 分母',
       width: 170,
-      render: (_, row) => {
-        const counts = row.item.indicator.counts;
+      ...fromView((view) => {
+        const counts = view.row.item.indicator.counts;
         if (!counts) return <span style={{ color: MUTED_TEXT }}>—</span>;
-        const p = problemsOf(row);
-        if (!canEdit(row)) {
-          const d = draftFor(row);
+        const p = view.problems;
+        if (!view.canEdit) {
+          const d = view.draft;
           return (
             <div style={{ fontSize: 12, whiteSpace: 'normal', lineHeight: 1.5 }}>
               <div>
@@ -423,116 +688,47 @@ export function EntryTable(props: EntryTableProps) {
           <Space orientation="vertical" size={2} style={{ width: '100%' }}>
             <div>
               <div style={{ fontSize: 11, color: MUTED_TEXT, whiteSpace: 'normal' }}>{counts.numerator}</div>
-              {numberInput(row, 'numerator', p.numerator)}
+              {numberInput(view, 'numerator', p.numerator)}
             </div>
             <div>
               <div style={{ fontSize: 11, color: MUTED_TEXT, whiteSpace: 'normal' }}>{counts.denominator}</div>
-              {numberInput(row, 'denominator', p.denominator)}
+              {numberInput(view, 'denominator', p.denominator)}
             </div>
             {counts.factor !== 100 && (
               <div style={{ fontSize: 11, color: MUTED_TEXT }}>数值 = 分子 ÷ 分母 × {counts.factor}</div>
             )}
           </Space>
         );
-      },
+      }),
     });
   }
   thisRound.push(
-    { title: '资料来源', width: 110, render: (_, row) => textInput(row, 'source', '资料来源') },
-    { title: '口径说明', width: 110, render: (_, row) => textInput(row, 'caliberNote', '口径说明') },
-    { title: '备注', width: 100, render: (_, row) => textInput(row, 'comment', '备注') },
+    { title: '资料来源', width: 110, ...fromView((view) => textInput(view, 'source', '资料来源')) },
+    { title: '口径说明', width: 110, ...fromView((view) => textInput(view, 'caliberNote', '口径说明')) },
+    { title: '备注', width: 100, ...fromView((view) => textInput(view, 'comment', '备注')) },
   );
-  columns.push({ title: multiYear ? '本期填报' : `${years[0]}年填报`, children: thisRound });
+  columns.push({
+    title: layout.multiYear ? '本期填报' : `${layout.years[0]}年填报`,
+    children: thisRound.map((c) => ({ ...c, shouldCellUpdate: rowChanged })),
+  });
 
   columns.push({
     title: '操作',
     width: 76,
     fixed: 'right',
     align: 'center',
-    render: (_, row) => {
-      const v = saved[row.key];
+    ...fromView((view) => {
+      const v = view.saved;
       return v ? (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => props.onHistory?.(v, row)}>
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => latest.current.onHistory?.(v, view.row)}>
           修改记录
         </Button>
       ) : null;
-    },
+    }),
   });
-
-  /** Notices shown under a row: its return reason, a conflict, a row-level server error. */
-  const notices = (row: EntryRow): ReactNode[] => {
-    const list: ReactNode[] = [];
-    const v = saved[row.key];
-    const label = `${row.item.indicator.code} ${row.item.indicator.name}${multiYear ? ` ${row.year}年` : ''}${row.item.sexes.length > 1 ? `（${sexLabel(row.sex)}）` : ''}`;
-    if (v?.returnReason) {
-      list.push(
-        <Alert
-          key="return"
-          type="error"
-          showIcon
-          title={`${label} 被退回：${v.returnReason}`}
-          description={editable ? '请修改后保存；修改即视为已处理退回意见。' : undefined}
-        />,
-      );
-    }
-    if (row.key in conflicts) {
-      const current = conflicts[row.key];
-      list.push(
-        <Alert
-          key="conflict"
-          type="warning"
-          showIcon
-          title={`${label} 已被他人修改，您的修改未保存`}
-          description={
-            current
-              ? `最新值：${formatNumber(current.value) || '（空）'}${current.source ? `，资料来源：${current.source}` : ''}（第 ${current.version} 版，${new Date(current.updatedAt).toLocaleString('zh-CN')}）`
-              : '该数据已不存在'
-          }
-          action={
-            <Space orientation="vertical" size={4}>
-              <Button size="small" type="primary" onClick={() => props.onUseLatest?.(row.key)}>
-                使用最新值
-              </Button>
-              <Button size="small" onClick={() => props.onKeepMine?.(row.key)}>
-                保留我的修改
-              </Button>
-            </Space>
-          }
-        />,
-      );
-    }
-    const rowError = serverErrors[row.key]?.row;
-    if (rowError)
-      list.push(
-        <Alert key="row" type="error" showIcon title={`${label}：${atField(rowError, row.item.indicator.code)}`} />,
-      );
-    return list;
-  };
-  const withNotices = rows.filter((r) => notices(r).length > 0).map((r) => r.key);
-
-  return (
-    <Table<EntryRow>
-      className="entry-table"
-      size="small"
-      bordered
-      sticky={props.stickyOffset !== undefined ? { offsetHeader: props.stickyOffset } : true}
-      rowKey="key"
-      dataSource={rows}
-      columns={columns}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      rowClassName={(row) => (row.key === props.highlight ? 'entry-row-highlight' : '')}
-      locale={{ emptyText: '本单位在本轮没有需要填报的指标' }}
-      expandable={{
-        expandedRowKeys: withNotices,
-        showExpandColumn: false,
-        expandedRowRender: (row) => (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            {notices(row)}
-          </Space>
-        ),
-        rowExpandable: (row) => withNotices.includes(row.key),
-      }}
-    />
+  return columns.map((c) =>
+    'children' in c
+      ? { ...c, children: c.children.map((d) => ({ ...d, shouldCellUpdate: rowChanged })) }
+      : { ...c, shouldCellUpdate: rowChanged },
   );
 }
