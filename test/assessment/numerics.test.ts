@@ -1,7 +1,7 @@
 // Poisson interval, incomplete gamma and Theil–Sen against known values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gammaP, gammaQuantile, poissonInterval } from '../../src/core/assessment/poisson.ts';
+import { gammaP, gammaQuantile, lnGamma, poissonInterval } from '../../src/core/assessment/poisson.ts';
 import { median6, median10, theilSen6, theilSen6Years, theilSenSlope } from '../../src/core/assessment/trend.ts';
 
 describe('exact Poisson 95% interval (Garwood)', () => {
@@ -25,6 +25,43 @@ describe('exact Poisson 95% interval (Garwood)', () => {
       expect(gammaP(2, x)).toBeCloseTo(1 - Math.exp(-x) * (1 + x), 12);
     }
     for (const p of [0.025, 0.5, 0.975]) expect(gammaP(4.5, gammaQuantile(p, 4.5))).toBeCloseTo(p, 10);
+  });
+
+  it('P(a, x) is 0 below 0 and exactly 1 far in the upper tail (x = 1000: no overflow)', () => {
+    expect(gammaP(2, 0)).toBe(0);
+    expect(gammaP(2, -1)).toBe(0);
+    expect(gammaP(1, 1000)).toBe(1);
+    expect(gammaP(2, 1000)).toBe(1);
+  });
+
+  it('no events: the interval starts at exactly 0 and ends where e^−μ = 0.025', () => {
+    const [l, h] = poissonInterval(0);
+    expect(l).toBe(0);
+    expect(h).toBeCloseTo(-Math.log(0.025), 10);
+  });
+
+  // Independent of the gamma functions: the Poisson distribution function summed term by term.
+  const poissonCdf = (k: number, mu: number) => {
+    let term = Math.exp(-mu);
+    let sum = term;
+    for (let i = 1; i <= k; i++) {
+      term *= mu / i;
+      sum += term;
+    }
+    return sum;
+  };
+  it.each([1, 3, 10, 50, 150])('k = %i: P(X ≥ k | lower) = P(X ≤ k | upper) = 0.025 to 1e-12', (k) => {
+    const [l, h] = poissonInterval(k);
+    expect(1 - poissonCdf(k - 1, l)).toBeCloseTo(0.025, 12);
+    expect(poissonCdf(k, h)).toBeCloseTo(0.025, 12);
+  });
+});
+
+describe('ln Γ', () => {
+  // Γ(a + 1) = a·Γ(a) checks the small arguments (reflection formula) against the Lanczos sum at a + 1 ≥ 1.
+  it('Γ(1/2) = √π, and ln Γ(a) = ln Γ(a + 1) − ln a below 1/2', () => {
+    expect(lnGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 14);
+    for (const a of [0.25, 1e-3, 1e-10]) expect(lnGamma(a)).toBeCloseTo(lnGamma(a + 1) - Math.log(a), 12);
   });
 });
 
