@@ -145,4 +145,23 @@ describe('the trend of a 4- or 5-year series is the median of its pairwise slope
       { numRuns: 400 },
     );
   });
+
+  // 3 points (3 slopes) and 7 (21) go through the insertion sort, 12 (66) and 28 (378: a plan's whole history)
+  // through the typed-array sort, in a scratch buffer grown on the way.
+  it.each([3, 7, 12, 28])('Theil–Sen slope of %i yearly points, sorted in full', (n) => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1990, max: 2040 }), { minLength: n, maxLength: n }),
+        fc.array(value, { minLength: n, maxLength: n }),
+        (years, values) => {
+          const x = [...years].sort((a, b) => a - b);
+          expect(theilSenSlope(Float64Array.from(x), Float64Array.from(values), n) + 0).toBeCloseTo(
+            naiveSlope(x, values),
+            12,
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });
