@@ -129,6 +129,20 @@ describe('the trend of a 4- or 5-year series is the median of its pairwise slope
     );
   });
 
+  // The 0–1 principle: a network of compare-exchanges that gets every input of two values right gets every input
+  // right. All 2^6 and 2^10 such inputs prove the networks, where random values can miss a comparator's one case.
+  // 1 and 2 rather than 0 and 1: a median of 0 is recomputed the slow way (the sign of a zero), which would hide it.
+  it.each([6, 10])('median of %i values: every input of 1s and 2s', (size) => {
+    const fn = size === 6 ? median6 : median10;
+    for (let bits = 0; bits < 2 ** size; bits++) {
+      const values = Array.from({ length: size }, (_, i) => 1 + ((bits >> i) & 1));
+      const twos = values.filter((v) => v === 2).length;
+      // Sorted, the two middle values are 2 when more than half / at least half of the values are 2.
+      const expected = 1 + ((twos > size / 2 ? 1 : 0) + (twos >= size / 2 ? 1 : 0)) / 2;
+      expect(fn(Float64Array.from(values))).toBe(expected);
+    }
+  });
+
   it.each([4, 5])('Theil–Sen slope of %i yearly points', (n) => {
     fc.assert(
       fc.property(
