@@ -88,6 +88,15 @@ describe('secondary figures', () => {
     expect(baseOnly.cagrRatio).toBeNull();
   });
 
+  it('no CAGR ratio when the base sits on a strict target (> 50 from 50: no growth is required, yet it is not met)', () => {
+    const r = assessIndicator(
+      input({ better: 'higher', rule: { kind: 'threshold', comparator: '>', value: 50 }, series: series([50, 50.5]) }),
+    );
+    expect(r.metAtBase).toBe(false);
+    expect(r.schedule).not.toBeNull();
+    expect(r.cagrRatio).toBeNull();
+  });
+
   it('met at base: false when the base missed the target, null for a direction-only target', () => {
     const missed = assessIndicator(input({ better: 'higher', rule: atLeast(80), series: series([60, 64]) }));
     expect(missed.metAtBase).toBe(false);
