@@ -36,6 +36,12 @@ describe('rules and comparators', () => {
       series: series([70, 70]),
     });
     expect(above.met).toBe(false);
+    const justAbove = assess({
+      better: 'higher',
+      rule: { kind: 'threshold', comparator: '>', value: 70 },
+      series: series([69, 70.1]),
+    });
+    expect(justAbove.status).toBe('提前达标');
     const below = (last: number) =>
       assess({ better: 'lower', rule: { kind: 'threshold', comparator: '<', value: 8.5 }, series: series([9, last]) });
     expect(below(8.5).met).toBe(false);
@@ -63,6 +69,22 @@ describe('defaults', () => {
     });
     expect(r.projection?.value).toBe(100);
     expect(r.projection?.clipped).toBe(true);
+    const falling = assess({
+      better: 'higher',
+      rule: { kind: 'count_per_body', value: 1, body: '村委会' },
+      series: series([90, 60, 30]),
+    });
+    expect(falling.projection).toMatchObject({ value: 0, clipped: true });
+  });
+
+  it('limits equal at both ends are accepted (the error is for a minimum above the maximum)', () => {
+    const r = assess({
+      better: 'higher',
+      limits: [100, 100],
+      rule: { kind: 'maintain', comparator: '>=', value: 100 },
+      series: series([100, 100]),
+    });
+    expect(r.status).toBe('已达标');
   });
 
   it('without limits a value stops at 0 but not above', () => {
