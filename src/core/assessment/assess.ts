@@ -51,7 +51,7 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
     }
   });
   assessSeries(r, years, vals, refs, nums, dens, 0, len, out);
-  return toResult(input, r, out, len > 0 ? (years[0] as number) : r.baseYear);
+  return toResult(input, r, out);
 }
 
 export function assessAll(inputs: readonly AssessmentInput[]): AssessmentResult[] {
@@ -74,9 +74,8 @@ export function toResult(
   input: { id: string; precision?: number; rule: { kind: TargetRuleKind } },
   r: ReturnType<typeof compileRule>,
   o: KernelOut,
-  firstYear: number,
 ): AssessmentResult {
-  const context: MessageContext = { r, digits: input.precision ?? 1, plannedBase: r.baseYear, firstYear };
+  const context: MessageContext = { r, digits: input.precision ?? 1, plannedBase: r.baseYear };
   const flags = buildFlags(o, context);
   const reason = statusReason(o, context);
   const numeric = r.kind !== Kind.DirectionOnly;

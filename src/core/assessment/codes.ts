@@ -1,13 +1,5 @@
 // Numeric codes the kernel writes into typed arrays; each indexes the Chinese vocabulary of types.ts.
-import {
-  DIFFICULTIES,
-  type Difficulty,
-  FINAL_CATEGORIES,
-  type FinalCategory,
-  type FlagKind,
-  STATUSES,
-  type Status,
-} from './types.ts';
+import { DIFFICULTIES, type Difficulty, FINAL_CATEGORIES, type FinalCategory, STATUSES, type Status } from './types.ts';
 
 /** Index into STATUSES. */
 export const S = {
@@ -39,15 +31,6 @@ export function statusName(code: number): Status {
 export function difficultyName(code: number): Difficulty | null {
   return code === 0 ? null : (DIFFICULTIES[code - 1] as Difficulty);
 }
-
-export const FLAG_BITS: ReadonlyArray<readonly [number, FlagKind]> = [
-  [F.Jump, 'jump'],
-  [F.Band, 'band'],
-  [F.Zigzag, 'zigzag'],
-  [F.AnnualStepMissed, 'annual_step_missed'],
-  [F.SmallNumbers, 'small_numbers'],
-  [F.SmallSample, 'small_sample'],
-];
 
 /** 0 = none (not the target year), else 1 + index into FINAL_CATEGORIES. */
 export const FC = {

@@ -11,9 +11,8 @@ export interface MessageContext {
   r: CompiledRule;
   /** Decimal places of the value. */
   digits: number;
-  /** The plan's base year (before any substitution) and the first year of the series arrays. */
+  /** The plan's base year (before any substitution). */
   plannedBase: number;
-  firstYear: number;
 }
 
 const RATIO_DIGITS = 3;

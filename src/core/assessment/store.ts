@@ -143,7 +143,7 @@ export class SeriesStore {
     const rule = this.rules[indicator] as CompiledRule;
     this.assessInto(rule, s, this.out);
     const spec = this.indicators[indicator] as IndicatorSpec;
-    return toResult({ id, precision: spec.precision, rule: spec.rule }, rule, this.out, this.years[0] as number);
+    return toResult({ id, precision: spec.precision, rule: spec.rule }, rule, this.out);
   }
 
   private assessInto(rule: CompiledRule, s: number, o: KernelOut): void {
