@@ -162,7 +162,7 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
       const row = rows.find((r) => r[0] === i.name && r[1] === i.unit);
       if (row) expect(row[3]).toMatch(/\*$/);
     }
-    expect(all).toContain('注：*病例数少的指标按合并率评估');
+    expect(all).toContain('注：*病例数少的指标按多年合计的病例数计算评估');
 
     // One statistic, one value: the linked indicators read the series of the indicator they name.
     const byCode = new Map(ctx.analysis.indicators.map((i) => [i.code, i]));

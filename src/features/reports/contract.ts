@@ -1,5 +1,6 @@
 // 报告's response shapes, shared by the server and the web. Times are ISO strings, as the JSON has them.
 import type { ReportKind, StoredSection } from '../../core/reports.ts';
+import type { StatFormApproval } from './stat-form.ts';
 
 /** A draft as GET /api/reports lists it: who saved last by name. */
 export interface ReportDraftRow {
@@ -69,4 +70,9 @@ export interface SaveDraftResponse {
 /** POST /api/reports/drafts/:id/generate */
 export interface GenerateResponse {
   file: ReportFile;
+}
+
+/** GET / PUT /api/reports/stat-form. */
+export interface StatFormReply {
+  statForm: StatFormApproval;
 }

@@ -121,6 +121,6 @@ export function keyIndicatorTable(ctx: ReportContext, caption: string): Table {
       targetShort(i),
       finalJudgement(i),
     ]),
-    ...(pooled.length ? { note: `注：*病例数少的指标按合并率评估：${pooled.join('；')}。` } : {}),
+    ...(pooled.length ? { note: `注：*病例数少的指标按多年合计的病例数计算评估：${pooled.join('；')}。` } : {}),
   };
 }
