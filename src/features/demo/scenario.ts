@@ -189,9 +189,11 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
     (rule.kind === 'threshold' && target >= 99 && spec.unit === '%');
   if (atCeiling) {
     // Near-ceiling targets (保持在99%以上, 100%): met ones hold just on the right side, at-risk ones just below.
-    start = target + d * (spec.scenario === 'at_risk' ? -1.5 : spec.scenario === 'met' ? 0.4 : -0.2);
+    // On-track ones hold at the target too: a series just under a 100% target reads as 预计达标困难 every year.
+    start = target + d * (spec.scenario === 'at_risk' ? -1.5 : spec.scenario === 'met' ? 0.4 : 0.1);
   } else if (Number.isFinite(target)) {
-    start = target - d * scale * (0.08 + random() * 0.12);
+    // 3–8% of the target short at the base year, as most of a district's rates are already near the plan's levels.
+    start = target - d * scale * (0.03 + random() * 0.05);
   } else {
     start = spec.level ?? scale;
   }
@@ -213,12 +215,16 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
         : spec.scenario === 'at_risk'
           ? start + gap * 0.55
           : start + gap * 1.1;
-  const noise = scale * (spec.unit === '%' ? 0.004 : 0.01);
+  // Year-to-year noise: life expectancy and schooling years move by hundredths, not by most of a year.
+  const slow = spec.unit === '岁' || spec.unit === '年';
+  const noise = scale * (spec.unit === '%' ? 0.004 : slow ? 0.0008 : 0.01);
   const values: (number | null)[] = [];
   for (let i = 0; i < years; i++) {
     const linear = start + ((end - start) * i) / span;
     const wobble =
-      spec.scenario === 'volatile' && i > 0 ? (i % 2 === 0 ? 1 : -1) * scale * 0.12 : (random() - 0.5) * 2 * noise;
+      spec.scenario === 'volatile' && i > 0
+        ? (i % 2 === 0 ? 1 : -1) * scale * (slow ? 0.006 : 0.12)
+        : (random() - 0.5) * 2 * noise;
     values.push(round(clip(linear + wobble, spec.limits), spec.precision));
   }
   if (spec.scenario === 'gap' && years > 3) values[1 + Math.floor(random() * (years - 2))] = null;
