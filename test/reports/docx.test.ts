@@ -157,6 +157,10 @@ describe('GB/T 9704 .docx', () => {
     expect(doc).toContain('<w:vMerge w:val="restart"/>');
     expect(doc).toContain('<w:vMerge w:val="continue"/>');
     expect(doc).toContain('<w:tblLayout w:type="fixed"/>');
+    // 1 mm cell margins (57 twips), so that three 小四 characters fit a 15 mm column.
+    expect(doc).toContain(
+      '<w:tblCellMar><w:left w:type="dxa" w:w="57"/><w:right w:type="dxa" w:w="57"/></w:tblCellMar>',
+    );
     expect(doc).toMatch(/<w:insideV w:val="single"[^>]*w:sz="4"/);
     expect(paragraphTexts(doc)).toContain('17.5');
     expect(paragraphTexts(doc)).toContain('0.0'); // decimals: 1

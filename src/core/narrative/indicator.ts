@@ -185,7 +185,7 @@ export function pooledWords(ind: NarrativeIndicator): string | null {
   const rate = f.numbers.pooledRate;
   if (!years || events === undefined || rate === undefined) return null;
   // Plain words for the pooled rate: 合并率 is the technical annex's term, not a reader's.
-  return `因年度病例数少，${years[1]}—${years[2]}年合计${num(events, 0)}例，${years[1]}—${years[2]}年平均为${withUnit(rate, ind.unit, ind.precision ?? 1)}`;
+  return `因年度病例数少，${years[1]}—${years[2]}年合计${num(events, 0)}例，平均为${withUnit(rate, ind.unit, ind.precision ?? 1)}`;
 }
 
 /**
