@@ -1,6 +1,5 @@
 // 报告's response shapes, shared by the server and the web. Times are ISO strings, as the JSON has them.
 import type { ReportKind, StoredSection } from '../../core/reports.ts';
-import type { StatFormApproval } from './stat-form.ts';
 
 /** A draft as GET /api/reports lists it: who saved last by name. */
 export interface ReportDraftRow {
@@ -70,6 +69,16 @@ export interface SaveDraftResponse {
 /** POST /api/reports/drafts/:id/generate */
 export interface GenerateResponse {
   file: ReportFile;
+}
+
+/** 统计报表的批准信息, as the office entered them (empty strings until then). */
+export interface StatFormApproval {
+  /** 批准机关, e.g. 天津市武清区统计局 */
+  approvedBy: string;
+  /** 批准文号, e.g. 武统制〔2021〕5号 */
+  approvalNo: string;
+  /** 有效期至, e.g. 2026年12月 */
+  validUntil: string;
 }
 
 /** GET / PUT /api/reports/stat-form. */

@@ -2,17 +2,11 @@
 // (统计调查项目审批/备案), so the office types them in; the workbook never invents them. Kept in app_setting.
 import type { Db } from '../../db/connection.ts';
 import { getSetting, setSetting } from '../../platform/settings.ts';
+import type { StatFormApproval } from './contract.ts';
+
+export type { StatFormApproval };
 
 export const STAT_FORM_SETTING = 'statFormApproval';
-
-export interface StatFormApproval {
-  /** 批准机关, e.g. 天津市武清区统计局 */
-  approvedBy: string;
-  /** 批准文号, e.g. 武统制〔2021〕5号 */
-  approvalNo: string;
-  /** 有效期至, e.g. 2026年12月 */
-  validUntil: string;
-}
 
 export const EMPTY_STAT_FORM: StatFormApproval = { approvedBy: '', approvalNo: '', validUntil: '' };
 

@@ -1,7 +1,6 @@
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { StatFormReply } from '../../../../src/features/reports/contract.ts';
-import type { StatFormApproval } from '../../../../src/features/reports/stat-form.ts';
+import type { StatFormApproval, StatFormReply } from '../../../../src/features/reports/contract.ts';
 import { put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 
