@@ -52,6 +52,44 @@ describe.each(ENGINES)('demo data (演示数据) on %s', (engine) => {
     }
   });
 
+  it('gives towns smooth series that stay around the district value, all at 100% where the district is', async () => {
+    const values = await db()
+      .select({ code: indicator.code, year: dataValue.year, areaId: dataValue.areaId, value: dataValue.value })
+      .from(dataValue)
+      .innerJoin(indicator, eq(indicator.id, dataValue.indicatorId))
+      .where(and(eq(dataValue.sex, 'total'), sql`${indicator.disaggregations} @> '["area"]'::jsonb`));
+    const codes = [...new Set(values.filter((v) => v.areaId !== null).map((v) => v.code))];
+    expect(codes.length).toBeGreaterThan(3);
+    for (const code of codes) {
+      const of = (areaId: number | null, year: number) =>
+        values.find((v) => v.code === code && v.areaId === areaId && v.year === year)?.value ?? null;
+      const towns = [...new Set(values.filter((v) => v.code === code && v.areaId !== null).map((v) => v.areaId))];
+      for (let year = 2020; year <= 2025; year++) {
+        const district = of(null, year);
+        if (district === null) continue;
+        const townValues = towns.map((a) => of(a, year)!);
+        const mean = townValues.reduce((x, y) => x + y, 0) / townValues.length;
+        // The towns' plain mean is the district value (up to rounding and clipping at a limit).
+        expect(Math.abs(mean - district), `${code} ${year}`).toBeLessThan(Math.max(0.2, Math.abs(district) * 0.02));
+        if (district === 100)
+          expect(
+            townValues.every((v) => v === 100),
+            `${code} ${year}`,
+          ).toBe(true);
+        // A town moves with the district: no ±40% swings from one year to the next.
+        const before = of(null, year - 1);
+        if (before === null) continue;
+        for (const a of towns) {
+          const [prev, now] = [of(a, year - 1), of(a, year)];
+          if (prev === null || now === null || prev === 0) continue;
+          expect(Math.abs(now / prev - 1), `${code} town ${a} ${year}`).toBeLessThan(
+            Math.abs(district / (before || 1) - 1) + 0.15,
+          );
+        }
+      }
+    }
+  });
+
   it('leaves earlier rounds approved and locked, the last one open with units at different steps', async () => {
     const rounds = await db().select().from(reportingRound).orderBy(reportingRound.year);
     expect(rounds.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
@@ -125,5 +163,5 @@ describe('demo data through an earlier year', () => {
     const [latest] = await db.select({ year: sql<number>`max(${dataValue.year})::int` }).from(dataValue);
     expect(latest!.year).toBe(2024);
     await t.drop();
-  });
+  }, 120_000); // a whole demo database: 30 s is not enough on a busy 2-core machine
 });

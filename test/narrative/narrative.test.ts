@@ -136,9 +136,9 @@ function input(over: Partial<NarrativeInput> = {}): NarrativeInput {
 }
 
 describe('indicator sentences', () => {
-  it('phrases a rate per 10万 as 每10万, with the change since last year and since the base year', () => {
+  it('phrases a change of a rate per 10万 in 个十万分点, since last year and since the base year', () => {
     expect(indicatorSentence(maternal, 'annual')).toBe(
-      '2025年，孕产妇死亡率为8.2/10万，比上年每10万下降0.5，比2020年每10万下降9.3，已达到规划目标。',
+      '2025年，孕产妇死亡率为8.2/10万，比上年下降0.5个十万分点，比2020年下降9.3个十万分点，已达到规划目标。',
     );
   });
 
@@ -186,7 +186,7 @@ describe('indicator sentences', () => {
   it('judges a final report by the final category, in the past tense, with no forecast', () => {
     const met = ind(maternal, { finalCategory: '已实现' });
     expect(indicatorSentence(met, 'final', 2025)).toBe(
-      '2025年，孕产妇死亡率为8.2/10万，比2020年每10万下降9.3，实现规划目标（≤8.5/10万）。',
+      '2025年，孕产妇死亡率为8.2/10万，比2020年下降9.3个十万分点，实现规划目标（≤8.5/10万）。',
     );
     const short = { ...screening, result: { ...screening.result, finalCategory: '未实现' as const } };
     expect(indicatorSentence(short, 'final', 2025)).toContain('未实现规划目标（≥90.0%）');

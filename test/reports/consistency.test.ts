@@ -10,7 +10,8 @@ import { ENGINES } from '../helpers/db.ts';
 import { paragraphTexts, readDocx } from './docx-xml.ts';
 
 const FOLDER = 'wuqing-2021-2025';
-const JARGON = /Theil|APR|CS[=＝]|斜率|\[0\.67|不低于下限|由系统判定|十万分点/;
+// 个十万分点 is no jargon: the bureau's bulletins write a rate per 10万's change so (docs/methodology.md). 合并率 is.
+const JARGON = /Theil|APR|CS[=＝]|斜率|\[0\.67|不低于下限|由系统判定|合并率|每10万(上升|下降)/;
 const FORECAST = /预计|推算|按目前趋势|按近年进度|可望|如期实现|有望/;
 
 /** The rows of every table in the document, as cell texts. */
@@ -162,7 +163,7 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
       const row = rows.find((r) => r[0] === i.name && r[1] === i.unit);
       if (row) expect(row[3]).toMatch(/\*$/);
     }
-    expect(all).toContain('注：*病例数少的指标按合并率评估');
+    expect(all).toContain('注：*病例数少的指标按多年合计的病例数计算评估');
 
     // One statistic, one value: the linked indicators read the series of the indicator they name.
     const byCode = new Map(ctx.analysis.indicators.map((i) => [i.code, i]));
@@ -192,5 +193,40 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
     const warnings = annual.paragraphs.filter((p) => /^[^：]+（(妇女|儿童)发展规划/.test(p));
     const names = warnings.map((p) => p.split('（')[0]);
     expect(new Set(names).size).toBe(names.length);
+  }, 240_000);
+
+  it('final monitoring on approved data: monitoring words, and no verdict on the plan while final data are pending', async () => {
+    const { ctx, paragraphs } = await make('final_monitoring', 2025, 'approved');
+    const all = paragraphs.join('\n');
+    // The 统计局's report does not speak as the evaluation group.
+    expect(all).not.toContain('终期评估显示');
+    const c = finalCounts(ctx.narrative.indicators);
+    const opening = paragraphs.find((p) => p.includes('终期数据显示'))!;
+    if (c.数据待确认 > 0) {
+      expect(opening).toContain(`终期数据待确认${c.数据待确认}项`);
+      expect(opening).toContain(`按已有终期数据的${c.已实现 + c.基本实现 + c.未实现}项计算`);
+      expect(opening).not.toMatch(/多数目标已经实现|主要目标总体实现|规划目标部分实现/);
+    }
+    // A requirement without a verdict is stated once: no 规划要求规划目标.
+    expect(all).not.toContain('规划要求规划目标');
+    // A domain whose final year is mostly pending gets its name as heading, not a verdict (持续提高), and its
+    // directional indicators are said to be pending, not "0项实现".
+    let plainHeadings = 0;
+    for (const d of ctx.analysis.byDomain) {
+      const dc = finalCounts(
+        ctx.narrative.indicators.filter((i) => i.planId === d.planId && i.domainCode === d.domainCode),
+      );
+      const decided = dc.已实现 + dc.基本实现 + dc.未实现;
+      if (dc.数据待确认 > 0 && dc.数据待确认 >= decided) {
+        expect(
+          paragraphs.some((p) => new RegExp(`^(\\d+\\.|（[一二三四五六七八九十]+）)${d.domainName}$`).test(p)),
+        ).toBe(true);
+        plainHeadings++;
+      }
+      if (dc.directional > 0 && dc.directionalPending === dc.directional) {
+        expect(all).toContain(`方向性指标${dc.directional}项，终期数据均待确认`);
+      }
+    }
+    if (c.数据待确认 > 0) expect(plainHeadings).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HEADER, renderDocx } from '../../src/features/reports/docx/gbt9704.ts';
 import { chineseNumber, HeadingCounter } from '../../src/features/reports/docx/numbering.ts';
+import { keepUnitsTogether } from '../../src/features/reports/docx/table.ts';
 import { headerRows, heading, paragraph, placeHeader } from '../../src/features/reports/model.ts';
 import { type DocxParts, paragraphTexts, readDocx, styleXml } from './docx-xml.ts';
 import { sampleReport, sampleTable } from './sample.ts';
@@ -62,7 +63,10 @@ describe('GB/T 9704 .docx', () => {
     expect(styleXml(s, 'Heading2')).toContain('w:eastAsia="楷体_GB2312"');
     expect(styleXml(s, 'Heading3')).toContain('w:eastAsia="仿宋_GB2312"');
     expect(styleXml(s, 'Heading3')).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
-    for (const id of ['Heading1', 'Heading2', 'Heading3', 'GwBody']) {
+    // 7.3.3: the fourth level （1） in 仿宋 too, regular so that it stands apart from the bold 1.
+    expect(styleXml(s, 'Heading4')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(styleXml(s, 'Heading4')).toMatch(/<w:b w:val="false"\/>/);
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'GwBody']) {
       expect(styleXml(s, id)).toContain('<w:sz w:val="32"/>'); // 三号
     }
     expect(styleXml(s, 'GwTableText')).toContain('w:eastAsia="仿宋_GB2312"');
@@ -76,11 +80,66 @@ describe('GB/T 9704 .docx', () => {
     expect(styleXml(demo.styles, 'Heading1')).toContain(EXACT_28_95);
   });
 
+  it("sets Word's document grid to 22 lines of 28 characters, and a 三号 character fits one grid cell", () => {
+    const sections = [...demo.document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map((m) => m[0]);
+    for (const sectPr of sections) {
+      const grid = sectPr.match(/<w:docGrid ([^>]*)\/>/)?.[1] ?? '';
+      expect(grid).toContain('w:type="linesAndChars"');
+      const attr = (name: string) => Number(grid.match(new RegExp(`w:${name}="(-?\\d+)"`))?.[1]);
+      // 22 lines: the type area's 225 mm (12756 twips) over the line pitch.
+      expect(Math.floor(12756 / attr('linePitch'))).toBe(22);
+      // 28 characters: the portrait text width over the pitch, which is the Normal size (三号) plus charSpace/4096 pt.
+      const textWidthPt = (A4.w - MARGINS.left - MARGINS.right) / 20;
+      const pitch = 16 + attr('charSpace') / 4096;
+      expect(Math.floor(textWidthPt / pitch)).toBe(28);
+      expect(Math.floor(textWidthPt / 16)).toBe(27); // without the grid, 16 pt characters would give 27
+    }
+    // The pitch is measured from Normal's size, which must therefore be 三号 itself.
+    expect(styleXml(demo.styles, 'Normal')).toContain('<w:sz w:val="32"/>');
+    // The body's characters, condensed, are no wider than the pitch (LibreOffice would give them two cells).
+    const spacing = Number(demo.styles.match(/<w:docDefaults>.*?<w:spacing w:val="(-?\d+)"\/>/s)?.[1]);
+    const charSpace = Number(demo.document.match(/w:charSpace="(-?\d+)"/)?.[1]);
+    expect(16 + spacing / 20).toBeLessThanOrEqual(16 + charSpace / 4096);
+    // Tables, captions, the title and page numbers are off the grid, or their characters would take 三号 cells.
+    for (const id of ['Title', 'Caption', 'GwTableText', 'GwPageNumber']) {
+      expect(styleXml(demo.styles, id)).toContain('<w:snapToGrid w:val="0"/>');
+    }
+    expect(styleXml(demo.styles, 'GwBody')).not.toContain('snapToGrid');
+  });
+
+  it("puts the turned table page's number on the sheet's bottom edge, upright on the sheet (§10.1)", () => {
+    const [landscape] = [...demo.document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map((m) => m[0]).slice(1);
+    expect(landscape).toContain('w:orient="landscape"');
+    const ids = [...landscape!.matchAll(/<w:footerReference w:type="(default|even)" r:id="([^"]+)"/g)];
+    expect(ids).toHaveLength(2);
+    // The landscape footers hold a floating one-cell table with the number written top to bottom, on the left margin.
+    const turned = demo.footers.filter((f) => f.includes('<w:tblpPr'));
+    expect(turned).toHaveLength(2);
+    for (const f of turned) {
+      expect(f).toContain('<w:textDirection w:val="tbRl"/>');
+      expect(f).toContain('PAGE');
+      const x = Number(f.match(/w:tblpX="(\d+)"/)?.[1]);
+      expect(x).toBeLessThan(MARGINS.bottom); // inside the left margin, which is the sheet's bottom margin
+    }
+    // Odd pages: towards the landscape page's bottom (the sheet's outer corner); even: towards its top.
+    const ys = turned.map((f) => Number(f.match(/w:tblpY="(\d+)"/)?.[1])).sort((a, b) => a - b);
+    expect(ys[0]).toBeLessThan(A4.w / 2);
+    expect(ys[1]).toBeGreaterThan(A4.w / 2);
+  });
+
+  it('keeps years and rate units in one piece inside table cells', () => {
+    expect(keepUnitsTogether('孕产妇死亡率（1/10万）')).toBe('孕产妇死亡率（1\u2060/\u20601\u20600\u2060万）');
+    expect(keepUnitsTogether('2021年')).toBe('2\u20600\u20602\u20601\u2060年');
+    expect(keepUnitsTogether('妇女常见病筛查率')).toBe('妇女常见病筛查率');
+    expect(paragraphTexts(demo.document)).toContain('2\u20600\u20602\u20604\u2060年');
+  });
+
   it('numbers the headings and keeps them in order', () => {
-    expect(paragraphTexts(demo.document, /^Heading[123]$/)).toEqual([
+    expect(paragraphTexts(demo.document, /^Heading[1234]$/)).toEqual([
       '一、总体情况',
       '（一）妇女与健康',
       '1.孕产妇死亡率',
+      '（1）户籍孕产妇',
       '2.妇女常见病筛查率',
       '（二）妇女与教育',
       '二、存在的问题',
@@ -98,6 +157,10 @@ describe('GB/T 9704 .docx', () => {
     expect(doc).toContain('<w:vMerge w:val="restart"/>');
     expect(doc).toContain('<w:vMerge w:val="continue"/>');
     expect(doc).toContain('<w:tblLayout w:type="fixed"/>');
+    // 1 mm cell margins (57 twips), so that three 小四 characters fit a 15 mm column.
+    expect(doc).toContain(
+      '<w:tblCellMar><w:left w:type="dxa" w:w="57"/><w:right w:type="dxa" w:w="57"/></w:tblCellMar>',
+    );
     expect(doc).toMatch(/<w:insideV w:val="single"[^>]*w:sz="4"/);
     expect(paragraphTexts(doc)).toContain('17.5');
     expect(paragraphTexts(doc)).toContain('0.0'); // decimals: 1
@@ -169,14 +232,17 @@ describe('heading numbers', () => {
 
   it('counts per level', () => {
     const c = new HeadingCounter();
-    expect([c.next(1), c.next(2), c.next(2), c.next(3), c.next(1), c.next(3)]).toEqual([
+    expect([c.next(1), c.next(2), c.next(2), c.next(3), c.next(4), c.next(4), c.next(3), c.next(4)]).toEqual([
       '一、',
       '（一）',
       '（二）',
       '1.',
-      '二、',
-      '1.',
+      '（1）',
+      '（2）',
+      '2.',
+      '（1）',
     ]);
+    expect([c.next(1), c.next(3)]).toEqual(['二、', '1.']);
   });
 });
 

@@ -84,6 +84,7 @@ export async function sampleReport(demo: boolean): Promise<ReportDocument> {
       paragraph(LONG_TEXT),
       heading(2, '妇女与健康'),
       heading(3, '孕产妇死亡率'),
+      heading(4, '户籍孕产妇'),
       paragraph(LONG_TEXT),
       { kind: 'chart', png, ...CHART_SIZE, caption: '图1　孕产妇死亡率变化情况' },
       paragraph(LONG_TEXT),

@@ -69,6 +69,9 @@ export function domainHeading(
   if (kind === 'final' && inds.length) {
     const judged = inds.filter((i) => !isDirectionOnly(i)).map(finalJudgement);
     const decided = judged.filter((j) => j === '已实现' || j === '基本实现' || j === '未实现');
+    // A verdict (持续提高) needs most targets decided: with the final year pending for most, the heading is the name.
+    const pending = judged.filter((j) => j === '数据待确认').length;
+    if (pending >= decided.length && pending > 0) return d.domainName;
     rate = decided.length ? decided.filter((j) => j !== '未实现').length / decided.length : null;
   }
   const tier = domainTier({ rate });
@@ -157,7 +160,10 @@ export function domainSummary(
     }
     if (c.directional) {
       parts.push(
-        `${c.quantitative ? '' : `${d.domainName}领域`}方向性指标${c.directional}项，${c.趋势向好}项实现规划要求的变化`,
+        // Pending ones are said as pending: "0项实现" of 13 whose final year is unknown reads as 13 failures.
+        c.directionalPending === c.directional
+          ? `${c.quantitative ? '' : `${d.domainName}领域`}方向性指标${c.directional}项，终期数据均待确认`
+          : `${c.quantitative ? '' : `${d.domainName}领域`}方向性指标${c.directional}项，${c.趋势向好}项实现规划要求的变化${c.directionalPending ? `，${c.directionalPending}项终期数据待确认` : ''}`,
       );
     }
     return parts.length ? `${parts.join('；')}。` : `${d.domainName}领域以定性目标为主，无量化监测指标。`;

@@ -113,9 +113,17 @@ export function openingText(input: NarrativeInput): string {
   if (input.kind === 'final') {
     const c = f.final;
     const rate = achievedRate(c);
-    let first = `${period(input)}，${input.region}深入贯彻实施${planTitles(input)}。终期评估显示，两个规划设定量化目标的指标${c.quantitative}项中，${finalCountWords(c)}`;
+    // 终期数据显示: the same words in the 统计局's monitoring report and the 妇儿工委办's evaluation report.
+    let first = `${period(input)}，${input.region}深入贯彻实施${planTitles(input)}。终期数据显示，两个规划设定量化目标的指标${c.quantitative}项中，${finalCountWords(c)}`;
     if (input.plans.length === 1) first = first.replace('两个规划', '规划');
-    first += rate === null ? '。' : `，实现率为${percent(rate)}，${verdict(rate, 'final')}。`;
+    // The 实现率 counts judged indicators only: while final-year data are pending, a verdict on the plan (多数目标
+    // 已经实现) would rest on a minority of them, so the rate is given with its base and the verdict waits.
+    const judged = c.已实现 + c.基本实现 + c.未实现;
+    const pending = c.数据待确认;
+    if (rate === null) first += '。';
+    else if (pending > 0)
+      first += `；按已有终期数据的${judged}项计算，实现率为${percent(rate)}，总体结论待终期数据确认后作出。`;
+    else first += `，实现率为${percent(rate)}，${verdict(rate, 'final')}。`;
     if (f.finalByPlan.length > 1) {
       first += `其中，${f.finalByPlan.map(({ plan, counts }) => `${plan.shortTitle}${counts.quantitative}项中${finalCountWords(counts)}`).join('；')}。`;
     }

@@ -26,7 +26,7 @@ const GAP_UNITS = new Set(['百分点', '个百分点']);
 
 /**
  * The change from prev to curr in words: 提高2.5个百分点 (a % that should rise), 上升0.3个百分点 (a % that should
- * fall), 下降0.8个千分点, 每10万下降2.1, 缩小1.2个百分点 (a gap), 增加3项, 提高0.52岁; 基本持平 below half a unit
+ * fall), 下降0.8个千分点, 下降2.1个十万分点 (as the statistics bureau's bulletins write a rate per 10万), 缩小1.2个百分点 (a gap), 增加3项, 提高0.52岁; 基本持平 below half a unit
  * of the published precision.
  */
 export function changeWords(
@@ -46,7 +46,7 @@ export function changeWords(
       return `${up ? '上升' : '下降'}${amount}个千分点`;
     case '/10万':
     case '1/10万':
-      return `每10万${up ? '上升' : '下降'}${amount}`;
+      return `${up ? '上升' : '下降'}${amount}个十万分点`;
     case '岁':
     case '年':
       return `${up ? '提高' : '下降'}${amount}${ind.unit}`;
@@ -169,7 +169,8 @@ export function finalClause(ind: NarrativeIndicator, targetYear: number): string
     case '未实现（方向未达）':
       return `未实现规划要求的变化（${t}）`;
     case '数据待确认':
-      return `${targetYear}年数据尚未确认，${ind.result.met === true ? '按最近年份数据已达到' : ind.result.met === false ? '按最近年份数据尚未达到' : '规划要求'}规划目标（${t}）`;
+      // Without a verdict on the latest year (a direction-only target), only the requirement is stated.
+      return `${targetYear}年数据尚未确认，${ind.result.met === true ? '按最近年份数据已达到规划目标' : ind.result.met === false ? '按最近年份数据尚未达到规划目标' : '规划要求'}（${t}）`;
     case '无数据':
       return '暂无监测数据';
   }
@@ -183,11 +184,12 @@ export function pooledWords(ind: NarrativeIndicator): string | null {
   const events = f.numbers.events;
   const rate = f.numbers.pooledRate;
   if (!years || events === undefined || rate === undefined) return null;
-  return `因病例数少，按${years[1]}—${years[2]}年合计${num(events, 0)}例计算，合并率为${withUnit(rate, ind.unit, ind.precision ?? 1)}`;
+  // Plain words for the pooled rate: 合并率 is the technical annex's term, not a reader's.
+  return `因年度病例数少，${years[1]}—${years[2]}年合计${num(events, 0)}例，平均为${withUnit(rate, ind.unit, ind.precision ?? 1)}`;
 }
 
 /**
- * The value clause of one indicator: "孕产妇死亡率为8.2/10万，比上年每10万下降0.5，比2020年每10万下降3.1". Annual
+ * The value clause of one indicator: "孕产妇死亡率为8.2/10万，比上年下降0.5个十万分点，比2020年下降3.1个十万分点". Annual
  * reports compare with the year before and the base year; final reports with the base year.
  */
 export function valueClause(ind: NarrativeIndicator, kind: 'annual' | 'final'): string | null {

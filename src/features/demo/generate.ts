@@ -7,7 +7,16 @@ import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
 import { seedDemoReferences } from './references.ts';
-import { demoCounts, demoSeries, hashSeed, PLAUSIBLE_LEVELS, prng, scenarioFor } from './scenario.ts';
+import {
+  demoCounts,
+  demoSeries,
+  hashSeed,
+  PLAUSIBLE_LEVELS,
+  prng,
+  scenarioFor,
+  townOffsets,
+  townValues,
+} from './scenario.ts';
 import { generateDemoWork } from './work.ts';
 
 // 演示数据: fills base year..last year for every indicator of the active plan folder, deterministically, through
@@ -54,7 +63,8 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
         isNull(indicator.retiredAt),
       ),
     );
-  const areas = await db.select().from(area).where(eq(area.active, true));
+  // In a fixed order: each town keeps its offset (townOffsets) on every machine.
+  const areas = await db.select().from(area).where(eq(area.active, true)).orderBy(area.id);
   const years = Array.from({ length: lastYear - baseYear + 1 }, (_, i) => baseYear + i);
 
   const progress = options.progress ?? (() => undefined);
@@ -83,10 +93,14 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
     let counts: { numerator: number; denominator: number }[] | undefined;
     if (ind.counts) {
       const targetRate = ind.rule.kind === 'threshold' ? ind.rule.value : (series.find((v) => v !== null) ?? 1);
-      counts = demoCounts(targetRate, ind.counts.factor, years.length, random, scenario);
+      counts = demoCounts(targetRate, ind.counts.factor, years.length, random, scenario, ind.better);
       series = counts.map((c) => Number(((c.numerator / c.denominator) * ind.counts!.factor).toFixed(ind.precision)));
     }
     totals.set(ind.code, series);
+    // Each town's place relative to the district, fixed over the years (from the first year's level).
+    const offsets = ind.disaggregations.includes('area')
+      ? townOffsets(series.find((v) => v !== null) ?? 0, ind.unit, areas.length, random)
+      : [];
     const sexes: Sex[] = ind.disaggregations.includes('sex') ? ['total', 'female', 'male'] : ['total'];
     years.forEach((year, i) => {
       const total = series[i] ?? null;
@@ -116,9 +130,9 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
         inputs.push({ ...base, sex: 'male', value: male, source: '部门统计年报（演示数据）' });
       }
       if (ind.disaggregations.includes('area')) {
-        for (const a of areas) {
-          const spread = (random() - 0.5) * (ind.unit === '%' ? 8 : Math.abs(total) * 0.2);
-          const value = clamp(total + spread, ind.limits, ind.precision);
+        const values = townValues(total, offsets, ind.limits, ind.precision);
+        areas.forEach((a, k) => {
+          const value = values[k]!;
           inputs.push({
             indicatorId: ind.id,
             year,
@@ -128,7 +142,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
             source: '镇街统计（演示数据）',
             expectedVersion: 0,
           });
-        }
+        });
       }
     });
   }

@@ -23,14 +23,48 @@ export function hashSeed(text: string): number {
   return h >>> 0;
 }
 
-/** Most indicators met or on track, some at risk, a few volatile, a few with a missing year. */
+/**
+ * Most indicators met or on track; a handful at risk (预计达标困难) and volatile (波动较大), so the warning screens
+ * have something to show without reading like a district where a fifth of the plan fails; a few with a missing year.
+ */
 export function scenarioFor(random: () => number): Scenario {
   const r = random();
-  if (r < 0.45) return 'met';
-  if (r < 0.7) return 'on_track';
-  if (r < 0.85) return 'at_risk';
-  if (r < 0.94) return 'volatile';
+  if (r < 0.55) return 'met';
+  if (r < 0.86) return 'on_track';
+  if (r < 0.92) return 'at_risk';
+  if (r < 0.95) return 'volatile';
   return 'gap';
+}
+
+/**
+ * 镇街 values around the district's: each town keeps its own place above or below the district from year to year
+ * (a town's rate moves with the district's, not ±40% at random), the offsets average zero so the towns' plain
+ * mean is the district value, and they shrink where the district is near a limit (a district at 100% has every
+ * town at 100%). `offsets` are one per town, from townOffsets.
+ */
+export function townValues(
+  total: number,
+  offsets: readonly number[],
+  limits: [number | null, number | null],
+  precision: number,
+): number[] {
+  const up = Math.max(0, ...offsets);
+  const down = Math.max(0, ...offsets.map((o) => -o));
+  const room = (limit: number | null, need: number, side: number) =>
+    limit === null || need === 0 ? 1 : Math.max(0, side * (limit - total)) / need;
+  const shrink = Math.min(1, room(limits[1], up, 1), room(limits[0], down, -1));
+  return offsets.map((o) => round(clip(total + o * shrink, limits), precision));
+}
+
+/**
+ * Per-town offsets for an indicator: a spread of about ±4 points for a coverage rate, ±15% of the level for a
+ * small rate or any other unit, centred so that they average zero.
+ */
+export function townOffsets(level: number, unit: string, towns: number, random: () => number): number[] {
+  const amplitude = unit === '%' ? Math.min(4, Math.abs(level) * 0.15) : Math.abs(level) * 0.15;
+  const raw = Array.from({ length: towns }, () => (random() - 0.5) * 2 * amplitude);
+  const mean = raw.reduce((a, b) => a + b, 0) / Math.max(towns, 1);
+  return raw.map((o) => o - mean);
 }
 
 export interface SeriesSpec {
@@ -155,9 +189,11 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
     (rule.kind === 'threshold' && target >= 99 && spec.unit === '%');
   if (atCeiling) {
     // Near-ceiling targets (保持在99%以上, 100%): met ones hold just on the right side, at-risk ones just below.
-    start = target + d * (spec.scenario === 'at_risk' ? -1.5 : spec.scenario === 'met' ? 0.4 : -0.2);
+    // On-track ones hold at the target too: a series just under a 100% target reads as 预计达标困难 every year.
+    start = target + d * (spec.scenario === 'at_risk' ? -1.5 : spec.scenario === 'met' ? 0.4 : 0.1);
   } else if (Number.isFinite(target)) {
-    start = target - d * scale * (0.08 + random() * 0.12);
+    // 3–8% of the target short at the base year, as most of a district's rates are already near the plan's levels.
+    start = target - d * scale * (0.03 + random() * 0.05);
   } else {
     start = spec.level ?? scale;
   }
@@ -179,34 +215,52 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
         : spec.scenario === 'at_risk'
           ? start + gap * 0.55
           : start + gap * 1.1;
-  const noise = scale * (spec.unit === '%' ? 0.004 : 0.01);
+  // Year-to-year noise: life expectancy and schooling years move by hundredths, not by most of a year.
+  const slow = spec.unit === '岁' || spec.unit === '年';
+  const noise = scale * (spec.unit === '%' ? 0.004 : slow ? 0.0008 : 0.01);
   const values: (number | null)[] = [];
   for (let i = 0; i < years; i++) {
     const linear = start + ((end - start) * i) / span;
     const wobble =
-      spec.scenario === 'volatile' && i > 0 ? (i % 2 === 0 ? 1 : -1) * scale * 0.12 : (random() - 0.5) * 2 * noise;
+      spec.scenario === 'volatile' && i > 0
+        ? (i % 2 === 0 ? 1 : -1) * scale * (slow ? 0.006 : 0.12)
+        : (random() - 0.5) * 2 * noise;
     values.push(round(clip(linear + wobble, spec.limits), spec.precision));
   }
   if (spec.scenario === 'gap' && years > 3) values[1 + Math.floor(random() * (years - 2))] = null;
   return values;
 }
 
-/** Counts for a rate from counts (maternal deaths per live births): Poisson numerators, steady denominators. */
+/**
+ * Counts for a rate from counts: Poisson numerators, steady denominators. A rare event where lower is better
+ * (maternal deaths per live births) runs at 70% of its ceiling, 115% when at risk; a share where higher is better
+ * (治疗率 of the few infected mothers) runs between its floor and 100%, a few points under the floor when at risk.
+ */
 export function demoCounts(
   targetRate: number,
   factor: number,
   years: number,
   random: () => number,
   scenario: Scenario,
+  better: Better = 'lower',
 ): { numerator: number; denominator: number }[] {
   // Births for rates per 10万 and ‰ (a district of ~5,600 a year); for shares, a group sized so a few events occur.
   const denominatorBase = factor >= 1000 ? 5600 : Math.round(Math.max(60, 500 / Math.max(targetRate, 0.1)));
-  const rate = scenario === 'at_risk' ? targetRate * 1.15 : targetRate * 0.7;
+  const higher = better === 'higher' && factor === 100;
+  const rate = higher
+    ? scenario === 'at_risk'
+      ? targetRate - 3
+      : targetRate + (factor - targetRate) * 0.6
+    : scenario === 'at_risk'
+      ? targetRate * 1.15
+      : targetRate * 0.7;
   const out: { numerator: number; denominator: number }[] = [];
   for (let i = 0; i < years; i++) {
     const denominator = Math.round(denominatorBase * (1 + (random() - 0.5) * 0.1));
-    const expected = (rate * denominator) / factor;
-    out.push({ numerator: Math.min(poisson(expected, random), denominator), denominator });
+    // A high share counts its few misses (the untreated), so the noise is that of a rare event too.
+    const misses = higher ? poisson(((factor - rate) * denominator) / factor, random) : 0;
+    const numerator = higher ? denominator - misses : poisson((rate * denominator) / factor, random);
+    out.push({ numerator: Math.max(0, Math.min(numerator, denominator)), denominator });
   }
   return out;
 }

@@ -70,3 +70,18 @@ export interface SaveDraftResponse {
 export interface GenerateResponse {
   file: ReportFile;
 }
+
+/** 统计报表的批准信息, as the office entered them (empty strings until then). */
+export interface StatFormApproval {
+  /** 批准机关, e.g. 天津市武清区统计局 */
+  approvedBy: string;
+  /** 批准文号, e.g. 武统制〔2021〕5号 */
+  approvalNo: string;
+  /** 有效期至, e.g. 2026年12月 */
+  validUntil: string;
+}
+
+/** GET / PUT /api/reports/stat-form. */
+export interface StatFormReply {
+  statForm: StatFormApproval;
+}

@@ -19,6 +19,7 @@ import { summariseTasks, type TaskYearSummary } from '../tasks/index.ts';
 import { buildEvaluationReport } from './evaluation-report.ts';
 import { buildMonitoringReport } from './monitoring-report.ts';
 import { isFinal, jointTitle } from './names.ts';
+import { getStatFormApproval, type StatFormApproval } from './stat-form.ts';
 import { buildStatTables } from './stat-tables.ts';
 
 export { isFinal, jointTitle };
@@ -71,6 +72,8 @@ export interface ReportContext {
   narrative: NarrativeInput;
   /** 督办, 整改 and meeting decisions per year of the period (the evaluation reports summarise them). */
   tasks?: TaskYearSummary[];
+  /** 批准机关 / 批准文号 / 有效期至 of the statistical tables, as the office set them. */
+  statForm?: StatFormApproval;
 }
 
 /** 示范区 from 天津市示范区妇女发展“十五五”规划. */
@@ -155,6 +158,7 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
     precision,
     narrative,
     tasks: await summariseTasks(db, { from: isFinal(request.kind) ? baseYear + 1 : year, to: year }),
+    statForm: await getStatFormApproval(db),
   };
 }
 

@@ -1,6 +1,6 @@
 // The report model: what a monitoring or evaluation report says, with no opinion on how it looks.
 // Builders in src/reports/docx and src/reports/xlsx turn it into files; the narrative code fills it.
-// Headings carry no numbers: the renderer numbers them (一、 /（一）/ 1.) so that inserting or
+// Headings carry no numbers: the renderer numbers them (一、 /（一）/ 1. /（1）) so that inserting or
 // removing a section never leaves a gap in the numbering.
 
 export interface ReportDocument {
@@ -18,10 +18,10 @@ export interface ReportDocument {
 
 export type Block = Heading | Paragraph | Table | Chart | PageBreak;
 
-/** Level 1 is numbered 一、, level 2 （一）, level 3 1. */
+/** Level 1 is numbered 一、, level 2 （一）, level 3 1., level 4 （1）. */
 export interface Heading {
   kind: 'heading';
-  level: 1 | 2 | 3;
+  level: 1 | 2 | 3 | 4;
   text: string;
 }
 

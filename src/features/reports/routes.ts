@@ -17,6 +17,7 @@ import type {
   ReportDraftDetail,
   ReportList,
   SaveDraftResponse,
+  StatFormReply,
 } from './contract.ts';
 import {
   draftSections,
@@ -29,6 +30,7 @@ import {
   ReportError,
   type ReportRequest,
 } from './generate.ts';
+import { getStatFormApproval, STAT_FORM_SETTING, type StatFormApproval, setStatFormApproval } from './stat-form.ts';
 
 // 报告: drafts of the monitoring and evaluation reports with their editable texts, generation into .docx / .xlsx,
 // and every generated version kept for download. The office and the statistics bureau generate and edit;
@@ -51,6 +53,16 @@ const SaveBody = z.object({
   /** key → edited text; null puts the drafted text back. */
   sections: z.record(z.string(), z.string().max(50_000, '每部分最多 50000 字').nullable()),
   version: z.number().int().min(1),
+});
+const approvalText = (label: string, max: number) =>
+  z
+    .string({ message: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}最多 ${max} 字`);
+const StatFormBody = z.object({
+  approvedBy: approvalText('批准机关', 50),
+  approvalNo: approvalText('批准文号', 50),
+  validUntil: approvalText('有效期至', 20).regex(/^(\d{4}年(\d{1,2}月)?)?$/, '有效期至应写作“2026年12月”'),
 });
 const GenerateBody = z
   .object({ basis: z.enum(['approved', 'preliminary'], { message: '口径应为 approved 或 preliminary' }).optional() })
@@ -95,6 +107,38 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     createdAt: reportFile.createdAt,
     createdBy: appUser.displayName,
   };
+
+  app.get(
+    '/reports/stat-form',
+    {
+      schema: { tags: ['报告'], summary: '统计报表的批准机关、批准文号和有效期至' },
+      config: { access: { roles: READERS } },
+    },
+    async (): Promise<StatFormReply> => ({ statForm: await getStatFormApproval(db) }),
+  );
+
+  app.put(
+    '/reports/stat-form',
+    {
+      schema: { tags: ['报告'], summary: '保存统计报表的批准信息', body: StatFormBody },
+      config: { access: { roles: EDITORS } },
+    },
+    async (request): Promise<StatFormReply> => {
+      const before = await getStatFormApproval(db);
+      const after: StatFormApproval = request.body;
+      await db.transaction(async (tx) => {
+        await setStatFormApproval(tx, after);
+        await audit(tx, actorOf(request), {
+          action: 'settings.stat_form',
+          objectType: 'setting',
+          objectId: STAT_FORM_SETTING,
+          before,
+          after,
+        });
+      });
+      return { statForm: after };
+    },
+  );
 
   app.get(
     '/reports',

@@ -148,7 +148,11 @@ function townSheet(ctx: ReportContext): StatSheet | null {
     ],
     rows,
     formNo: formNo(ctx.plans.length + 2),
-    notes: ['各指标为最近一年有数据的数值；空白表示无数据。'],
+    notes: [
+      '各指标为最近一年有数据的数值；空白表示无数据。',
+      // 口径: a town's rate is its own numerator over its own denominator; the district's is the district total's.
+      '镇街数值为各镇街本辖区口径；全区数值按全区合计的分子、分母计算（见第1、2表），不是各镇街数值的简单平均。',
+    ],
   };
 }
 
@@ -159,8 +163,10 @@ export function buildStatTables(ctx: ReportContext): ExcelJS.Workbook {
   return buildStatWorkbook(sheets, {
     formNo: FORM_NO.plan,
     issuer: `${ctx.region}统计局`,
-    approvalNo: `${ctx.region}妇儿工委办〔${ctx.year + 1}〕统字1号`,
-    validUntil: `${Math.max(...ctx.plans.map((p) => p.cycleEnd)) + 1}年12月`,
+    // As the office entered them (统计报表批准信息); left blank for a hand entry until it has.
+    approvedBy: ctx.statForm?.approvedBy ?? '',
+    approvalNo: ctx.statForm?.approvalNo ?? '',
+    validUntil: ctx.statForm?.validUntil ?? '',
     unitName: `${ctx.region}妇女儿童工作委员会办公室`,
     demo: ctx.analysis.demo,
   });

@@ -3,29 +3,44 @@
 // on the right of odd pages and the left of even pages (7.5), as printed double-sided documents do.
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   Header,
   HeadingLevel,
+  HeightRule,
   ImageRun,
   type ISectionOptions,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
-  type Table,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextDirection,
   TextRun,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import type { Block, Chart, ReportDocument, Table as TableBlock } from '../model.ts';
-import { footerDistance, MARGIN_MM, mm, PAGE, PT, TYPE_AREA_MM, twipsFromPt } from './layout.ts';
+import { DOC_GRID, footerDistance, MARGIN_MM, mm, PAGE, PT, TYPE_AREA_MM, twipsFromPt } from './layout.ts';
 import { HeadingCounter } from './numbering.ts';
-import { STYLE, styles } from './styles.ts';
+import { OFF_GRID_STYLES, STYLE, styles } from './styles.ts';
 import { renderTable, tableWidthMm } from './table.ts';
 
 export const DEMO_HEADER = '演示数据 — 非正式统计结果';
 export const DEMO_NOTE = '（本报告使用演示数据，非正式统计结果）';
 
-const HEADING_LEVEL = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const HEADING_LEVEL = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+} as const;
 /** 1 px = 1/96 inch, the unit of docx image sizes. */
 const PX_PER_MM = 96 / 25.4;
 
@@ -40,7 +55,22 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     styles,
     sections: buildSections(doc),
   });
-  return Packer.toBuffer(document);
+  return offGridParagraphs(await Packer.toBuffer(document));
+}
+
+/**
+ * Marks the off-grid styles' paragraphs as not snapping to the document grid (w:pPr/w:snapToGrid), which docx
+ * cannot write: Word honours the run-level flag, LibreOffice only the paragraph one, and without it lays
+ * table cells and the 二号 title on 16 pt character cells ("2021年" wrapping in a 18 mm column).
+ */
+async function offGridParagraphs(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file('word/styles.xml')!.async('string');
+  const marked = xml.replace(/<w:style [^>]*w:styleId="([^"]+)".*?<\/w:style>/gs, (style, id: string) =>
+    OFF_GRID_STYLES.includes(id) ? style.replace('<w:pPr>', '<w:pPr><w:snapToGrid w:val="0"/>') : style,
+  );
+  zip.file('word/styles.xml', marked);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /**
@@ -97,9 +127,12 @@ function section(demo: boolean, orientation: 'portrait' | 'landscape', children:
           footer: footerDistance(bottom),
         },
       },
+      grid: DOC_GRID,
     },
     headers: demo ? { default: demoHeader(), even: demoHeader() } : undefined,
-    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+    footers: landscape
+      ? { default: turnedPageNumberFooter('odd'), even: turnedPageNumberFooter('even') }
+      : { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
     children,
   };
 }
@@ -176,6 +209,8 @@ function demoHeader(): Header {
   return new Header({ children: [new Paragraph({ style: STYLE.pageHeader, text: DEMO_HEADER })] });
 }
 
+const pageNumberRun = () => new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] });
+
 /** "— 1 —", one character (四号, 14 pt) in from the outer edge: right on odd pages, left on even pages. */
 function pageNumberFooter(page: 'odd' | 'even'): Footer {
   const inset = twipsFromPt(PT.si);
@@ -185,8 +220,62 @@ function pageNumberFooter(page: 'odd' | 'even'): Footer {
         style: STYLE.pageNumber,
         alignment: page === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: page === 'odd' ? { right: inset } : { left: inset },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+        children: [pageNumberRun()],
       }),
+    ],
+  });
+}
+
+/**
+ * GB/T 9704 §10.1 (横排表格): a turned table page keeps its page number where the other pages have it, and the
+ * table's head faces the binding edge on odd pages and the outer edge on even ones — the sheet's left edge
+ * either way. So the number stands on the landscape page's left margin (the sheet's bottom), written top to
+ * bottom (tbRl turns the digits to read upright on the sheet), 7 mm off the type area, one character in from
+ * the sheet's outer corner: the landscape page's bottom on odd pages, its top on even pages.
+ * A one-cell floating table holds it, as Word and LibreOffice both place and turn table cells.
+ */
+function turnedPageNumberFooter(page: 'odd' | 'even'): Footer {
+  const box = { across: mm(8), along: mm(30) };
+  // The cell's centre line 7 mm (the dash) + half a line outside the type area, as on portrait pages.
+  const x = mm(MARGIN_MM.bottom - 7) - box.across;
+  const inset = mm(MARGIN_MM.right) + twipsFromPt(PT.si);
+  const y = page === 'odd' ? PAGE.width - inset - box.along : mm(MARGIN_MM.left) + twipsFromPt(PT.si);
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  return new Footer({
+    children: [
+      new Table({
+        float: {
+          horizontalAnchor: TableAnchorType.PAGE,
+          verticalAnchor: TableAnchorType.PAGE,
+          absoluteHorizontalPosition: x,
+          absoluteVerticalPosition: y,
+        },
+        layout: TableLayoutType.FIXED,
+        width: { size: box.across, type: WidthType.DXA },
+        columnWidths: [box.across],
+        borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+        rows: [
+          new TableRow({
+            height: { value: box.along, rule: HeightRule.EXACT },
+            children: [
+              new TableCell({
+                width: { size: box.across, type: WidthType.DXA },
+                textDirection: TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT,
+                verticalAlign: VerticalAlignTable.CENTER,
+                children: [
+                  new Paragraph({
+                    style: STYLE.pageNumber,
+                    alignment: page === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                    children: [pageNumberRun()],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+      // A footer must end with a paragraph.
+      new Paragraph({ style: STYLE.pageNumber }),
     ],
   });
 }

@@ -20,16 +20,33 @@ const bodyLine = { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, aft
 /** 2 characters; firstLine is the fallback for readers that ignore the character-based value. */
 const indent2 = { firstLineChars: 200, firstLine: twipsFromPt(2 * PT.san) };
 
+/**
+ * Body text sits on the 28-character grid (DOC_GRID), whose pitch is 0.21 pt narrower than a 三号 character.
+ * Word squeezes characters to the pitch; LibreOffice puts a character wider than the pitch across two
+ * grid cells, so 三号 text is condensed by 0.25 pt (5 twips) to fit one cell there too.
+ */
+const GRID_FIT = -5;
+/** Text in other sizes (title, tables, page numbers) keeps its natural spacing, off the grid. */
+const offGrid = { snapToGrid: false, characterSpacing: 0 } as const;
+
+/** The styles of that text (Title and Caption are Word's built-in ids). */
+export const OFF_GRID_STYLES: readonly string[] = ['Title', 'Caption', 'GwTableText', 'GwPageHeader', 'GwPageNumber'];
+
 /** The red of the demo-data marks: visible on screen, still legible when printed in black and white. */
 export const DEMO_COLOR = 'C00000';
 
 export const styles: IStylesOptions = {
   default: {
     document: {
-      run: { font: runFont(FONT.fang), size: halfPoints(PT.san), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+      run: {
+        font: runFont(FONT.fang),
+        size: halfPoints(PT.san),
+        characterSpacing: GRID_FIT,
+        language: { value: 'en-US', eastAsia: 'zh-CN' },
+      },
     },
     title: {
-      run: { font: runFont(FONT.title, FONT.title), size: halfPoints(PT.er), bold: false, color: '000000' },
+      run: { font: runFont(FONT.title, FONT.title), size: halfPoints(PT.er), bold: false, color: '000000', ...offGrid },
       paragraph: { alignment: AlignmentType.CENTER, spacing: exact(36) },
     },
     heading1: {
@@ -44,6 +61,11 @@ export const styles: IStylesOptions = {
       run: { font: runFont(FONT.fang), size: halfPoints(PT.san), bold: true, color: '000000' },
       paragraph: { spacing: bodyLine, indent: indent2, keepNext: true, outlineLevel: 2 },
     },
+    // 7.3.3: the third and fourth levels in 仿宋; locally 1. is bold and （1） regular, so the two stay apart.
+    heading4: {
+      run: { font: runFont(FONT.fang), size: halfPoints(PT.san), bold: false, italics: false, color: '000000' },
+      paragraph: { spacing: bodyLine, indent: indent2, keepNext: true, outlineLevel: 3 },
+    },
     caption: {
       run: {
         font: runFont(FONT.hei, FONT.hei),
@@ -51,11 +73,20 @@ export const styles: IStylesOptions = {
         bold: false,
         italics: false,
         color: '000000',
+        ...offGrid,
       },
       paragraph: { alignment: AlignmentType.CENTER, spacing: exact(22) },
     },
   },
   paragraphStyles: [
+    {
+      // Normal carries the body size itself, not only the document defaults: LibreOffice sizes the character
+      // grid (DOC_GRID) from Normal's own East Asian size and, without it, takes 12 pt and lays 18–20 characters a line.
+      id: 'Normal',
+      name: 'Normal',
+      quickFormat: true,
+      run: { font: runFont(FONT.fang), size: halfPoints(PT.san) },
+    },
     {
       id: STYLE.body,
       name: '公文正文',
@@ -78,20 +109,20 @@ export const styles: IStylesOptions = {
     {
       id: STYLE.tableText,
       name: '表格文字',
-      run: { font: runFont(FONT.fang), size: halfPoints(PT.xiaosi) },
+      run: { font: runFont(FONT.fang), size: halfPoints(PT.xiaosi), ...offGrid },
       paragraph: { spacing: exact(18) },
     },
     {
       id: STYLE.pageHeader,
       name: '演示数据页眉',
-      run: { font: runFont(FONT.hei, FONT.hei), size: halfPoints(PT.wu), color: DEMO_COLOR },
+      run: { font: runFont(FONT.hei, FONT.hei), size: halfPoints(PT.wu), color: DEMO_COLOR, ...offGrid },
       paragraph: { alignment: AlignmentType.CENTER, spacing: exact(14) },
     },
     {
       id: STYLE.pageNumber,
       name: '公文页码',
       // 7.5: 4号半角宋体阿拉伯数字, with an em dash (一字线) on either side.
-      run: { font: runFont(FONT.song, FONT.song), size: halfPoints(PT.si) },
+      run: { font: runFont(FONT.song, FONT.song), size: halfPoints(PT.si), ...offGrid },
       paragraph: { spacing: exact(PT.si * 1.25) },
     },
   ],

@@ -1,5 +1,5 @@
 // Statistical tables (统计报表) in Excel, laid out as Chinese statistical forms are: the title, the form's
-// identity block at the top right (表号 / 制表机关 / 批准文号 / 有效期至), 填报单位 at the left, a multi-level
+// identity block at the top right (表号 / 制表机关 / 批准机关 / 批准文号 / 有效期至), 填报单位 at the left, a multi-level
 // header, the body, and the signature line (单位负责人 / 统计负责人 / 填表人 / 填表日期) under the table.
 import ExcelJS from 'exceljs';
 import { type Align, type CellValue, type HeaderCell, placeHeader } from '../model.ts';
@@ -36,7 +36,10 @@ export interface StatSheet {
 export interface StatMeta {
   formNo: string;
   issuer: string;
+  /** 批准机关; an empty string prints the label alone, to be filled in by hand; undefined leaves the line out. */
+  approvedBy?: string;
   approvalNo: string;
+  /** As approvedBy. */
   validUntil?: string;
   unitName: string;
   demo: boolean;
@@ -90,8 +93,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: StatSheet, meta: StatMeta):
   const identity = [
     `表　　号：${sheet.formNo ?? meta.formNo}`,
     `制表机关：${meta.issuer}`,
+    ...(meta.approvedBy !== undefined ? [`批准机关：${meta.approvedBy}`] : []),
     `批准文号：${meta.approvalNo}`,
-    ...(meta.validUntil ? [`有效期至：${meta.validUntil}`] : []),
+    ...(meta.validUntil !== undefined ? [`有效期至：${meta.validUntil}`] : []),
   ];
   const { left, middle, right } = blockColumns(n);
   identity.forEach((text, i) => {

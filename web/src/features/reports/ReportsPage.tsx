@@ -9,6 +9,7 @@ import { useApi } from '../../api/useApi.ts';
 import { ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { FileList } from './FileList.tsx';
+import { StatFormCard } from './StatFormCard.tsx';
 import { scopeLabel, scopeOptions } from './types.ts';
 
 const EDITORS = ['office', 'statistics'];
@@ -67,6 +68,7 @@ export default function ReportsPage() {
           </Form>
         </Card>
       )}
+      {canEdit && <StatFormCard />}
       <Table<ReportDraftRow>
         rowKey="id"
         loading={loading}
