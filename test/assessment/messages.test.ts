@@ -99,6 +99,12 @@ describe('status reason: direction-only targets', () => {
     );
   });
 
+  it('a change that rounds to nothing is 与上期持平, not "增加0.0"', () => {
+    expect(reason({ better: 'lower', rule: downward, series: series([8.3, 8.1, 8.02, 8.04]) })).toMatch(
+      /^2023年为8\.0，与上期持平；/,
+    );
+  });
+
   it('at the natural limit, and a projection clipped to it', () => {
     expect(reason({ better: 'higher', limits: [0, 100], rule: upward, series: series([98, 99, 100]) })).toBe(
       '2022年为100.0，已处于自然极限（100.0），无可再提高，趋势向好。',

@@ -138,7 +138,10 @@ export function statusReason(o: KernelOut, c: MessageContext): string {
         : o.status === S.ImprovingLastFell
           ? '趋势向好但末年回落'
           : '预计达标困难（方向未达）';
-    return `${prefix}${now}，较上期${change >= 0 ? '增加' : '减少'}${v(Math.abs(change))}；${projectionText(o, c)}，要求${want}，${verdict}。`;
+    // A change that rounds to zero at the indicator's precision is no rise ("较上期增加0.0" read as one).
+    const shown = v(Math.abs(change));
+    const changeText = Number(shown) === 0 ? '与上期持平' : `较上期${change > 0 ? '增加' : '减少'}${shown}`;
+    return `${prefix}${now}，${changeText}；${projectionText(o, c)}，要求${want}，${verdict}。`;
   }
 
   const targetNow = kind === Kind.Relational ? `参照值${v(o.targetNow)}` : `目标${targetText(c, o.targetNow)}`;
