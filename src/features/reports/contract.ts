@@ -73,7 +73,7 @@ export interface GenerateResponse {
 
 /** 统计报表的批准信息, as the office entered them (empty strings until then). */
 export interface StatFormApproval {
-  /** 批准机关, e.g. 天津市武清区统计局 */
+  /** 批准机关, e.g. the district statistics bureau (区统计局) */
   approvedBy: string;
   /** 批准文号, e.g. 武统制〔2021〕5号 */
   approvalNo: string;

@@ -35,7 +35,7 @@ export function StatFormCard() {
       </Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={save}>
         <Form.Item name="approvedBy" label="批准机关">
-          <Input style={{ width: 200 }} maxLength={50} placeholder="如：武清区统计局" />
+          <Input style={{ width: 200 }} maxLength={50} placeholder="如：区统计局" />
         </Form.Item>
         <Form.Item name="approvalNo" label="批准文号">
           <Input style={{ width: 200 }} maxLength={50} placeholder="如：武统制〔2021〕5号" />
