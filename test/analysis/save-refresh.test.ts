@@ -5,15 +5,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/rows.ts';
 import { refreshSettled } from '../../src/features/analysis/index.ts';
+import { saveTotal, type TaskItem } from '../collection/helpers.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';
-
-type TaskItem = {
-  indicator: { id: number; precision: number; counts: unknown };
-  sexes: string[];
-  values: { year: number; sex: string; value: number | null; version: number }[];
-};
 
 describe.each(ENGINES)('results after a save on %s', (engine) => {
   let t: TestApp;
@@ -37,25 +32,9 @@ describe.each(ENGINES)('results after a save on %s', (engine) => {
   /** Saves the district total of this round's year: last year's value times `factor`. */
   async function save(item: TaskItem, factor: number): Promise<number> {
     const last = item.values.find((v) => v.year === round.year - 1 && v.sex === 'total')?.value ?? 10;
-    const now = item.values.find((v) => v.year === round.year && v.sex === 'total');
     const value = Number((last * factor).toFixed(item.indicator.precision));
-    const res = await wjw.put(`/api/rounds/${round.id}/values`, {
-      values: [
-        {
-          indicatorId: item.indicator.id,
-          year: round.year,
-          areaId: null,
-          sex: 'total',
-          value,
-          explanation: '测试',
-          expectedVersion: now?.version ?? 0,
-        },
-      ],
-    });
+    const res = await saveTotal(wjw, round, item, value, '测试');
     expect(res.statusCode, res.body).toBe(200);
-    const saved = res.json().saved[0] as { version: number };
-    if (now) now.version = saved.version;
-    else item.values.push({ year: round.year, sex: 'total', value, version: saved.version });
     return value;
   }
 

@@ -5,12 +5,7 @@ import type { RoundCheck } from '../../src/features/collection/contract.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
 import { type Client, login } from '../helpers/session.ts';
-
-type TaskItem = {
-  indicator: { id: number; code: string; precision: number; counts: unknown };
-  sexes: string[];
-  values: { year: number; sex: string; value: number | null; version: number }[];
-};
+import { saveTotal, type TaskItem } from './helpers.ts';
 
 describe.each(ENGINES)('审核公式 hits across a round on %s', (engine) => {
   let t: TestApp;
@@ -35,21 +30,8 @@ describe.each(ENGINES)('审核公式 hits across a round on %s', (engine) => {
         (i.values.find((v) => v.year === round.year - 1 && v.sex === 'total')?.value ?? 0) > 10,
     )!;
     const last = item.values.find((v) => v.year === round.year - 1 && v.sex === 'total')!.value as number;
-    const now = item.values.find((v) => v.year === round.year && v.sex === 'total');
     const value = Number((last * 0.5).toFixed(item.indicator.precision));
-    const saved = await wjw.put(`/api/rounds/${round.id}/values`, {
-      values: [
-        {
-          indicatorId: item.indicator.id,
-          year: round.year,
-          areaId: null,
-          sex: 'total',
-          value,
-          explanation: '统计口径调整，由常住人口改为户籍人口',
-          expectedVersion: now?.version ?? 0,
-        },
-      ],
-    });
+    const saved = await saveTotal(wjw, round, item, value, '统计口径调整，由常住人口改为户籍人口');
     expect(saved.statusCode, saved.body).toBe(200);
 
     const res = await stats.get(`/api/rounds/${round.id}/checks`);
