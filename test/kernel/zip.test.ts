@@ -6,6 +6,7 @@ import {
   type ZipEntry,
   ZipError,
   type ZipFault,
+  writeZip,
   zipEntryNames,
   zipUnpackedSize,
 } from '../../src/kernel/zip.ts';
@@ -142,5 +143,27 @@ describe('reading an entry', () => {
     const start = entry.local + 30 + buf.readUInt16LE(entry.local + 26) + buf.readUInt16LE(entry.local + 28);
     garbage.fill(0xff, start, start + entry.packed);
     expect(fault(() => readZipEntry(garbage, entry, 1 << 20))).toBe('entry');
+  });
+});
+
+describe('writeZip', () => {
+  it('writes deflated entries with UTF-8 names that this reader and JSZip both read back', async () => {
+    const files = [
+      { name: 'folder.yaml', data: Buffer.from('id: demo-2026-2030\n') },
+      { name: '妇女.yaml', data: Buffer.from(`title: 妇女发展规划\n${'x'.repeat(5000)}`) },
+      { name: 'empty.yaml', data: Buffer.alloc(0) },
+    ];
+    const buf = writeZip(files, new Date(2026, 5, 30, 12, 34, 56));
+    const entries = readZipDirectory(buf);
+    expect(entries.map((e) => e.name)).toEqual(files.map((f) => f.name));
+    for (const [i, e] of entries.entries()) {
+      expect(e.method).toBe(8);
+      expect(readZipEntry(buf, e, 1 << 20).equals(files[i]!.data)).toBe(true);
+    }
+    // The 5,000 repeated characters are compressed, not stored.
+    expect(entries[1]!.packed).toBeLessThan(200);
+    const zip = await JSZip.loadAsync(buf);
+    expect(await zip.file('妇女.yaml')?.async('string')).toBe(files[1]!.data.toString());
+    expect(zip.file('folder.yaml')?.date.getFullYear()).toBe(2026);
   });
 });
