@@ -27,6 +27,7 @@ import { inspectionRoutes } from '../features/inspections/index.ts';
 import { meetingRoutes } from '../features/meetings/index.ts';
 import { noticeRoutes } from '../features/notices/index.ts';
 import { organisationRoutes } from '../features/organisation/index.ts';
+import { planDraftRoutes } from '../features/plans/index.ts';
 import { referenceRoutes } from '../features/reference/index.ts';
 import { reportRoutes } from '../features/reports/index.ts';
 import { responsibilityRoutes } from '../features/responsibility/index.ts';
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(taskRoutes, deps);
       await api.register(inspectionRoutes, deps);
       await api.register(meetingRoutes, deps);
+      await api.register(planDraftRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -4,6 +4,7 @@ export * from './catalog.ts';
 export * from './collection.ts';
 export * from './documents.ts';
 export * from './organisation.ts';
+export * from './plans.ts';
 export * from './reference.ts';
 export * from './reports.ts';
 export * from './settings.ts';

@@ -38,12 +38,13 @@ export function draftFromDocument(buf: Buffer, name: string, options: DraftOptio
 /** Short maps and lists (rule, source, limits …) in flow style, as the hand-written plan files have them. */
 const FLOW_KEYS = new Set(['cycle', 'rule', 'source', 'limits', 'disaggregations', 'counts']);
 
-function yamlText(header: string, data: unknown): string {
+/** YAML text in the plan files' style; `flow` says which keys' maps and lists are written on one line. */
+export function yamlText(header: string, data: unknown, flow = (key: string) => FLOW_KEYS.has(key)): string {
   const doc = new Document(data);
   visit(doc, {
     Pair(_key, pair) {
       const key = (pair.key as { value?: unknown } | null)?.value;
-      if (typeof key === 'string' && FLOW_KEYS.has(key) && (isMap(pair.value) || isSeq(pair.value))) {
+      if (typeof key === 'string' && flow(key) && (isMap(pair.value) || isSeq(pair.value))) {
         pair.value.flow = true;
       }
     },

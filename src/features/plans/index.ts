@@ -1,4 +1,6 @@
-// The public face of the plans feature: drafting a plan folder from an issued plan document.
+// The public face of the plans feature: drafting a plan folder from an issued plan document, checking a whole
+// folder, and 规划管理 (curating, exporting and publishing a draft in the UI).
 
 export { DraftError, documentText, draftFiles, draftFromDocument, writeDraftFolder } from './draft.ts';
 export { loadWholeFolder, type WholeFolder } from './folder.ts';
+export { planDraftRoutes } from './routes.ts';
