@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
       { path: 'admin/users', lazy: page(() => import('./features/admin/UsersPage.tsx')) },
       { path: 'admin/audit', lazy: page(() => import('./features/admin/AuditPage.tsx')) },
       { path: 'admin/responsibility', lazy: page(() => import('./features/admin/ResponsibilityPage.tsx')) },
+      { path: 'admin/plans', lazy: page(() => import('./features/plans/PlanDraftsPage.tsx')) },
+      { path: 'admin/plans/:id', lazy: page(() => import('./features/plans/CurationPage.tsx')) },
       { path: 'admin/webhook', lazy: page(() => import('./features/admin/WebhookPage.tsx')) },
       { path: '*', lazy: page(() => import('./shell/NotFound.tsx')) },
     ],

@@ -88,7 +88,7 @@ export const SECTIONS: Section[] = [
     path: '/admin',
     label: '系统管理',
     icon: <SettingOutlined />,
-    summary: '成员单位、镇街、用户、责任分工、审计日志',
+    summary: '成员单位、镇街、用户、责任分工、规划管理、审计日志',
     roles: ['admin', 'office'],
   },
 ];

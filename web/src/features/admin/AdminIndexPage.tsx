@@ -4,6 +4,7 @@ import {
   FileSearchOutlined,
   NodeIndexOutlined,
   NotificationOutlined,
+  ReadOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
@@ -11,7 +12,14 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Role } from '../../../../src/kernel/roles.ts';
 import { useUser } from '../auth/AuthContext.tsx';
-import { AUDITORS, ORG_MANAGERS, RESPONSIBILITY_MANAGERS, RequireRoles, USER_ADMINS } from './common.tsx';
+import {
+  AUDITORS,
+  ORG_MANAGERS,
+  PLAN_MANAGERS,
+  RESPONSIBILITY_MANAGERS,
+  RequireRoles,
+  USER_ADMINS,
+} from './common.tsx';
 
 interface AdminCard {
   path: string;
@@ -49,6 +57,13 @@ const CARDS: AdminCard[] = [
     icon: <NodeIndexOutlined />,
     summary: '目标管理责任制：每项指标、策略措施的牵头单位和配合单位',
     roles: RESPONSIBILITY_MANAGERS,
+  },
+  {
+    path: '/admin/plans',
+    title: '规划管理',
+    icon: <ReadOutlined />,
+    summary: '上传新一轮规划的正文，整理候选监测指标，校验后导出规划目录或发布为新的规划周期',
+    roles: PLAN_MANAGERS,
   },
   {
     path: '/admin/audit',

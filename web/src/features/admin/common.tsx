@@ -12,6 +12,8 @@ export const ORG_MANAGERS: Role[] = ['office', 'admin'];
 export const AUDITORS: Role[] = ['admin', 'office'];
 /** The other engineer's 责任分工 page (/admin/responsibility) is for the office and the administrator. */
 export const RESPONSIBILITY_MANAGERS: Role[] = ['office', 'admin'];
+/** 规划管理 (upload, curate, export and publish plan drafts): the same two roles as the server's routes. */
+export const PLAN_MANAGERS: Role[] = ['office', 'admin'];
 
 /** Renders the page only for the roles that may use it; others see a plain refusal instead of failed requests. */
 export function RequireRoles({ roles, children }: { roles: Role[]; children: ReactNode }) {
