@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type {
   CandidateDecision,
+  CandidateEdits,
   CandidateStatus,
   CurationSettings,
   DomainProgress,
@@ -15,7 +16,7 @@ import type { DraftCandidate } from '../../core/catalog/draft.ts';
 import type { Plan } from '../../core/catalog/index.ts';
 import { TARGET_RULE_KINDS } from '../../core/rules.ts';
 
-export type { CandidateDecision, CandidateStatus, CurationSettings, DomainProgress, LocatedProblem };
+export type { CandidateDecision, CandidateEdits, CandidateStatus, CurationSettings, DomainProgress, LocatedProblem };
 
 const shortText = (max: number) => z.string().max(max, `最多 ${max} 个字`);
 const num = z.number().finite();
