@@ -1,4 +1,7 @@
-// The public face of the plans feature: drafting a plan folder from an issued plan document.
+// The public face of the plans feature: drafting a plan folder from an issued plan document, checking a whole
+// folder, and publishing it into the running system as a cycle.
 
+export { cycleRoutes } from './cycle-routes.ts';
 export { DraftError, documentText, draftFiles, draftFromDocument, writeDraftFolder } from './draft.ts';
 export { loadWholeFolder, type WholeFolder } from './folder.ts';
+export { makeCurrentCycle, type PublishOptions, type PublishSummary, publishFolder } from './publish.ts';
