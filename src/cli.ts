@@ -62,17 +62,20 @@ program
   .requiredOption('--year <year>', '报告年度（终期报告为周期末年）')
   .option('--scope <scope>', 'both（两个规划）或规划标识', 'both')
   .option('--basis <basis>', 'approved（已审核，默认）或 preliminary（含未审核）', 'approved')
+  .option('--cycle <id>', '规划周期（规划目录 id，如 wuqing-2021-2025）；默认为当前周期')
   .requiredOption('--out <file>', '输出文件')
-  .action(async (options: { kind: string; year: string; scope: string; basis: string; out: string }) => {
-    const { runReport, ReportError } = await import('./features/reports/index.ts');
-    try {
-      console.log(await runReport(options));
-    } catch (error) {
-      if (!(error instanceof ReportError)) throw error;
-      console.error(error.message);
-      process.exitCode = 2;
-    }
-  });
+  .action(
+    async (options: { kind: string; year: string; scope: string; basis: string; cycle?: string; out: string }) => {
+      const { runReport, ReportError } = await import('./features/reports/index.ts');
+      try {
+        console.log(await runReport(options));
+      } catch (error) {
+        if (!(error instanceof ReportError)) throw error;
+        console.error(error.message);
+        process.exitCode = 2;
+      }
+    },
+  );
 
 program
   .command('remind')

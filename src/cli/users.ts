@@ -4,7 +4,7 @@ import { type Database, openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { orgUnit } from '../db/schema/index.ts';
 import { AdminInputError, createUser, purgeAudit, resetPassword, unlockUser } from '../features/admin/index.ts';
-import { loadOrganisation, seedOrganisation } from '../features/organisation/index.ts';
+import { loadOrganisation, mergeOrganisation } from '../features/organisation/index.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 
 // The actions behind `tianping user …` and `tianping audit purge`. They open the database as `migrate` does
@@ -17,7 +17,7 @@ async function withDatabase<T>(fn: (database: Database, config: Config) => Promi
     // A brand-new deployment: the first administrator may be created before the server ever ran.
     await migrate(database);
     const [units] = await database.db.select({ n: count() }).from(orgUnit);
-    if ((units?.n ?? 0) === 0) await seedOrganisation(database.db, loadOrganisation(config.planDir));
+    if ((units?.n ?? 0) === 0) await mergeOrganisation(database.db, loadOrganisation(config.planDir));
     return await fn(database, config);
   } catch (error) {
     if (!(error instanceof AdminInputError)) throw error;

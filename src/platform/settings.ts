@@ -5,7 +5,7 @@ import { appSetting } from '../db/schema/index.ts';
 
 // System settings kept in the database (app_setting), one JSON value per key.
 
-/** The plan folder the server was started with: new rounds belong to it. */
+/** The current cycle's plan folder (src/platform/cycles.ts): new rounds belong to it. */
 export const ACTIVE_FOLDER = 'activeFolder';
 
 /** The 基本实现 tolerances of a plan folder (folder.yaml finalEvaluation), stored on import. */
@@ -13,8 +13,13 @@ export function finalToleranceKey(folderId: string): string {
   return `finalTolerance:${folderId}`;
 }
 
-/** Who the system belongs to (src/core/site.ts), written from the active plan folder at every start. */
+/** Who the system belongs to (src/core/site.ts): the current cycle's, copied from its siteKey when it becomes current. */
 export const SITE = 'site';
+
+/** Who the system belongs to according to one plan folder, written when the folder is published. */
+export function siteKey(folderId: string): string {
+  return `site:${folderId}`;
+}
 
 /** Optional: a system name chosen by the office, instead of the one made from the region. */
 export const SYSTEM_NAME = 'systemName';

@@ -27,7 +27,7 @@ import { inspectionRoutes } from '../features/inspections/index.ts';
 import { meetingRoutes } from '../features/meetings/index.ts';
 import { noticeRoutes } from '../features/notices/index.ts';
 import { organisationRoutes } from '../features/organisation/index.ts';
-import { planDraftRoutes } from '../features/plans/index.ts';
+import { cycleRoutes, planDraftRoutes } from '../features/plans/index.ts';
 import { referenceRoutes } from '../features/reference/index.ts';
 import { reportRoutes } from '../features/reports/index.ts';
 import { responsibilityRoutes } from '../features/responsibility/index.ts';
@@ -121,6 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(collectionRoutes, deps);
       await api.register(uploadRoutes, deps);
       await api.register(catalogRoutes, deps);
+      await api.register(cycleRoutes, deps);
       await api.register(analysisRoutes, deps);
       await api.register(supervisionRoutes, deps);
       await api.register(documentRoutes, deps);

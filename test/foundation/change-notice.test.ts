@@ -99,6 +99,7 @@ describe.each(ENGINES)('remembered reads on %s', (engine) => {
       'app_user',
       'area',
       'org_unit',
+      'plan_folder',
       'user_session',
     ]);
   });

@@ -2,9 +2,23 @@ import { date, doublePrecision, integer, jsonb, pgTable, serial, text, timestamp
 import type { Counts, Disaggregation, PlanSection } from '../../core/catalog/types.ts';
 import type { Better, TargetRule } from '../../core/rules.ts';
 
+/** A plan folder published into the system: one cycle (规划周期) of the plans, kept whole beside the others. */
+export const planFolder = pgTable('plan_folder', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  region: text('region').notNull(),
+  cycleStart: integer('cycle_start').notNull(),
+  cycleEnd: integer('cycle_end').notNull(),
+  baseYear: integer('base_year').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const plan = pgTable('plan', {
   id: text('id').primaryKey(),
-  folderId: text('folder_id').notNull(),
+  folderId: text('folder_id')
+    .notNull()
+    .references(() => planFolder.id),
   title: text('title').notNull(),
   shortTitle: text('short_title').notNull(),
   issuer: text('issuer').notNull(),

@@ -1,5 +1,6 @@
 import { boolean, customType, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { ReportKind, StoredSection } from '../../core/reports.ts';
+import { planFolder } from './catalog.ts';
 import { appUser } from './organisation.ts';
 
 // Generated reports (src/reports/generate.ts): drafts with the editable texts, and every generated file version.
@@ -13,6 +14,10 @@ export const reportDraft = pgTable(
   'report_draft',
   {
     id: serial('id').primaryKey(),
+    /** The cycle the report belongs to (migration 0017). */
+    folderId: text('folder_id')
+      .notNull()
+      .references(() => planFolder.id),
     kind: text('kind').$type<ReportKind>().notNull(),
     year: integer('year').notNull(),
     scope: text('scope').notNull(),
@@ -23,7 +28,7 @@ export const reportDraft = pgTable(
     updatedBy: integer('updated_by').references(() => appUser.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.kind, t.year, t.scope)],
+  (t) => [unique().on(t.folderId, t.kind, t.year, t.scope)],
 );
 
 export const reportFile = pgTable(

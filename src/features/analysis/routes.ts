@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { areaRankingOption, domainRateBarOption, trendChartOption } from '../../core/charts/index.ts';
 import { plainWarning } from '../../core/narrative/index.ts';
 import { referenceSeries } from '../../core/reference.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { currentUser } from '../auth/index.ts';
 import { referencesByIndicator } from '../reference/index.ts';
 import { type ReadOptions, warningsOf } from './analyse.ts';
@@ -52,12 +52,6 @@ function sharedPage<T>(reply: FastifyReply, a: Analysis, page: string, build: ()
 export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
 
-  async function activeFolder(): Promise<string> {
-    const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-    if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
-    return folderId;
-  }
-
   // Every page reads the stored results (results.ts), shared between requests until the data change (shared.ts);
   // only the pages that show town lists load them (`towns`, named by its key).
   async function run(
@@ -65,7 +59,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     query: { basis: Basis; asOf?: number | undefined },
     towns: { key: string; pick: ReadOptions['towns'] } = { key: 'none', pick: () => false },
   ): Promise<Analysis> {
-    const folderId = await activeFolder();
+    const folderId = await cycleOf(db, request);
     const viewer = currentUser(request);
     const asOf = query.asOf ? { asOf: query.asOf } : {};
     return analyseShared(db, { folderId, basis: query.basis, viewer, ...asOf, towns: towns.pick }, towns.key);
@@ -193,7 +187,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       if (!item) throw notFound('指标');
       return sharedPage(reply, a, `indicator:${item.id}`, async () => {
         // 对比数据 change the analysis version (migration 0015), so they are read once per analysis and page.
-        const references = (await referencesByIndicator(db, await activeFolder())).get(item.id) ?? [];
+        const references = (await referencesByIndicator(db, await cycleOf(db, request))).get(item.id) ?? [];
         return indicatorPage(a, item, references);
       });
     },

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { DEFAULT_FINAL_TOLERANCE } from '../../core/assessment/types.ts';
 import type { Catalog } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { appSetting, domain, goal, indicator, measure, plan } from '../../db/schema/index.ts';
+import { appSetting, domain, goal, indicator, measure, plan, planFolder } from '../../db/schema/index.ts';
 import { finalToleranceKey } from '../../platform/settings.ts';
 import { refreshResults } from '../analysis/index.ts';
 
@@ -23,6 +23,19 @@ export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSum
   return db.transaction(async (tx) => {
     const summary: ImportSummary = { plans: 0, domains: 0, goals: 0, measures: 0, indicators: 0, retiredIndicators: 0 };
     // The folder's 基本实现 tolerances travel with its plans: the analysis reads them from the database.
+    const { folder } = catalog;
+    const head = {
+      id: folder.id,
+      name: folder.name,
+      region: folder.region,
+      cycleStart: folder.cycle.start,
+      cycleEnd: folder.cycle.end,
+      baseYear: folder.cycle.baseYear,
+    };
+    await tx
+      .insert(planFolder)
+      .values(head)
+      .onConflictDoUpdate({ target: planFolder.id, set: { ...head, updatedAt: sql`now()` } });
     const tolerance = catalog.folder.finalEvaluation ?? DEFAULT_FINAL_TOLERANCE;
     await tx
       .insert(appSetting)

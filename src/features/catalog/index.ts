@@ -1,5 +1,5 @@
 // The public face of the catalog feature: other features, the server and the CLI import only from here.
 
-export { importCatalog } from './import.ts';
+export { type ImportSummary, importCatalog } from './import.ts';
 export { CatalogError, loadPlanFolder } from './load.ts';
 export { catalogRoutes } from './routes.ts';

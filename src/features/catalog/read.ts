@@ -44,12 +44,13 @@ export function addCounts(into: CatalogCounts, from: CatalogCounts): CatalogCoun
   return into;
 }
 
-/** Names of the live indicators by code, for relational targets that name another indicator. */
-export async function readIndicatorNames(db: Db): Promise<Map<string, { id: number; name: string }>> {
+/** Names of one cycle's live indicators by code, for relational targets that name another indicator. */
+export async function readIndicatorNames(db: Db, folderId: string): Promise<Map<string, { id: number; name: string }>> {
   const all = await db
     .select({ id: indicator.id, code: indicator.code, name: indicator.name })
     .from(indicator)
-    .where(liveIndicator)
+    .innerJoin(plan, eq(plan.id, indicator.planId))
+    .where(and(liveIndicator, eq(plan.folderId, folderId)))
     .orderBy(asc(indicator.id));
   return new Map(all.map((r) => [r.code, { id: r.id, name: r.name }]));
 }
@@ -82,15 +83,20 @@ export function indicatorRow(
   };
 }
 
-/** The whole catalog (or one plan of it) in document order: five queries, whatever its size. */
-export async function readCatalogTree(db: Db, planId?: string): Promise<TreePlan[]> {
-  const domainFilter: SQL | undefined = planId === undefined ? undefined : eq(domain.planId, planId);
-  const [plans, domains, goals, measures, indicators, names] = await Promise.all([
-    db
-      .select()
-      .from(plan)
-      .where(planId === undefined ? undefined : eq(plan.id, planId))
-      .orderBy(asc(plan.position)),
+/**
+ * One cycle's catalog (or one plan of it) in document order: five queries, whatever its size. A plan is asked for
+ * by id (its cycle is its own); otherwise the folder's plans.
+ */
+export async function readCatalogTree(db: Db, of: { folderId: string; planId?: string }): Promise<TreePlan[]> {
+  const { folderId, planId } = of;
+  const planFilter: SQL | undefined = planId === undefined ? eq(plan.folderId, folderId) : eq(plan.id, planId);
+  const inPlans = (planColumn: typeof domain.planId | typeof indicator.planId) =>
+    planId === undefined
+      ? sql`${planColumn} IN (SELECT ${plan.id} FROM ${plan} WHERE ${plan.folderId} = ${folderId})`
+      : eq(planColumn, planId);
+  const domainFilter = inPlans(domain.planId);
+  const [plans, domains, goals, measures, indicators] = await Promise.all([
+    db.select().from(plan).where(planFilter).orderBy(asc(plan.position)),
     db.select().from(domain).where(domainFilter).orderBy(asc(domain.position)),
     db
       .select({ domainId: goal.domainId, number: goal.number, text: goal.text })
@@ -107,10 +113,11 @@ export async function readCatalogTree(db: Db, planId?: string): Promise<TreePlan
     db
       .select()
       .from(indicator)
-      .where(and(liveIndicator, planId === undefined ? undefined : eq(indicator.planId, planId)))
+      .where(and(liveIndicator, inPlans(indicator.planId)))
       .orderBy(asc(indicator.position)),
-    readIndicatorNames(db),
   ]);
+  // A plan asked for by id names its own cycle's indicators.
+  const names = await readIndicatorNames(db, plans[0]?.folderId ?? folderId);
 
   const byDomain = new Map<number, TreeDomain>();
   const tree = plans.map((row) => ({ row, domains: [] as TreeDomain[] }));

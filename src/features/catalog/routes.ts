@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { domain, goal, indicator, measure, plan } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
@@ -46,9 +47,10 @@ export const catalogRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
   app.get(
     '/catalog/plans',
     { schema: { tags, summary: '规划列表（各领域主要目标、策略措施、监测指标数）' }, config: signedIn },
-    async (): Promise<PlansResponse> => {
+    async (request): Promise<PlansResponse> => {
+      const folderId = await cycleOf(db, request);
       const [plans, domains, counts] = await Promise.all([
-        db.select().from(plan).orderBy(plan.position),
+        db.select().from(plan).where(eq(plan.folderId, folderId)).orderBy(plan.position),
         db.select().from(domain).orderBy(domain.position),
         readCounts(db),
       ]);
@@ -75,7 +77,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
       config: signedIn,
     },
     async (request): Promise<PlanResponse> => {
-      const [tree] = await readCatalogTree(db, request.params.planId);
+      const [tree] = await readCatalogTree(db, { folderId: await cycleOf(db, request), planId: request.params.planId });
       if (!tree) throw new AppError(404, 'PLAN_NOT_FOUND', `规划“${request.params.planId}”不存在`);
       const total = emptyCounts();
       const domains = tree.domains.map(({ rows: _rows, ...d }) => {
@@ -99,7 +101,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
       if (!found) throw new AppError(404, 'INDICATOR_NOT_FOUND', `监测指标（编号 ${request.params.id}）不存在或已停用`);
       const i = found.indicator;
       const [names, source] = await Promise.all([
-        readIndicatorNames(db),
+        readIndicatorNames(db, found.plan.folderId),
         i.sourceKind === 'goal'
           ? db
               .select({ number: goal.number, text: goal.text })
@@ -150,14 +152,14 @@ export const catalogRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
       schema: { tags, summary: '查找主要目标、策略措施和监测指标（中文子串）', querystring: SearchQuery },
       config: signedIn,
     },
-    async (request) => searchCatalog(db, request.query.q),
+    async (request) => searchCatalog(db, await cycleOf(db, request), request.query.q),
   );
 
   app.get(
     '/catalog/export.xlsx',
     { schema: { tags, summary: '导出规划目标与监测指标（Excel）' }, config: signedIn },
     async (request, reply) => {
-      const tree = await readCatalogTree(db);
+      const tree = await readCatalogTree(db, { folderId: await cycleOf(db, request) });
       const workbook = buildCatalogWorkbook(toCatalog(tree));
       await audit(db, actorOf(request), {
         action: 'catalog.export',

@@ -46,7 +46,8 @@ function closeness(text: string, q: string): number {
   return t === s ? 0 : t.startsWith(s) ? 1 : 2;
 }
 
-export async function searchCatalog(db: Db, q: string): Promise<SearchResponse> {
+/** Matches within one cycle's plans (another cycle has its own W1-01). */
+export async function searchCatalog(db: Db, folderId: string, q: string): Promise<SearchResponse> {
   const pattern = containsPattern(q);
   const heads = {
     plan: { id: plan.id, shortTitle: plan.shortTitle, position: plan.position },
@@ -66,20 +67,26 @@ export async function searchCatalog(db: Db, q: string): Promise<SearchResponse> 
       .from(indicator)
       .innerJoin(domain, eq(indicator.domainId, domain.id))
       .innerJoin(plan, eq(indicator.planId, plan.id))
-      .where(and(liveIndicator, or(ilike(indicator.name, pattern), ilike(indicator.quote, pattern))))
+      .where(
+        and(
+          liveIndicator,
+          eq(plan.folderId, folderId),
+          or(ilike(indicator.name, pattern), ilike(indicator.quote, pattern)),
+        ),
+      )
       .orderBy(asc(indicator.position)),
     db
       .select({ ...heads, number: goal.number, text: goal.text })
       .from(goal)
       .innerJoin(domain, eq(goal.domainId, domain.id))
       .innerJoin(plan, eq(domain.planId, plan.id))
-      .where(ilike(goal.text, pattern)),
+      .where(and(eq(plan.folderId, folderId), ilike(goal.text, pattern))),
     db
       .select({ ...heads, number: measure.number, title: measure.title, text: measure.text })
       .from(measure)
       .innerJoin(domain, eq(measure.domainId, domain.id))
       .innerJoin(plan, eq(domain.planId, plan.id))
-      .where(or(ilike(measure.title, pattern), ilike(measure.text, pattern))),
+      .where(and(eq(plan.folderId, folderId), or(ilike(measure.title, pattern), ilike(measure.text, pattern)))),
   ]);
 
   const ranked: Ranked[] = [];

@@ -20,8 +20,8 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { asJson } from '../../kernel/json.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeArea, canSeeUnit } from '../../kernel/scope.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { refreshSettled, refreshSoon } from '../analysis/index.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
@@ -116,10 +116,11 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
   app.get(
     '/rounds',
     { schema: { tags: ['数据填报'], summary: '填报任务（轮次）列表' }, config: { access: { roles: READERS } } },
-    async (): Promise<RoundsResponse> => {
+    async (request): Promise<RoundsResponse> => {
       const rounds = await db
         .select()
         .from(reportingRound)
+        .where(eq(reportingRound.folderId, await cycleOf(db, request)))
         .orderBy(desc(reportingRound.year), asc(reportingRound.kind));
       const subs = await db.select({ roundId: submission.roundId, status: submission.status }).from(submission);
       return asJson({
@@ -142,8 +143,8 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       config: { access: { roles: ['office'] } },
     },
     async (request) => {
-      const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-      if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
+      // A round belongs to the cycle the office is looking at (the current one unless another is picked).
+      const folderId = await cycleOf(db, request);
       const [cycle] = await db
         .select({ base: plan.baseYear, end: plan.cycleEnd })
         .from(plan)

@@ -18,7 +18,6 @@ import {
   unitDocumentHistory,
 } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { notify } from '../notices/index.ts';
 import type { Cycle, DocumentAttachment } from './contract.ts';
@@ -35,10 +34,8 @@ import {
 
 export type UnitDocument = typeof unitDocument.$inferSelect;
 
-/** The active plan folder's cycle (十四五: 2021–2025). */
-export async function activeCycle(db: Db): Promise<Cycle> {
-  const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-  if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
+/** A cycle's years (十四五: 2021–2025); documents belong to the cycle the request asks for (src/platform/cycles.ts). */
+export async function documentCycle(db: Db, folderId: string): Promise<Cycle> {
   const [row] = await db
     .select({ start: sql<number>`min(${plan.cycleStart})::int`, end: sql<number>`max(${plan.cycleEnd})::int` })
     .from(plan)
@@ -96,6 +93,7 @@ const documentLabel = (d: { kind: DocumentKind; year: number | null }) =>
   `${d.year === null ? '' : `${d.year}年`}${DOCUMENT_KIND_LABELS[d.kind]}`;
 
 export interface SaveInput {
+  folderId: string;
   unitId: number;
   kind: DocumentKind;
   year: number;
@@ -105,7 +103,7 @@ export interface SaveInput {
 
 /** Creates or updates a draft. Submitted documents must be withdrawn first; a stale version answers 409. */
 export async function saveDocument(db: Db, actor: Actor, input: SaveInput): Promise<UnitDocument> {
-  const cycle = await activeCycle(db);
+  const cycle = await documentCycle(db, input.folderId);
   const year = documentYear(cycle, input.kind, input.year);
   const sections = cleanSections(input.kind, input.sections);
   const roundId = await roundFor(db, cycle, input.kind, year);
@@ -420,8 +418,8 @@ export interface ListFilter {
   unitId?: number | undefined;
 }
 
-export async function listDocuments(db: Db, filter: ListFilter) {
-  const cycle = await activeCycle(db);
+export async function listDocuments(db: Db, folderId: string, filter: ListFilter) {
+  const cycle = await documentCycle(db, folderId);
   const conditions: SQL[] = [eq(unitDocument.folderId, cycle.folderId)];
   if (filter.year !== undefined) {
     conditions.push(or(eq(unitDocument.year, filter.year), isNull(unitDocument.year)) as SQL);
@@ -467,8 +465,8 @@ export async function documentHistory(db: Db, documentId: number) {
 export type OverviewCell = { status: DocumentStatus | 'missing'; documentId: number | null; submittedAt: Date | null };
 
 /** Who has and has not sent what for a year: every active member unit × the documents due. */
-export async function documentOverview(db: Db, year: number) {
-  const cycle = await activeCycle(db);
+export async function documentOverview(db: Db, folderId: string, year: number) {
+  const cycle = await documentCycle(db, folderId);
   documentYear(cycle, 'annual_work_report', year);
   const units = await db
     .select({ id: orgUnit.id, name: orgUnit.name })

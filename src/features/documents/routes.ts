@@ -8,6 +8,7 @@ import { AppError, notFound, outOfScope } from '../../kernel/errors.ts';
 import { asJson } from '../../kernel/json.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendFile } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
@@ -97,7 +98,13 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     async (request): Promise<DocumentList> => {
       const user = currentUser(request);
       const unitId = ROLE_SCOPE[user.role] === 'own_unit' ? (user.unitId as number) : request.query.unitId;
-      return asJson(await listDocuments(db, { year: request.query.year, kind: request.query.kind, unitId }));
+      return asJson(
+        await listDocuments(db, await cycleOf(db, request), {
+          year: request.query.year,
+          kind: request.query.kind,
+          unitId,
+        }),
+      );
     },
   );
 
@@ -111,7 +118,8 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       },
       config: { access: { roles: ['office', 'statistics', 'district_leader'] } },
     },
-    async (request): Promise<DocumentOverview> => asJson(await documentOverview(db, request.query.year)),
+    async (request): Promise<DocumentOverview> =>
+      asJson(await documentOverview(db, await cycleOf(db, request), request.query.year)),
   );
 
   app.get(
@@ -146,6 +154,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
     async (request): Promise<DocumentResponse> => {
       const user = currentUser(request);
       const document = await saveDocument(db, actorOf(request), {
+        folderId: await cycleOf(db, request),
         unitId: ownUnit(user),
         kind: request.params.kind,
         year: request.params.year,

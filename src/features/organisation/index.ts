@@ -2,4 +2,4 @@
 
 export { loadOrganisation, ORGANISATION_FILE, OrganisationFileError } from './load.ts';
 export { NOTHING_TO_CHANGE, notEmpty, organisationRoutes } from './routes.ts';
-export { seedOrganisation } from './seed.ts';
+export { mergeOrganisation } from './seed.ts';

@@ -1,3 +1,4 @@
+// What the plans feature's routes answer (shared with the web app): the plan cycles (规划周期), and
 // 规划管理 (issue 13): the API of plan drafts — upload a plan document, curate its candidate indicators, check,
 // export and publish the folder. Request schemas are deliberately loose about meaning (a rule without its value,
 // a code in the wrong form are stored as entered): the real validators report those as problems beside the field,
@@ -182,4 +183,22 @@ export interface PublishReply {
   firstPublished: boolean;
   unitsAdded: number;
   areasAdded: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Plan cycles (规划周期)
+
+export interface CycleItem {
+  id: string;
+  name: string;
+  region: string;
+  start: number;
+  end: number;
+  baseYear: number;
+  /** New rounds belong to the current cycle; pages show it unless the user picks another. */
+  current: boolean;
+}
+
+export interface CycleList {
+  cycles: CycleItem[];
 }

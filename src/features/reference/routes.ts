@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkReferenceValue, REFERENCE_SCOPE_LABELS } from '../../core/reference.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
-import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import {
   ReferenceBody,
@@ -31,15 +31,12 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
   const { db } = database;
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
 
-  async function activeFolder(): Promise<string> {
-    const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-    if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
-    return folderId;
-  }
-
   /** The indicator a code names, and the year checked against the cycle; errors name the field. */
-  async function resolve(params: { code: string; year: number }): Promise<{ folderId: string; ind: CatalogIndicator }> {
-    const folderId = await activeFolder();
+  async function resolve(
+    request: FastifyRequest,
+    params: { code: string; year: number },
+  ): Promise<{ folderId: string; ind: CatalogIndicator }> {
+    const folderId = await cycleOf(db, request);
     const catalog = await folderCatalog(db, folderId);
     const ind = catalog.indicators.find((i) => i.code === params.code);
     if (!ind) throw new AppError(404, 'UNKNOWN_INDICATOR', `监测指标 ${params.code} 不存在`);
@@ -58,7 +55,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     },
     async (request): Promise<ReferenceListResponse> => {
       const { plan, year } = request.query;
-      const folderId = await activeFolder();
+      const folderId = await cycleOf(db, request);
       const [catalog, stored] = await Promise.all([folderCatalog(db, folderId), readReferences(db, folderId)]);
       return {
         folderId,
@@ -96,7 +93,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     },
     async (request): Promise<ReferenceSaveResponse> => {
       const { scope, year } = request.params;
-      const { folderId, ind } = await resolve(request.params);
+      const { folderId, ind } = await resolve(request, request.params);
       const checked = checkReferenceValue(request.body.value, ind);
       if (!checked.ok) {
         const message = `${REFERENCE_SCOPE_LABELS[scope]}数值${checked.message}`;
@@ -120,7 +117,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     },
     async (request, reply) => {
       const { scope, year } = request.params;
-      const { folderId, ind } = await resolve(request.params);
+      const { folderId, ind } = await resolve(request, request.params);
       const key = { folderId, indicatorCode: ind.series, scope, year };
       const deleted = await db.transaction((tx) => deleteReference(tx, actorOf(request), key));
       if (!deleted) {
@@ -137,7 +134,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       config: SIGNED_IN,
     },
     async (request, reply) => {
-      const folderId = await activeFolder();
+      const folderId = await cycleOf(db, request);
       const [catalog, stored] = await Promise.all([folderCatalog(db, folderId), readReferences(db, folderId)]);
       await audit(db, actorOf(request), {
         action: 'reference.export',
@@ -162,7 +159,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       const { buffer, fileName } = await readUpload(request);
       const parsed = await parseReferenceWorkbook(buffer);
       if (!parsed.ok) throw new AppError(400, 'INVALID_FILE', parsed.message);
-      const folderId = await activeFolder();
+      const folderId = await cycleOf(db, request);
       const { figures, problems } = planImport(parsed.rows, await folderCatalog(db, folderId));
       if (problems.length > 0) {
         const shown = problems.slice(0, 5).map((p) => p.message);

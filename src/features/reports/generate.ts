@@ -383,6 +383,8 @@ export async function runReport(options: {
   year: string;
   scope: string;
   basis: string;
+  /** The cycle's folder id; the current cycle when absent. */
+  cycle?: string;
   out: string;
 }): Promise<string> {
   const kind = options.kind.replace(/-/g, '_') as ReportKind;
@@ -400,14 +402,21 @@ export async function runReport(options: {
   const { loadConfig } = await import('../../platform/config.ts');
   const { openDatabase } = await import('../../db/connection.ts');
   const { migrate } = await import('../../db/migrate.ts');
-  const { ACTIVE_FOLDER, getSetting } = await import('../../platform/settings.ts');
+  const { cycleHead, currentCycleId } = await import('../../platform/cycles.ts');
+  const { AppError } = await import('../../kernel/errors.ts');
   const { reportDraft } = await import('../../db/schema/index.ts');
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
-    const folderId = await getSetting<string>(database.db, ACTIVE_FOLDER);
-    if (!folderId) throw new ReportError('尚未导入规划：请先启动一次服务器');
+    let folderId: string;
+    try {
+      folderId = options.cycle ? (await cycleHead(database.db, options.cycle)).id : await currentCycleId(database.db);
+    } catch (error) {
+      if (error instanceof AppError)
+        throw new ReportError(`${error.message}${error.code === 'NO_PLAN' ? '：请先启动一次服务器' : ''}`);
+      throw error;
+    }
     const ctx = await loadReportContext(database.db, folderId, {
       kind,
       year,
@@ -417,7 +426,14 @@ export async function runReport(options: {
     const [draft] = await database.db
       .select()
       .from(reportDraft)
-      .where(and(eq(reportDraft.kind, kind), eq(reportDraft.year, ctx.year), eq(reportDraft.scope, options.scope)));
+      .where(
+        and(
+          eq(reportDraft.folderId, folderId),
+          eq(reportDraft.kind, kind),
+          eq(reportDraft.year, ctx.year),
+          eq(reportDraft.scope, options.scope),
+        ),
+      );
     const report = await generateReport(ctx, draft ? { sections: draft.sections } : {});
     await fs.writeFile(options.out, report.bytes);
     return `已生成 ${options.out}（${report.fileName}，${(report.bytes.length / 1024).toFixed(0)} KB${report.demo ? '，演示数据' : ''}）`;

@@ -6,9 +6,9 @@ import type { StoredSection } from '../../core/reports.ts';
 import { appUser, plan, reportDraft, reportFile } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { asJson } from '../../kernel/json.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendFile } from '../../platform/download.ts';
-import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import type {
@@ -73,15 +73,9 @@ type DraftRow = typeof reportDraft.$inferSelect;
 export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const { db } = database;
 
-  async function folder(): Promise<string> {
-    const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-    if (!folderId) throw new AppError(409, 'NO_PLAN', '尚未导入规划');
-    return folderId;
-  }
-
-  async function context(request: ReportRequest) {
+  async function context(folderId: string, request: ReportRequest) {
     try {
-      return await loadReportContext(db, await folder(), request);
+      return await loadReportContext(db, folderId, request);
     } catch (error) {
       if (error instanceof ReportError) throw new AppError(400, 'VALIDATION_FAILED', error.message);
       throw error;
@@ -146,7 +140,9 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       schema: { tags: ['报告'], summary: '报告草稿与已生成的各版本文件' },
       config: { access: { roles: READERS } },
     },
-    async (): Promise<ReportList> => {
+    async (request): Promise<ReportList> => {
+      // Only the asked-for cycle's reports: another cycle's 2025 report is not this one's.
+      const folderId = await cycleOf(db, request);
       const drafts = await db
         .select({
           id: reportDraft.id,
@@ -159,20 +155,20 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         })
         .from(reportDraft)
         .leftJoin(appUser, eq(appUser.id, reportDraft.updatedBy))
+        .where(eq(reportDraft.folderId, folderId))
         .orderBy(desc(reportDraft.year), reportDraft.kind);
       const files = await db
         .select(fileColumns)
         .from(reportFile)
+        .innerJoin(reportDraft, eq(reportDraft.id, reportFile.draftId))
         .leftJoin(appUser, eq(appUser.id, reportFile.createdBy))
+        .where(eq(reportDraft.folderId, folderId))
         .orderBy(desc(reportFile.createdAt), desc(reportFile.id));
-      const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-      const plans = folderId
-        ? await db
-            .select({ id: plan.id, shortTitle: plan.shortTitle, cycleStart: plan.cycleStart, cycleEnd: plan.cycleEnd })
-            .from(plan)
-            .where(eq(plan.folderId, folderId))
-            .orderBy(plan.position)
-        : [];
+      const plans = await db
+        .select({ id: plan.id, shortTitle: plan.shortTitle, cycleStart: plan.cycleStart, cycleEnd: plan.cycleEnd })
+        .from(plan)
+        .where(eq(plan.folderId, folderId))
+        .orderBy(plan.position);
       return asJson({
         plans,
         kinds: REPORT_KINDS.map((k) => ({ kind: k, label: REPORT_KIND_LABELS[k], final: isFinal(k) })),
@@ -207,9 +203,11 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       config: { access: { roles: EDITORS } },
     },
     async (request): Promise<OpenDraftResponse> => {
-      const ctx = await context(request.body);
-      const key = { kind: request.body.kind, year: ctx.year, scope: request.body.scope };
+      const folderId = await cycleOf(db, request);
+      const ctx = await context(folderId, request.body);
+      const key = { folderId, kind: request.body.kind, year: ctx.year, scope: request.body.scope };
       const where = and(
+        eq(reportDraft.folderId, key.folderId),
         eq(reportDraft.kind, key.kind),
         eq(reportDraft.year, key.year),
         eq(reportDraft.scope, key.scope),
@@ -270,7 +268,7 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         return text === null || text === undefined ? { ...s, edited: false } : { ...s, text, edited: true };
       });
       if (sections.some((s, i) => !s.edited && draft.sections[i]!.edited)) {
-        const ctx = await context({ kind: draft.kind, year: draft.year, scope: draft.scope });
+        const ctx = await context(draft.folderId, { kind: draft.kind, year: draft.year, scope: draft.scope });
         sections = mergeSections(draftSections(ctx), sections);
       }
       const user = currentUser(request);
@@ -310,7 +308,12 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     },
     async (request): Promise<GenerateResponse> => {
       const draft = await findDraft(request.params.id);
-      const ctx = await context({ kind: draft.kind, year: draft.year, scope: draft.scope, basis: request.body?.basis });
+      const ctx = await context(draft.folderId, {
+        kind: draft.kind,
+        year: draft.year,
+        scope: draft.scope,
+        basis: request.body?.basis,
+      });
       const [last] = await db
         .select({ version: reportFile.version })
         .from(reportFile)

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { orgUnit, plan } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
@@ -138,7 +139,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     async (request): Promise<ResponsibilityList> => {
       const { plan: planId, domain, unit, missingLead } = request.query;
       const visible = inScope(currentUser(request));
-      const items = (await listItems(db)).filter(
+      const items = (await listItems(db, await cycleOf(db, request))).filter(
         (i) =>
           visible(i) &&
           (!planId || i.plan.id === planId) &&
@@ -159,7 +160,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     async (request): Promise<ResponsibilitySummary> => {
       const user = currentUser(request);
       const visible = inScope(user);
-      const items = (await listItems(db)).filter(visible);
+      const items = (await listItems(db, await cycleOf(db, request))).filter(visible);
       const counts = new Map<
         number,
         { leadIndicators: number; partnerIndicators: number; leadMeasures: number; partnerMeasures: number }
@@ -235,7 +236,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
         });
         return changed;
       });
-      const item = (await listItems(db)).find((i) => i.kind === kind && i.id === id);
+      const item = (await listItems(db, await cycleOf(db, request))).find((i) => i.kind === kind && i.id === id);
       return { item: item ?? { kind, id, ...after } };
     },
   );
@@ -247,10 +248,11 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       config: { access: { authenticated: true } },
     },
     async (request, reply) => {
-      const items = (await listItems(db)).filter(inScope(currentUser(request)));
+      const items = (await listItems(db, await cycleOf(db, request))).filter(inScope(currentUser(request)));
       const plans = await db
         .select({ id: plan.id, title: plan.title, shortTitle: plan.shortTitle })
         .from(plan)
+        .where(eq(plan.folderId, await cycleOf(db, request)))
         .orderBy(asc(plan.position));
       const workbook = buildResponsibilityWorkbook(plans, items);
       await audit(db, actorOf(request), {
@@ -276,7 +278,7 @@ export const responsibilityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       const { buffer, fileName } = await readUpload(request);
       const parsed = await parseResponsibilityWorkbook(buffer);
       if (!parsed.ok) throw new AppError(400, 'INVALID_FILE', parsed.message);
-      const preview = buildPreview(parsed.rows, await listItems(db), await allUnits(db));
+      const preview = buildPreview(parsed.rows, await listItems(db, await cycleOf(db, request)), await allUnits(db));
       sweep();
       const previewToken = crypto.randomBytes(24).toString('base64url');
       const expiresAt = Date.now() + PREVIEW_TTL_MS;

@@ -1,22 +1,32 @@
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DefaultAssignment } from '../../core/responsibility.ts';
 import { measureCode } from '../../core/responsibility.ts';
 import type { Db } from '../../db/connection.ts';
-import { domain, indicator, measure, orgUnit, responsibility } from '../../db/schema/index.ts';
+import { domain, indicator, measure, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
 import { type LoadOptions, loadResponsibility } from './load.ts';
 
 /**
  * Writes the plan folder's default lead and partner units for every indicator and measure that has no
  * assignment in the database yet. Items the office has assigned (in the UI or by Excel import) are never
  * touched, so a restart keeps their edits. Units that are unknown or deactivated in the database are skipped.
- * Returns how many items were assigned.
+ * Codes are the folder's own (another cycle reuses W1-01): only the given folder's indicators and measures are
+ * assigned. Returns how many items were assigned.
  */
-export async function seedResponsibility(db: Db, planDir: string, options: LoadOptions = {}): Promise<number> {
+export async function seedResponsibility(
+  db: Db,
+  planDir: string,
+  folderId: string,
+  options: LoadOptions = {},
+): Promise<number> {
   const defaults = await loadResponsibility(planDir, options);
-  return defaults ? applyDefaultAssignments(db, defaults) : 0;
+  return defaults ? applyDefaultAssignments(db, defaults, folderId) : 0;
 }
 
-export async function applyDefaultAssignments(db: Db, defaults: readonly DefaultAssignment[]): Promise<number> {
+export async function applyDefaultAssignments(
+  db: Db,
+  defaults: readonly DefaultAssignment[],
+  folderId: string,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const units = new Map(
       (await tx.select({ id: orgUnit.id, code: orgUnit.code }).from(orgUnit).where(eq(orgUnit.active, true))).map(
@@ -25,7 +35,11 @@ export async function applyDefaultAssignments(db: Db, defaults: readonly Default
     );
     const indicators = new Map(
       (
-        await tx.select({ id: indicator.id, code: indicator.code }).from(indicator).where(isNull(indicator.retiredAt))
+        await tx
+          .select({ id: indicator.id, code: indicator.code })
+          .from(indicator)
+          .innerJoin(plan, eq(plan.id, indicator.planId))
+          .where(and(isNull(indicator.retiredAt), eq(plan.folderId, folderId)))
       ).map((i) => [i.code, i.id]),
     );
     const measures = new Map(
@@ -34,6 +48,8 @@ export async function applyDefaultAssignments(db: Db, defaults: readonly Default
           .select({ id: measure.id, domainCode: domain.code, number: measure.number })
           .from(measure)
           .innerJoin(domain, eq(domain.id, measure.domainId))
+          .innerJoin(plan, eq(plan.id, domain.planId))
+          .where(eq(plan.folderId, folderId))
       ).map((m) => [measureCode(m.domainCode, m.number), m.id]),
     );
     const existing = await tx

@@ -47,8 +47,11 @@ function collect(rows: Row[]): { indicators: Map<number, Assignment>; measures: 
   return { indicators, measures };
 }
 
-/** Every item with its assignment, in plan and domain order; per domain the measures, then the indicators. */
-export async function listItems(db: Db): Promise<ResponsibilityItem[]> {
+/**
+ * Every item of one cycle with its assignment, in plan and domain order; per domain the measures, then the
+ * indicators. Responsibility is per cycle: each cycle's items are its own rows.
+ */
+export async function listItems(db: Db, folderId: string): Promise<ResponsibilityItem[]> {
   const domains = await db
     .select({
       id: domain.id,
@@ -59,6 +62,7 @@ export async function listItems(db: Db): Promise<ResponsibilityItem[]> {
     })
     .from(domain)
     .innerJoin(plan, eq(plan.id, domain.planId))
+    .where(eq(plan.folderId, folderId))
     .orderBy(asc(plan.position), asc(domain.position));
   const measures = await db.select().from(measure).orderBy(asc(measure.number));
   const indicators = await db

@@ -7,6 +7,7 @@ import {
   appUser,
   indicator,
   orgUnit,
+  plan,
   responsibility,
   supervisionNotice,
   supervisionStep,
@@ -17,7 +18,6 @@ import { asJson } from '../../kernel/json.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { ACTIVE_FOLDER, getSetting } from '../../platform/settings.ts';
 import { analyse } from '../analysis/index.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import type { SessionUser } from '../auth/index.ts';
@@ -151,8 +151,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         .from(responsibility)
         .where(and(eq(responsibility.indicatorId, indicatorId), eq(responsibility.role, 'lead')));
       if (!lead) throw new AppError(409, 'NO_LEAD_UNIT', '该指标尚未确定牵头单位，请先在“责任分工”中指定');
-      const folderId = await getSetting<string>(db, ACTIVE_FOLDER);
-      const analysis = folderId ? await analyse(db, { folderId, basis, towns: () => false }) : undefined;
+      // The indicator's own cycle: a warning of 2021–2025 is supervised with 2021–2025's analysis.
+      const [owner] = await db
+        .select({ folderId: plan.folderId })
+        .from(indicator)
+        .innerJoin(plan, eq(plan.id, indicator.planId))
+        .where(eq(indicator.id, indicatorId));
+      const analysis = owner ? await analyse(db, { folderId: owner.folderId, basis, towns: () => false }) : undefined;
       const item = analysis?.indicators.find((i) => i.id === indicatorId);
       if (!item) throw notFound('指标');
       const warning = {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/errors.ts';
+import { cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { actorOf } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
@@ -61,7 +62,7 @@ export const taskRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
       schema: { tags: ['工作任务'], summary: '可关联的主要目标、策略措施、监测指标和督办单' },
       config: { access: { roles: ['office'] } },
     },
-    async () => linkOptions(db),
+    async (request) => linkOptions(db, await cycleOf(db, request)),
   );
 
   app.get(

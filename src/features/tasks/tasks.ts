@@ -10,6 +10,7 @@ import {
   measure,
   meeting,
   orgUnit,
+  plan,
   supervisionNotice,
   supervisionStep,
   workTask,
@@ -419,22 +420,28 @@ export async function summariseTasks(db: Db, years: { from: number; to: number }
 const goalLabel = (code: string, number: number, text: string) =>
   `${code} 目标${number}：${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 
-/** What agendas and inspections may link to, with labels to choose from. */
-export async function linkOptions(db: Db): Promise<LinkOptions> {
+/** What agendas and inspections may link to, with labels to choose from: the goals, measures and indicators of one cycle. */
+export async function linkOptions(db: Db, folderId: string): Promise<LinkOptions> {
+  const ofCycle = eq(plan.folderId, folderId);
   const goals = await db
     .select({ id: goal.id, code: domain.code, number: goal.number, text: goal.text })
     .from(goal)
     .innerJoin(domain, eq(domain.id, goal.domainId))
-    .orderBy(asc(domain.position), asc(goal.number));
+    .innerJoin(plan, eq(plan.id, domain.planId))
+    .where(ofCycle)
+    .orderBy(asc(plan.position), asc(domain.position), asc(goal.number));
   const measures = await db
     .select({ id: measure.id, code: domain.code, number: measure.number, title: measure.title })
     .from(measure)
     .innerJoin(domain, eq(domain.id, measure.domainId))
-    .orderBy(asc(domain.position), asc(measure.number));
+    .innerJoin(plan, eq(plan.id, domain.planId))
+    .where(ofCycle)
+    .orderBy(asc(plan.position), asc(domain.position), asc(measure.number));
   const indicators = await db
     .select({ id: indicator.id, code: indicator.code, name: indicator.name })
     .from(indicator)
-    .where(sql`${indicator.retiredAt} is null`)
+    .innerJoin(plan, eq(plan.id, indicator.planId))
+    .where(and(sql`${indicator.retiredAt} is null`, ofCycle))
     .orderBy(asc(indicator.planId), asc(indicator.id));
   const notices = await db
     .select({ id: supervisionNotice.id, name: indicator.name, unitName: orgUnit.name })

@@ -15,6 +15,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'unit.contact': '修改联络员',
   'area.create': '新增镇街',
   'area.update': '修改镇街',
+  'cycle.current': '设定当前规划周期',
   'access.denied': '越权访问被拒绝',
   'audit.export': '导出审计日志',
   'audit.purge': '清理审计日志',
@@ -79,6 +80,7 @@ export const OBJECT_LABELS: Record<string, string> = {
   area: '镇街',
   route: '接口',
   reference_value: '对比数据',
+  plan_folder: '规划周期',
 };
 
 export const RESULT_LABELS = {
