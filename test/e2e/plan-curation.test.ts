@@ -105,7 +105,7 @@ describe('规划管理 page in a real browser', () => {
       await small.goto(page.url());
       await small.getByLabel('候选指标 W1-03').waitFor();
       await small.screenshot({ path: artifactPath('plan-curation-phone.png'), fullPage: true });
-      const width = await small.evaluate(() => document.documentElement.scrollWidth);
+      const width = await small.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
     } finally {
       await phone.close();

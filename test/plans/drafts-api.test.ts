@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, planDraft } from '../../src/db/schema/index.ts';
+import { auditLog, indicator, plan, planDraft } from '../../src/db/schema/index.ts';
 import type { CandidateRow, DraftDetail, DraftSummary, ProblemsReply } from '../../src/features/plans/contract.ts';
 import { loadWholeFolder } from '../../src/features/plans/index.ts';
 import { readZipDirectory, readZipEntry } from '../../src/kernel/zip.ts';
@@ -288,9 +288,49 @@ describe.each(ENGINES)('规划管理 (plan drafts) on %s', (engine) => {
     }
   });
 
-  it('publishes a valid folder once, records it, and keeps the published draft read-only', async () => {
+  it('refuses to publish over an existing cycle: the folder id must be new', async () => {
+    const d = await detail();
+    const onOld = await office.request({
+      method: 'PATCH',
+      url: `/api/plan-drafts/${draftId}/settings`,
+      payload: { revision: d.settingsRevision, folder: { ...folderOf(d), id: 'wuqing-2021-2025' } },
+    });
+    expect(onOld.statusCode, onOld.body).toBe(200);
+    const found = await problems();
+    expect(found.ok).toBe(true);
+    expect(found.blockers).toEqual([expect.stringContaining('本系统已有规划周期“wuqing-2021-2025”')]);
+    const refused = await office.post(`/api/plan-drafts/${draftId}/publish`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('CYCLE_EXISTS');
+    await office.request({
+      method: 'PATCH',
+      url: `/api/plan-drafts/${draftId}/settings`,
+      payload: { revision: d.settingsRevision + 1, folder: folderOf(d) },
+    });
+    expect((await problems()).blockers).toEqual([]);
+  });
+
+  it('publishes a valid folder once as a new cycle beside the old one, records it, keeps the draft read-only', async () => {
+    const before = (await office.get('/api/catalog/plans')).body;
     const res = await office.post(`/api/plan-drafts/${draftId}/publish`, { current: false });
     expect(res.statusCode, res.body).toBe(200);
+    const cycles = (await office.get('/api/cycles')).json().cycles as { id: string; current: boolean }[];
+    expect(cycles).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'wuqing-2021-2025', current: true }),
+        expect.objectContaining({ id: 'demo-2026-2030', current: false }),
+      ]),
+    );
+    // The current cycle's catalog is as it was; the new cycle has the five accepted indicators.
+    expect((await office.get('/api/catalog/plans')).body).toBe(before);
+    const [published] = await db().select().from(plan).where(eq(plan.folderId, 'demo-2026-2030'));
+    expect(published?.id).toBe('demo-women-2026-2030');
+    const codes = await db()
+      .select({ code: indicator.code })
+      .from(indicator)
+      .innerJoin(plan, eq(indicator.planId, plan.id))
+      .where(eq(plan.folderId, 'demo-2026-2030'));
+    expect(codes.map((c) => c.code).sort()).toEqual(['W1-01', 'W1-02', 'W1-03', 'W1-04', 'W2-01']);
     expect(res.json()).toMatchObject({
       folderId: 'demo-2026-2030',
       draft: { published: { folderId: 'demo-2026-2030' } },

@@ -174,6 +174,8 @@ export interface ProblemsReply {
   problems: LocatedProblem[];
   notes: string[];
   indicators: number;
+  /** Why the folder cannot be published as a new cycle although it validates (its id is already a cycle …). */
+  blockers: string[];
 }
 
 export interface PublishReply {

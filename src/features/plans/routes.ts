@@ -15,7 +15,7 @@ import {
 import type { PlanDraft } from '../../core/catalog/draft.ts';
 import type { TargetRule } from '../../core/rules.ts';
 import type { Db } from '../../db/connection.ts';
-import { appUser, area, orgUnit, planDraft } from '../../db/schema/index.ts';
+import { appUser, area, orgUnit, plan, planDraft, planFolder } from '../../db/schema/index.ts';
 import type { AuditEvent } from '../../kernel/audit.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -136,6 +136,27 @@ function cleanEdits(edits: NonNullable<CandidatePatch['edits']>): CandidateEdits
         : value;
   }
   return out as CandidateEdits & { rule?: TargetRule };
+}
+
+/**
+ * Why a folder that validates still cannot be published here: its id or a plan id is already a cycle of the system
+ * (publishing would change that cycle in place rather than add a new one). Empty when it can be published.
+ */
+async function publishBlockers(db: Db, folderId: string, planIds: string[]): Promise<string[]> {
+  const blockers: string[] = [];
+  const [known] = await db.select({ id: planFolder.id }).from(planFolder).where(eq(planFolder.id, folderId));
+  if (known) {
+    blockers.push(
+      `本系统已有规划周期“${folderId}”：新一轮规划须用新的规划目录标识（如 demo-2026-2030），请在“规划目录”中修改。`,
+    );
+  }
+  if (planIds.length > 0) {
+    const taken = await db.select({ id: plan.id, folderId: plan.folderId }).from(plan).where(inArray(plan.id, planIds));
+    for (const t of taken.filter((x) => x.folderId !== folderId)) {
+      blockers.push(`规划标识“${t.id}”已属于规划周期“${t.folderId}”：请在“规划目录”中为该规划改用新的标识。`);
+    }
+  }
+  return blockers;
 }
 
 async function check(db: Db, row: Row) {
@@ -430,12 +451,20 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       config: { access: { roles: MANAGERS } },
     },
     async (request): Promise<ProblemsReply> => {
-      const result = await check(db, await findDraft(db, request.params.id));
+      const row = await findDraft(db, request.params.id);
+      const result = await check(db, row);
       return {
         ok: result.problems.length === 0,
         problems: result.problems,
         notes: result.notes,
         indicators: result.curated.places.size,
+        blockers: row.publishedFolderId
+          ? []
+          : await publishBlockers(
+              db,
+              result.curated.folder.id,
+              result.curated.plans.map((p) => p.plan.id),
+            ),
       };
     },
   );
@@ -498,6 +527,12 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
         if (locked.updatedAt.getTime() !== row.updatedAt.getTime()) {
           throw new AppError(409, 'STALE_EDIT', '草稿在检查期间被修改了，未发布：请再次检查后发布。');
         }
+        const blockers = await publishBlockers(
+          tx,
+          whole.catalog.folder.id,
+          whole.catalog.plans.map((p) => p.id),
+        );
+        if (blockers.length > 0) throw new AppError(409, 'CYCLE_EXISTS', blockers.join(''));
         const published = await publishFolder(tx, whole, request.body);
         const [updated] = await tx
           .update(planDraft)

@@ -380,7 +380,7 @@ export default function CurationPage() {
             {!published && (
               <Button
                 type="primary"
-                disabled={!checks.data?.ok || checks.data.indicators === 0}
+                disabled={!checks.data?.ok || checks.data.indicators === 0 || checks.data.blockers.length > 0}
                 loading={busy}
                 onClick={confirmPublish}
               >
@@ -499,6 +499,16 @@ function CheckSummary(props: {
 }) {
   const { checks, candidateProblems, otherProblems } = props;
   if (!checks) return <Alert type="info" showIcon title="正在校验……" />;
+  if (checks.ok && checks.blockers.length > 0) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title="规划目录校验通过，但不能作为新的规划周期发布"
+        description={checks.blockers.join(' ')}
+      />
+    );
+  }
   if (checks.ok && checks.indicators === 0) {
     return <Alert type="info" showIcon title="规划目录校验通过，但还没有采纳任何候选指标：请逐领域采纳后再发布" />;
   }
