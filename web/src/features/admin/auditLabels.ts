@@ -16,6 +16,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'area.create': '新增镇街',
   'area.update': '修改镇街',
   'cycle.current': '设定当前规划周期',
+  'plan_draft.create': '上传规划正文生成草稿',
+  'plan_draft.candidate': '整理候选指标',
+  'plan_draft.accept_domain': '采纳领域全部候选指标',
+  'plan_draft.settings': '修改规划目录信息',
+  'plan_draft.organisation': '草稿并入本系统单位',
+  'plan_draft.export': '导出规划目录',
+  'plan_draft.publish': '发布规划目录',
+  'plan_draft.delete': '删除规划草稿',
   'access.denied': '越权访问被拒绝',
   'audit.export': '导出审计日志',
   'audit.purge': '清理审计日志',
@@ -81,6 +89,7 @@ export const OBJECT_LABELS: Record<string, string> = {
   route: '接口',
   reference_value: '对比数据',
   plan_folder: '规划周期',
+  plan_draft: '规划草稿',
 };
 
 export const RESULT_LABELS = {
