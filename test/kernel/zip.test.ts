@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   readZipDirectory,
   readZipEntry,
+  writeZip,
   type ZipEntry,
   ZipError,
   type ZipFault,
-  writeZip,
   zipEntryNames,
   zipUnpackedSize,
 } from '../../src/kernel/zip.ts';
