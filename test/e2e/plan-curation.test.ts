@@ -93,6 +93,16 @@ describe('规划管理 page in a real browser', () => {
     await expect(page.getByRole('button', { name: '发布' }).isDisabled()).resolves.toBe(false);
     await page.screenshot({ path: artifactPath('plan-curation.png'), fullPage: true });
 
+    // The folder's details, with the list of drafts.
+    await page.getByText('规划目录：demo-2026-2030').click();
+    await page.getByLabel('规划目录标识').waitFor();
+    await page.screenshot({ path: artifactPath('plan-curation-folder.png'), fullPage: true });
+    await page.goto(`${server.url}/admin/plans`);
+    await page.getByText('已决定 4/8，采纳 4').waitFor();
+    await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+    await page.screenshot({ path: artifactPath('plan-drafts.png'), fullPage: true });
+    await page.goBack();
+
     // Stored on the server: a reload shows the decisions and the edit.
     await page.reload();
     await page.getByLabel('候选指标 W1-03').getByText('适龄妇女乳腺癌人群筛查率').waitFor();
@@ -107,6 +117,12 @@ describe('规划管理 page in a real browser', () => {
       await small.screenshot({ path: artifactPath('plan-curation-phone.png'), fullPage: true });
       const width = await small.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
+      await small.getByRole('button', { name: '修改 W1-02' }).click();
+      await small.getByRole('dialog').getByLabel('名称').waitFor();
+      await small.screenshot({ path: artifactPath('plan-curation-phone-dialog.png') });
+      await small.goto(`${server.url}/admin/plans`);
+      await small.getByRole('link', { name: '示范区妇女发展“十五五”规划（演示）' }).waitFor();
+      await small.screenshot({ path: artifactPath('plan-drafts-phone.png'), fullPage: true });
     } finally {
       await phone.close();
     }

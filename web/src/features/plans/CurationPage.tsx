@@ -40,6 +40,7 @@ import type {
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, download, patch, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { UnsavedGuard } from '../../shell/UnsavedGuard.tsx';
 import { PLAN_MANAGERS, RequireRoles } from '../admin/common.tsx';
 
 // 整理规划草稿: for each domain, the goals and measures word for word with every candidate's quote highlighted,
@@ -982,7 +983,9 @@ function SettingsForm(props: {
     }),
   );
 
-  async function submit() {
+  const [dirty, setDirty] = useState(false);
+
+  async function submit(): Promise<boolean> {
     const values = form.getFieldsValue(true);
     setSaving(true);
     try {
@@ -992,9 +995,12 @@ function SettingsForm(props: {
         plans: values.plans,
       });
       message.success('规划目录信息已保存');
+      setDirty(false);
       props.onSaved();
+      return true;
     } catch (e) {
       message.error(errorText(e));
+      return false;
     } finally {
       setSaving(false);
     }
@@ -1005,6 +1011,7 @@ function SettingsForm(props: {
       form={form}
       layout="vertical"
       disabled={readOnly}
+      onValuesChange={() => setDirty(true)}
       initialValues={{
         folder: { id: folder.id, name: folder.name, region: folder.region, cycle: folder.cycle },
         plans: Object.fromEntries(
@@ -1099,6 +1106,7 @@ function SettingsForm(props: {
           保存规划目录信息
         </Button>
       )}
+      <UnsavedGuard dirty={dirty} what="规划目录信息" onSave={submit} />
     </Form>
   );
 }
