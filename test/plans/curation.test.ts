@@ -17,6 +17,7 @@ import {
 import { draftPlanFolder, type PlanDraft } from '../../src/core/catalog/draft.ts';
 import { checkCuration, curationZip } from '../../src/features/plans/curation.ts';
 import { readZipDirectory } from '../../src/kernel/zip.ts';
+import { ACTION_LABELS, OBJECT_LABELS } from '../../web/src/features/admin/auditLabels.ts';
 
 const demoText = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -157,4 +158,15 @@ describe('curating a draft', () => {
       field: 'rule.value',
     });
   });
+});
+
+it('names every audit action of 规划管理 in Chinese on the audit log page', async () => {
+  const routes = await readFile(
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/features/plans/routes.ts'),
+    'utf8',
+  );
+  const actions = [...routes.matchAll(/action: '(plan_draft\.[a-z_]+)'/g)].map((m) => m[1] as string);
+  expect(actions.length).toBeGreaterThanOrEqual(8);
+  for (const action of actions) expect(ACTION_LABELS[action], action).toMatch(/\p{Script=Han}/u);
+  expect(OBJECT_LABELS.plan_draft).toBe('规划草稿');
 });
