@@ -108,7 +108,11 @@ describe.each(ENGINES)('plan cycles on %s', (engine) => {
   });
 
   it('refuses a cycle that does not exist, in Chinese, with a stable code', async () => {
-    const res = await office.request({ method: 'GET', url: '/api/catalog/plans', headers: { 'x-plan-cycle': 'x-2099' } });
+    const res = await office.request({
+      method: 'GET',
+      url: '/api/catalog/plans',
+      headers: { 'x-plan-cycle': 'x-2099' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'CYCLE_NOT_FOUND' });
     expect(res.json().message).toContain('规划周期');
