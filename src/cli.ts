@@ -195,9 +195,9 @@ program
     console.log(await runCatalog(options));
   });
 
-program
-  .command('plan')
-  .description('规划文件（见 docs/catalog.md）')
+const planCommand = program.command('plan').description('规划文件与规划周期（见 docs/catalog.md）');
+
+planCommand
   .command('draft')
   .description(
     '从规划正文（.docx 或 UTF-8 .txt）生成规划目录草稿：规划、领域、主要目标和策略措施逐字照录，候选监测指标另存 candidates.yaml',
@@ -213,6 +213,26 @@ program
       console.log(await runPlanDraft(file, options));
     } catch (error) {
       if (!(error instanceof DraftError)) throw error;
+      console.error(error.message);
+      process.exitCode = 2;
+    }
+  });
+
+planCommand
+  .command('publish')
+  .description(
+    '把校验通过的规划目录发布为一个规划周期（如 2026–2030）：与已有周期并存，已有周期的数据、分析和报告不变；同一目录再次发布则就地更新',
+  )
+  .argument('<dir>', '规划目录（folder.yaml、各规划文件、organisation.yaml、responsibility.yaml）')
+  .option('--current', '设为当前周期（首次发布时默认如此）')
+  .option('--no-current', '不设为当前周期')
+  .action(async (dir: string, options: { current?: boolean }) => {
+    const { runPlanPublish } = await import('./cli/plan.ts');
+    const { AppError } = await import('./kernel/errors.ts');
+    try {
+      console.log(await runPlanPublish(dir, options));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
       console.error(error.message);
       process.exitCode = 2;
     }

@@ -73,6 +73,8 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/tasks/:id/close': ['office'],
   'POST /api/tasks/:id/ask-again': ['office'],
   // 对比数据 (issue 12): everyone signed in reads them beside the district's values; the office records them.
+  'GET /api/cycles': ALL_SIGNED_IN,
+  'PUT /api/cycles/current': ['office', 'admin'],
   'GET /api/reference-values': ALL_SIGNED_IN,
   'GET /api/reference-values/template.xlsx': ALL_SIGNED_IN,
   'PUT /api/reference-values/:code/:scope/:year': ['office'],

@@ -23,6 +23,13 @@ export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
 
+// The plan cycle (规划周期) the user picked in the header; every request asks for it (the server's default is the
+// current cycle). Set before the first page request, from what the user picked last time (web/src/shell/cycle.tsx).
+let cycleId: string | undefined;
+export function setCycleHeader(id: string | undefined) {
+  cycleId = id;
+}
+
 type UnauthorizedListener = (error: ApiError) => void;
 let onUnauthorized: UnauthorizedListener | undefined;
 export function setUnauthorizedListener(listener: UnauthorizedListener | undefined) {
@@ -40,6 +47,7 @@ export async function request(path: string, init: RequestInit = {}): Promise<Res
     headers.set('content-type', 'application/json');
   }
   if (init.method && init.method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  if (cycleId && !headers.has('x-plan-cycle')) headers.set('x-plan-cycle', cycleId);
   const response = await fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
   if (!response.ok) {
     const text = await response.text();

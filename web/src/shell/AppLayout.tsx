@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/AuthContext.tsx';
 import { NoticeBell } from '../features/notices/NoticeBell.tsx';
+import { CycleProvider, CycleSwitch, useCycle } from './cycle.tsx';
 import { PageLoading } from './PageLoading.tsx';
 import { SessionGuard } from './SessionGuard.tsx';
 import { sectionsFor } from './sections.tsx';
@@ -12,6 +13,14 @@ import { MUTED_TEXT } from './theme.ts';
 
 /** The signed-in shell: header, role-aware menu, and the page. Signed-out visitors go to the login page. */
 export function AppLayout() {
+  return (
+    <CycleProvider>
+      <Shell />
+    </CycleProvider>
+  );
+}
+
+function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const { me, logout } = useAuth();
@@ -20,6 +29,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const phone = screens.md === false;
   const [menuOpen, setMenuOpen] = useState(false);
+  const { viewKey } = useCycle();
 
   if (me === undefined) return <PageLoading />;
   if (me === null)
@@ -82,6 +92,7 @@ export function AppLayout() {
         </Typography.Title>
         {health?.demo && !phone && <Tag color="gold">演示数据</Tag>}
         {!phone && <div style={{ flex: 1 }} />}
+        <CycleSwitch canMakeCurrent={me.user.role === 'office' || me.user.role === 'admin'} compact={phone} />
         <NoticeBell />
         <Dropdown
           menu={{
@@ -145,7 +156,7 @@ export function AppLayout() {
             />
           )}
           <Suspense fallback={<PageLoading />}>
-            <Outlet />
+            <Outlet key={viewKey} />
           </Suspense>
           <SessionGuard />
         </Layout.Content>

@@ -253,7 +253,7 @@ function Figures({ indicator: i }: { indicator: IndicatorAnalysis }) {
           <Typography.Text type="secondary">{r.metAtBase ? '基期已达标，不计算' : '不适用'}</Typography.Text>
         )}
       </Descriptions.Item>
-      <Descriptions.Item label="趋势预测 x̂（2025年）">
+      <Descriptions.Item label={`趋势预测 x̂（${i.targetYear}年）`}>
         {r.projection ? (
           <span>
             {i.result.ruleKind === 'relational' ? `差值 ${num(r.projection.value, 3)}` : withUnit(r.projection.value)}

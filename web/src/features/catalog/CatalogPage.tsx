@@ -6,6 +6,7 @@ import {
   Card,
   Col,
   Empty,
+  Grid,
   Row,
   Table,
   type TableColumnsType,
@@ -186,6 +187,7 @@ function DomainContent({
 
 export default function CatalogPage() {
   const { message } = App.useApp();
+  const phone = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const [searchText, setSearchText] = useState('');
   const [exporting, setExporting] = useState(false);
@@ -266,7 +268,7 @@ export default function CatalogPage() {
             规划目标
           </Typography.Title>
           <Typography.Text type="secondary">
-            两个规划的发展领域、主要目标、策略措施和监测指标，均取自规划原文
+            各规划的发展领域、主要目标、策略措施和监测指标，均取自规划原文
           </Typography.Text>
         </div>
         <SearchBox value={searchText} onChange={setSearchText} />
@@ -281,12 +283,18 @@ export default function CatalogPage() {
       {!list && !error ? (
         <PageLoading />
       ) : (
-        <Row gutter={16} align="top" wrap={false}>
-          <Col flex="300px" style={{ position: 'sticky', top: 16, alignSelf: 'flex-start' }}>
+        // On a phone the tree sits above the content (both full width); beside it from 768 px.
+        <Row gutter={[16, 12]} align="top" wrap={phone}>
+          <Col
+            flex={phone ? '100%' : '300px'}
+            style={phone ? undefined : { position: 'sticky', top: 16, alignSelf: 'flex-start' }}
+          >
             <Card
               title="规划目录"
               size="small"
-              styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto', padding: '8px 4px' } }}
+              styles={{
+                body: { maxHeight: phone ? '40vh' : 'calc(100vh - 200px)', overflowY: 'auto', padding: '8px 4px' },
+              }}
             >
               <Tree
                 blockNode
@@ -299,7 +307,7 @@ export default function CatalogPage() {
               />
             </Card>
           </Col>
-          <Col flex="auto" style={{ minWidth: 0 }}>
+          <Col flex={phone ? '100%' : 'auto'} style={{ minWidth: 0 }}>
             {domain && plan ? (
               <DomainContent
                 planTitle={plan.title}

@@ -13,6 +13,7 @@ import type {
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { ApiError, api, post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { useCycle } from '../../shell/cycle.tsx';
 import { MUTED_TEXT } from '../../shell/theme.ts';
 import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { useUser } from '../auth/AuthContext.tsx';
@@ -118,7 +119,10 @@ function OpenRoundDialog({ open, onClose, onOpened }: { open: boolean; onClose()
   const [form] = Form.useForm<OpenForm>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Last year's data, inside the cycle shown in the header (the round belongs to that cycle).
+  const { cycle } = useCycle();
   const lastYear = new Date().getFullYear() - 1;
+  const firstYear = cycle ? Math.min(Math.max(lastYear, cycle.start), cycle.end) : lastYear;
 
   async function submit(values: OpenForm) {
     setBusy(true);
@@ -157,7 +161,7 @@ function OpenRoundDialog({ open, onClose, onOpened }: { open: boolean; onClose()
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ kind: 'annual', year: Math.min(lastYear, 2025) }}
+        initialValues={{ kind: 'annual', year: firstYear }}
       >
         <Form.Item label="任务类型" name="kind" rules={[{ required: true, message: '请选择任务类型' }]}>
           <Radio.Group

@@ -6,6 +6,7 @@ import type { OpenDraftResponse, ReportDraftRow, ReportList } from '../../../../
 import { formatBeijingTime } from '../../../../src/kernel/dates.ts';
 import { post } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
+import { cycleYears, useCycle } from '../../shell/cycle.tsx';
 import { ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
 import { FileList } from './FileList.tsx';
@@ -13,7 +14,6 @@ import { StatFormCard } from './StatFormCard.tsx';
 import { scopeLabel, scopeOptions } from './types.ts';
 
 const EDITORS = ['office', 'statistics'];
-const YEARS = [2021, 2022, 2023, 2024, 2025];
 
 /** 报告: report kinds × years with their drafts and generated versions; the office opens or creates a draft. */
 export default function ReportsPage() {
@@ -24,6 +24,9 @@ export default function ReportsPage() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ kind: ReportKind; year: number; scope: string }>();
+  // Any year of the cycle shown in the header (2021–2025, or 2026–2030 once published).
+  const { cycle } = useCycle();
+  const years = cycleYears(cycle);
   const label = (kind: ReportKind) => data?.kinds.find((k) => k.kind === kind)?.label ?? kind;
 
   const open = async (values: { kind: ReportKind; year: number; scope: string }) => {
@@ -47,7 +50,8 @@ export default function ReportsPage() {
           <Form
             form={form}
             layout="inline"
-            initialValues={{ kind: 'annual_monitoring', year: 2025, scope: 'both' }}
+            key={cycle?.id}
+            initialValues={{ kind: 'annual_monitoring', year: cycle?.end, scope: 'both' }}
             onFinish={open}
           >
             <Form.Item name="kind" label="报告类型">
@@ -57,7 +61,7 @@ export default function ReportsPage() {
               />
             </Form.Item>
             <Form.Item name="year" label="年度">
-              <InputNumber min={2021} max={2025} />
+              <InputNumber min={years[0]} max={years.at(-1)} />
             </Form.Item>
             <Form.Item name="scope" label="范围">
               <Select style={{ width: 180 }} options={scopeOptions(data?.plans)} />
@@ -85,7 +89,7 @@ export default function ReportsPage() {
             title: '年度',
             dataIndex: 'year',
             width: 90,
-            filters: YEARS.map((y) => ({ text: `${y}年`, value: y })),
+            filters: years.map((y) => ({ text: `${y}年`, value: y })),
             onFilter: (v, d) => d.year === v,
             render: (y: number) => `${y}年`,
           },
