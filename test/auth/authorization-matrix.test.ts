@@ -80,6 +80,18 @@ const EXPECTED: Record<string, Expected> = {
   'PUT /api/reference-values/:code/:scope/:year': ['office'],
   'DELETE /api/reference-values/:code/:scope/:year': ['office'],
   'POST /api/reference-values/import': ['office'],
+  // 规划管理 (issue 13): the office and the administrator draft, curate, export and publish plan folders.
+  'GET /api/plan-drafts': ['office', 'admin'],
+  'POST /api/plan-drafts': ['office', 'admin'],
+  'GET /api/plan-drafts/:id': ['office', 'admin'],
+  'PATCH /api/plan-drafts/:id/candidates/:index': ['office', 'admin'],
+  'POST /api/plan-drafts/:id/accept-domain': ['office', 'admin'],
+  'PATCH /api/plan-drafts/:id/settings': ['office', 'admin'],
+  'POST /api/plan-drafts/:id/organisation/import': ['office', 'admin'],
+  'GET /api/plan-drafts/:id/problems': ['office', 'admin'],
+  'GET /api/plan-drafts/:id/export.zip': ['office', 'admin'],
+  'POST /api/plan-drafts/:id/publish': ['office', 'admin'],
+  'DELETE /api/plan-drafts/:id': ['office', 'admin'],
   // Only the office sends a unit's document back (issue 14).
   'POST /api/documents/:id/return': ['office'],
   // The reviewer's list of 审核公式 hits across a round (issue 14).
