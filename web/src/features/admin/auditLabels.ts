@@ -16,6 +16,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'area.create': '新增镇街',
   'area.update': '修改镇街',
   'cycle.current': '设定当前规划周期',
+  'plan.publish': '发布规划周期',
   'access.denied': '越权访问被拒绝',
   'audit.export': '导出审计日志',
   'audit.purge': '清理审计日志',
