@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { CLI_ACTOR } from '../features/admin/index.ts';
 import { draftFromDocument, loadWholeFolder, publishFolder, writeDraftFolder } from '../features/plans/index.ts';
 import { loadConfig } from '../platform/config.ts';
 

@@ -76,7 +76,7 @@ describe('plan cycles in the browser', () => {
     await page.waitForTimeout(300);
     // On a phone the switch shows the years only and nothing is wider than the screen.
     await page.getByText('2021—2025', { exact: true }).first().waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
     expect(width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: artifactPath('cycles-catalog-phone.png') });
   });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indicator, plan, planFolder, responsibility } from '../../src/db/schema/index.ts';
+import { auditLog, indicator, plan, planFolder, responsibility } from '../../src/db/schema/index.ts';
+import { CLI_ACTOR } from '../../src/features/admin/index.ts';
 import type { CycleList } from '../../src/features/plans/contract.ts';
 import { loadWholeFolder, publishFolder, type WholeFolder } from '../../src/features/plans/index.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
@@ -59,9 +60,11 @@ describe.each(ENGINES)('plan cycles on %s', (engine) => {
   });
 
   it('publishes the next cycle beside the old one and makes it current', async () => {
-    const summary = await publishFolder(db(), next);
+    const summary = await publishFolder(db(), next, { actor: CLI_ACTOR });
     expect(summary).toMatchObject({ folderId: NEW, firstPublished: true, current: true, plans: 1 });
     expect(summary.assignedItems).toBeGreaterThan(0);
+    const [logged] = await db().select().from(auditLog).where(eq(auditLog.action, 'plan.publish'));
+    expect(logged).toMatchObject({ objectType: 'plan_folder', objectId: NEW, username: 'cli' });
     const { cycles } = (await office.get('/api/cycles')).json() as CycleList;
     expect(cycles.map((c) => [c.id, c.start, c.end, c.current])).toEqual([
       [OLD, 2021, 2025, false],

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import { plan, planFolder } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { ACTIVE_FOLDER, getSetting, SITE, SYSTEM_NAME, setSetting, siteKey } from '../../platform/settings.ts';
+import { type Actor, audit } from '../audit/index.ts';
 import { type ImportSummary, importCatalog } from '../catalog/index.ts';
 import { mergeOrganisation } from '../organisation/index.ts';
 import { applyDefaultAssignments } from '../responsibility/index.ts';
@@ -33,6 +34,8 @@ export interface PublishOptions {
    * time or no cycle is current yet.
    */
   current?: boolean;
+  /** Who publishes (the 规划管理 page, `tianping plan publish`): written to the audit log with the summary. */
+  actor?: Actor;
 }
 
 export async function publishFolder(db: Db, whole: WholeFolder, options: PublishOptions = {}): Promise<PublishSummary> {
@@ -72,7 +75,7 @@ export async function publishFolder(db: Db, whole: WholeFolder, options: Publish
       await setSetting(tx, ACTIVE_FOLDER, folderId);
       await setSetting(tx, SITE, site);
     }
-    return {
+    const result: PublishSummary = {
       ...summary,
       folderId,
       firstPublished,
@@ -81,6 +84,15 @@ export async function publishFolder(db: Db, whole: WholeFolder, options: Publish
       areasAdded: added.areas,
       assignedItems,
     };
+    if (options.actor) {
+      await audit(tx, options.actor, {
+        action: 'plan.publish',
+        objectType: 'plan_folder',
+        objectId: folderId,
+        after: result,
+      });
+    }
+    return result;
   });
 }
 

@@ -16,6 +16,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'area.create': '新增镇街',
   'area.update': '修改镇街',
   'cycle.current': '设定当前规划周期',
+  'plan.publish': '发布规划周期',
   'plan_draft.create': '上传规划正文生成草稿',
   'plan_draft.candidate': '整理候选指标',
   'plan_draft.accept_domain': '采纳领域全部候选指标',
