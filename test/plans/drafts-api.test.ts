@@ -345,6 +345,12 @@ describe.each(ENGINES)('规划管理 (plan drafts) on %s', (engine) => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'plan_draft.publish'), eq(auditLog.objectId, String(draftId))));
     expect(logged?.detail).toContain('demo-2026-2030');
+    // publishFolder's own record of the cycle, with who published it.
+    const [cycle] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'plan.publish'), eq(auditLog.objectId, 'demo-2026-2030')));
+    expect(cycle?.username).toBe('office');
   });
 
   it('refuses to publish a draft with no accepted indicator, and deletes a draft with its contents in the log', async () => {

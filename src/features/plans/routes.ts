@@ -533,7 +533,7 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
           whole.catalog.plans.map((p) => p.id),
         );
         if (blockers.length > 0) throw new AppError(409, 'CYCLE_EXISTS', blockers.join(''));
-        const published = await publishFolder(tx, whole, request.body);
+        const published = await publishFolder(tx, whole, { ...request.body, actor: actorOf(request) });
         const [updated] = await tx
           .update(planDraft)
           .set({ publishedFolderId: published.folderId, publishedAt: new Date(), publishedBy: user.id })
