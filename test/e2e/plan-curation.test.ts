@@ -100,6 +100,10 @@ describe('规划管理 page in a real browser', () => {
     await page.goto(`${server.url}/admin/plans`);
     await page.getByText('已决定 4/8，采纳 4').waitFor();
     await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
+    // The table fades in after loading: wait for the end of the fade, so the screenshot shows the page at rest.
+    await expect
+      .poll(() => page.evaluate<string>("getComputedStyle(document.querySelector('.ant-spin-container')).opacity"))
+      .toBe('1');
     await page.screenshot({ path: artifactPath('plan-drafts.png'), fullPage: true });
     await page.goBack();
 
