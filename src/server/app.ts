@@ -20,7 +20,7 @@ import { analysisRoutes } from '../features/analysis/index.ts';
 import { auditRoutes } from '../features/audit/index.ts';
 import { authRoutes } from '../features/auth/index.ts';
 import { catalogRoutes } from '../features/catalog/index.ts';
-import { collectionRoutes, uploadRoutes } from '../features/collection/index.ts';
+import { collectionRoutes, type ReaderLimits, uploadRoutes } from '../features/collection/index.ts';
 import { documentRoutes } from '../features/documents/index.ts';
 import { healthRoutes } from '../features/health/index.ts';
 import { inspectionRoutes } from '../features/inspections/index.ts';
@@ -48,6 +48,8 @@ export const WEB_DIST = projectPath('dist', 'web');
 export interface BuildOptions extends AppDeps {
   /** Fastify's logger setting; tests pass false. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
+  /** The budget of reading one uploaded template (heap, time); the defaults of read-in-worker.ts when absent. */
+  readerLimits?: Partial<ReaderLimits>;
 }
 
 /** One log line per request, when it is answered (with its method and address), instead of Fastify's two. */
@@ -119,7 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(userRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(collectionRoutes, deps);
-      await api.register(uploadRoutes, deps);
+      await api.register(uploadRoutes, { ...deps, readerLimits: options.readerLimits });
       await api.register(catalogRoutes, deps);
       await api.register(cycleRoutes, deps);
       await api.register(analysisRoutes, deps);

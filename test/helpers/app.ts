@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../src/db/connection.ts';
 import { type Config, loadConfig } from '../../src/platform/config.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { type BuildOptions, buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -19,7 +19,7 @@ export interface TestApp {
 export async function createTestApp(
   engine: Engine,
   overrides: Partial<Config> = {},
-  options: { demoData?: boolean } = {},
+  options: { demoData?: boolean; readerLimits?: BuildOptions['readerLimits'] } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(engine);
   // Tests: no login delay, and the loopback receiver of test/notices allowed as a webhook target.
@@ -34,7 +34,12 @@ export async function createTestApp(
     ...overrides,
   };
   await bootstrap(config, db.database, { demoData: options.demoData ?? false });
-  const app = await buildApp({ config, database: db.database, logger: false });
+  const app = await buildApp({
+    config,
+    database: db.database,
+    logger: false,
+    ...(options.readerLimits ? { readerLimits: options.readerLimits } : {}),
+  });
   await app.ready();
   return {
     app,

@@ -10,7 +10,7 @@ import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import type { UploadConfirmResponse, UploadPreviewResponse } from './contract.ts';
 import { assertTemplateMatches, PreviewStore, previewRows } from './excel/preview.ts';
-import { readTemplateInWorker } from './excel/read-in-worker.ts';
+import { type ReaderLimits, readTemplateInWorker } from './excel/read-in-worker.ts';
 import { buildTemplate, templateData, templateFileName } from './excel/template.ts';
 import { assertInTask, editableTask, markInProgress, readableTask } from './scope.ts';
 import { reporterName, taskValues } from './submissions.ts';
@@ -27,7 +27,12 @@ const RoundParams = z.object({ id: Id });
 const TEMPLATE_READERS = ['unit_reporter', 'unit_leader', 'town_reporter', 'office', 'statistics'] as const;
 const UPLOADERS = ['unit_reporter', 'town_reporter'] as const;
 
-export const uploadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
+export interface UploadDeps extends AppDeps {
+  /** The budget of reading one upload (read-in-worker.ts's defaults when absent; tests pass small ones). */
+  readerLimits?: Partial<ReaderLimits> | undefined;
+}
+
+export const uploadRoutes: FastifyPluginAsyncZod<UploadDeps> = async (app, { database, readerLimits }) => {
   const { db } = database;
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   const previews = new PreviewStore();
@@ -74,7 +79,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       const user = currentUser(request);
       const task = await editableTask(db, user, request.params.id);
       const { buffer, fileName } = await readUpload(request);
-      const parsed = await readTemplateInWorker(buffer);
+      const parsed = await readTemplateInWorker(buffer, readerLimits);
       const name = await reporterName(db, task.submission);
       assertTemplateMatches(parsed, task, name);
       assertInTask(

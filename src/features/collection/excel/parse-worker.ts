@@ -3,7 +3,8 @@ import { AppError } from '../../../kernel/errors.ts';
 import { type ParsedTemplate, parseTemplate } from './parse.ts';
 
 // The worker that reads one uploaded template (read-in-worker.ts starts it): the bytes come in, the rows or the
-// Chinese refusal go out. Anything else thrown is reported as a plain failure, never passed on.
+// Chinese refusal go out. Anything else thrown is reported as a plain failure, never passed on. It first says
+// 'ready' once its code is loaded: the reading's time limit starts then, not while the worker starts up.
 
 export type ParseAnswer =
   | { ok: true; parsed: ParsedTemplate }
@@ -24,3 +25,4 @@ parentPort?.once('message', async (bytes: Uint8Array) => {
   }
   parentPort?.postMessage(answer);
 });
+parentPort?.postMessage('ready');

@@ -15,7 +15,7 @@ import {
   TEMPLATE_FORMAT_VERSION,
   type TemplateColumn,
   templateColumns,
-} from './template.ts';
+} from './layout.ts';
 
 // Reading an uploaded template (pure: a buffer in, rows or a Chinese error out; no database). The checks, in
 // order: the bytes are an xlsx (zip magic, a readable zip directory, a sane unpacked size, then exceljs), it is

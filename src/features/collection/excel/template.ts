@@ -12,8 +12,36 @@ import type { RowContent } from '../contract.ts';
 import type { RoundTask } from '../scope.ts';
 import { taskValues } from '../submissions.ts';
 import { keyOf } from '../values.ts';
+import {
+  DATA_SHEET,
+  FIRST_DATA_ROW,
+  HEADER_ROWS,
+  KEY_SHEET,
+  MAX_TEXT,
+  type RoundKind,
+  TEMPLATE_FORMAT,
+  TEMPLATE_FORMAT_VERSION,
+  type TemplateColumn,
+  templateColumns,
+} from './layout.ts';
 
 export type { RowContent } from '../contract.ts';
+// The layout is defined in layout.ts (the upload's worker loads it without the rest of this file).
+export {
+  type ContentField,
+  DATA_SHEET,
+  FIRST_DATA_ROW,
+  HEADER_ROWS,
+  type InputKind,
+  KEY_SHEET,
+  KEY_TABLE_HEADER,
+  MAX_TEXT,
+  type RoundKind,
+  TEMPLATE_FORMAT,
+  TEMPLATE_FORMAT_VERSION,
+  type TemplateColumn,
+  templateColumns,
+} from './layout.ts';
 
 // The Excel template of a unit's (or town's) task in a round (填报模板), laid out as a Chinese statistical
 // report form (the house style of src/reports/xlsx/stat-table.ts): title, 表号 / 制表机关 / 批准文号, 填报单位,
@@ -22,60 +50,13 @@ export type { RowContent } from '../contract.ts';
 // what the upload needs to recognise the file: round, reporter, layout, and per row the value's key and the
 // version it had when the template was downloaded.
 
-export const TEMPLATE_FORMAT = 'tianping-collection-template';
-export const TEMPLATE_FORMAT_VERSION = 1;
-export const DATA_SHEET = '数据填报';
-export const KEY_SHEET = '_tianping';
 /** Sheet protection password (documented in docs/excel-templates.md): protection guides, the server checks. */
 export const TEMPLATE_PASSWORD = 'Tianping2025';
 export const SOURCE_SUGGESTIONS = ['部门统计年报', '行政记录', '抽样调查', '其他'] as const;
-export const MAX_TEXT = 500;
 export const FORM_ISSUER = '区统计局';
 /** The statistics bureau's approval number of the form; to be filled in once the bureau has approved it. */
 export const FORM_APPROVAL_NO = '（待区统计局批准后填写）';
 export const INPUT_FILL = 'FFFFF2CC';
-/** Header rows: title (1), identity block (2–4, 填报单位 on 4), two header rows (5–6); data from row 7. */
-export const HEADER_ROWS = [5, 6] as const;
-export const FIRST_DATA_ROW = 7;
-
-export type InputKind = 'number' | 'count' | 'text' | 'source';
-export type ContentField = 'value' | 'numerator' | 'denominator' | 'source' | 'caliberNote' | 'comment' | 'explanation';
-
-export interface TemplateColumn {
-  /** Stable machine name: code, name, sex, year, unit, target, y2020 …, value, numerator, …, key */
-  key: string;
-  /** The column's label in the lower header row (what the upload checks). */
-  label: string;
-  /** The upper header row's group label, for grouped columns. */
-  group?: string;
-  width: number;
-  input?: InputKind;
-  field?: ContentField;
-}
-
-export type RoundKind = 'annual' | 'final';
-
-/** The columns of a template: the same function lays the file out and checks it on upload. */
-export function templateColumns(kind: RoundKind, previousYears: number[]): TemplateColumn[] {
-  const entry = kind === 'annual' ? '本年数据' : '填报数据';
-  return [
-    { key: 'code', label: '指标编号', width: 9 },
-    { key: 'name', label: '指标名称', width: 30 },
-    { key: 'sex', label: '性别', width: 6 },
-    ...(kind === 'final' ? [{ key: 'year', label: '年份', width: 7 }] : []),
-    { key: 'unit', label: '计量单位', width: 8 },
-    { key: 'target', label: '目标值', width: 22 },
-    ...previousYears.map((y) => ({ key: `y${y}`, label: `${y}年`, group: '往年数据（只读）', width: 9 })),
-    { key: 'value', label: '数值', group: entry, width: 11, input: 'number', field: 'value' },
-    { key: 'numerator', label: '分子', group: entry, width: 12, input: 'count', field: 'numerator' },
-    { key: 'denominator', label: '分母', group: entry, width: 12, input: 'count', field: 'denominator' },
-    { key: 'source', label: '资料来源', width: 14, input: 'source', field: 'source' },
-    { key: 'caliberNote', label: '口径说明', width: 18, input: 'text', field: 'caliberNote' },
-    { key: 'comment', label: '备注', width: 16, input: 'text', field: 'comment' },
-    { key: 'explanation', label: '说明（出现审核提示时必填）', width: 24, input: 'text', field: 'explanation' },
-    { key: 'key', label: '行标识', width: 14 },
-  ] satisfies TemplateColumn[];
-}
 
 export interface TemplateRow {
   indicatorId: number;
@@ -381,6 +362,3 @@ export async function buildTemplate(data: TemplateData): Promise<ExcelJS.Workboo
   await keys.protect(TEMPLATE_PASSWORD, { spinCount: 10_000 });
   return workbook;
 }
-
-/** Where the key sheet's row table starts (its header line), for the parser. */
-export const KEY_TABLE_HEADER = ['row', 'indicatorId', 'year', 'sex', 'version', 'key'] as const;
