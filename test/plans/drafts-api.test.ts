@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Document, Packer, Paragraph } from 'docx';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, indicator, plan, planDraft } from '../../src/db/schema/index.ts';
@@ -104,6 +105,23 @@ describe.each(ENGINES)('规划管理 (plan drafts) on %s', (engine) => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'plan_draft.create'), eq(auditLog.objectId, String(draftId))));
     expect(logged?.detail).toContain('8 个候选指标');
+  });
+
+  it('drafts a Word document (.docx) the same way as its text', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: text
+            .toString('utf8')
+            .split('\n')
+            .map((line) => new Paragraph({ text: line })),
+        },
+      ],
+    });
+    const res = await upload(office, await Packer.toBuffer(doc), '示范区规划.docx', '?id=word');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: '示范区规划.docx', folderId: 'word-2026-2030', candidates: 8 });
+    expect((await office.request({ method: 'DELETE', url: `/api/plan-drafts/${res.json().id}` })).statusCode).toBe(200);
   });
 
   it('refuses bad files with a Chinese message and a stable code, and other roles', async () => {
