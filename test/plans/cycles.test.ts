@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, indicator, plan, planFolder, responsibility } from '../../src/db/schema/index.ts';
 import { CLI_ACTOR } from '../../src/features/admin/index.ts';
@@ -152,5 +152,56 @@ describe.each(ENGINES)('plan cycles on %s', (engine) => {
     expect((await office.put('/api/cycles/current', { id: 'nope' })).json()).toMatchObject({
       code: 'CYCLE_NOT_FOUND',
     });
+  });
+
+  it('continues a series from the previous cycle: 2025 of 2021–2025 is the base value of 2026–2030', async () => {
+    const withLineage = (code: string): WholeFolder => ({
+      ...next,
+      catalog: {
+        folder: { ...next.catalog.folder, predecessor: OLD },
+        plans: next.catalog.plans.map((p) => ({
+          ...p,
+          domains: p.domains.map((d) => ({
+            ...d,
+            indicators: d.indicators.map((i) => (i.code === 'W1-01' ? { ...i, predecessor: code } : i)),
+          })),
+        })),
+      },
+    });
+    const idOf = async (folderId: string, code: string) => {
+      const [row] = await db()
+        .select({ id: indicator.id })
+        .from(indicator)
+        .innerJoin(plan, eq(plan.id, indicator.planId))
+        .where(and(eq(plan.folderId, folderId), eq(indicator.code, code)));
+      return row?.id as number;
+    };
+    // 孕产妇死亡率 is W1-03 in 2021–2025 and W1-01 in 2026–2030; a code the old cycle lacks is refused whole.
+    await expect(publishFolder(db(), withLineage('W1-99'))).rejects.toMatchObject({ code: 'PREDECESSOR_NOT_FOUND' });
+    await publishFolder(db(), withLineage('W1-03'));
+    const page = async (folderId: string, id: number) => {
+      const res = await office.request({
+        method: 'GET',
+        url: `/api/analysis/indicators/${id}?basis=preliminary`,
+        headers: { 'x-plan-cycle': folderId },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const { indicator: i } = res.json() as { indicator: { years: number[]; values: (number | null)[] } };
+      return (year: number) => i.values[i.years.indexOf(year)];
+    };
+    const old = await page(OLD, await idOf(OLD, 'W1-03'));
+    const continued = await page(NEW, await idOf(NEW, 'W1-01'));
+    expect(old(2025)).toEqual(expect.any(Number));
+    expect(continued(2025)).toBe(old(2025));
+    // A correction of the old cycle's 2025 value (here by plain SQL) reaches the new cycle at the next read.
+    await db().execute(
+      sql`update data_value set value = value + 1 where indicator_id = ${await idOf(OLD, 'W1-03')}
+            and year = 2025 and area_id is null and sex = 'total'`,
+    );
+    const corrected = (await page(OLD, await idOf(OLD, 'W1-03')))(2025);
+    expect(corrected).toBe((old(2025) as number) + 1);
+    expect((await page(NEW, await idOf(NEW, 'W1-01')))(2025)).toBe(corrected);
+    // Another 2026–2030 indicator without a predecessor has no 2025 value.
+    expect((await page(NEW, await idOf(NEW, 'W1-02')))(2025) ?? null).toBeNull();
   });
 });

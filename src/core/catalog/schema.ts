@@ -48,6 +48,7 @@ export const indicatorSchema = z.strictObject({
   counts: z.strictObject({ numerator: text, denominator: text, factor: z.number().positive() }).optional(),
   note: text.optional(),
   sameAs: z.string().regex(indicatorCodePattern).optional(),
+  predecessor: z.string().regex(indicatorCodePattern).optional(),
 });
 
 export const domainSchema = z.strictObject({
@@ -78,6 +79,10 @@ export const folderSchema = z.strictObject({
   cycle: z.strictObject({ start: year, end: year, baseYear: year }),
   plans: z.array(z.string().regex(/^[^/\\]+\.ya?ml$/)).min(1),
   finalEvaluation: z.strictObject({ progress: z.number().gt(0).max(1), gap: z.number().min(0).max(0.5) }).optional(),
+  predecessor: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .optional(),
 });
 
 // Compile-time proof that the schemas produce the hand-written types (types.ts stays the readable reference).

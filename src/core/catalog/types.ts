@@ -25,6 +25,8 @@ export interface PlanFolder {
   plans: string[];
   /** Tolerances of 基本实现 in the final evaluation (METHODOLOGY v2 §12); default 0.9 and 0.01. */
   finalEvaluation?: FinalEvaluationSettings;
+  /** The previous cycle's folder id (wuqing-2021-2025), when indicators name their predecessors. */
+  predecessor?: string;
 }
 
 /** folder.yaml finalEvaluation: when a target not met at T still counts as 基本实现. */
@@ -81,6 +83,12 @@ export interface Indicator {
    * series, entered once under that indicator and shown with its values everywhere (docs/catalog.md).
    */
   sameAs?: string;
+  /**
+   * The indicator of the previous cycle (its code in the folder's `predecessor`) that measures the same statistic:
+   * its series continues into this cycle, so the previous cycle's final value is this one's base value. A changed
+   * 口径 is written in `note`.
+   */
+  predecessor?: string;
 }
 
 /** 主要目标 */

@@ -48,6 +48,7 @@ export function validateCatalog(input: CatalogInput): ValidationResult {
   if (folder) problems.push(...checkFolderFiles(input.folder.file, folder, input.plans));
   for (const { file, plan } of plans) problems.push(...checkPlan(file, plan, folder));
   problems.push(...checkAcrossPlans(plans));
+  if (folder) problems.push(...checkPredecessors(input.folder.file, folder, plans));
 
   if (problems.length > 0 || !folder) return { ok: false, problems };
   // Plans in the order folder.yaml lists them.
@@ -106,6 +107,7 @@ const FIELD_LABELS: Record<string, string> = {
   factor: '倍数',
   note: '备注',
   sameAs: '同一统计指标',
+  predecessor: '上一周期',
 };
 
 /** Extra advice for fields where the fix is not obvious from the allowed values alone. */
@@ -626,6 +628,39 @@ function checkSameAs(plans: { file: string; plan: Plan }[]): CatalogProblem[] {
             `${indicator.code} 与 ${primary.code} 的${differs.join('、')}不同，不是同一统计指标：请统一口径，或删去 sameAs。`,
           );
         }
+      });
+    });
+  }
+  return problems;
+}
+
+/**
+ * Lineage: an indicator may name its predecessor (an indicator code of the previous cycle) only when folder.yaml
+ * names that cycle; whether the code exists there is checked when the folder is published (the previous cycle is
+ * in the database, not in this folder).
+ */
+function checkPredecessors(
+  folderFile: string,
+  folder: PlanFolder,
+  plans: { file: string; plan: Plan }[],
+): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  if (folder.predecessor === folder.id) {
+    problems.push({
+      file: folderFile,
+      path: 'predecessor',
+      message: '上一周期（predecessor）不能写本目录自己的 id：请写上一周期规划目录的 id，如 wuqing-2021-2025。',
+    });
+  }
+  for (const { file, plan } of plans) {
+    plan.domains.forEach((domain, d) => {
+      domain.indicators.forEach((indicator, k) => {
+        if (indicator.predecessor === undefined || folder.predecessor !== undefined) return;
+        problems.push({
+          file,
+          path: `domains[${d}].indicators[${k}].predecessor`,
+          message: `${indicator.code} 写了上一周期的指标 ${indicator.predecessor}，但 folder.yaml 没有写上一周期：请在 folder.yaml 加 predecessor（上一周期规划目录的 id），或删去 predecessor。`,
+        });
       });
     });
   }

@@ -1,4 +1,4 @@
-import { date, doublePrecision, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, date, doublePrecision, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { Counts, Disaggregation, PlanSection } from '../../core/catalog/types.ts';
 import type { Better, TargetRule } from '../../core/rules.ts';
 
@@ -10,6 +10,8 @@ export const planFolder = pgTable('plan_folder', {
   cycleStart: integer('cycle_start').notNull(),
   cycleEnd: integer('cycle_end').notNull(),
   baseYear: integer('base_year').notNull(),
+  /** The cycle this one follows (migration 0019). */
+  predecessor: text('predecessor').references((): AnyPgColumn => planFolder.id),
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -98,6 +100,8 @@ export const indicator = pgTable(
     note: text('note'),
     /** The code of the indicator whose series this one shares (plan file `sameAs`); null = its own series. */
     sameAs: text('same_as'),
+    /** The previous cycle's indicator whose series this one continues (plan file `predecessor`, migration 0019). */
+    predecessorId: integer('predecessor_id').references((): AnyPgColumn => indicator.id),
     position: integer('position').notNull(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
   },

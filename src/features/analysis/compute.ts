@@ -57,6 +57,8 @@ export interface Meta {
   finalTolerance: FinalTolerance | undefined;
   /** One statistic, one series: linked indicator (plan file `sameAs`) → the indicator that holds the values. */
   owners: Map<number, { id: number; code: string; planId: string }>;
+  /** Lineage: an indicator → its previous cycle's indicator (plan file `predecessor`), whose series it continues. */
+  predecessors: Map<number, number>;
 }
 
 export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
@@ -99,6 +101,9 @@ export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
     folderId,
     finalTolerance,
     owners: seriesOwners(indicators),
+    predecessors: new Map(
+      indicators.flatMap((i) => (i.predecessorId === null ? [] : [[i.id, i.predecessorId] as const])),
+    ),
     plans,
     domains,
     indicators,
@@ -375,6 +380,8 @@ export function withReferences(meta: Meta, ids: Iterable<number>): number[] {
     out.add(id);
     const owner = meta.owners.get(id);
     if (owner) out.add(owner.id);
+    const predecessor = meta.predecessors.get(id);
+    if (predecessor !== undefined) out.add(predecessor);
     const ind = byId.get(id);
     if (ind?.rule.kind === 'relational') {
       const ref = meta.codeToId.get(`${ind.planId}|${ind.rule.reference}`);
@@ -395,7 +402,10 @@ export async function analyseLive(db: Db, options: AnalysisOptions): Promise<Ana
     meta,
     await readRawValues(
       db,
-      meta.indicators.map((i) => i.id),
+      withReferences(
+        meta,
+        meta.indicators.map((i) => i.id),
+      ),
     ),
   );
   // Preliminary values only within what the viewer may see of them (kernel/scope canSeePreliminary).
@@ -437,6 +447,11 @@ export function seriesOwners(
 
 /** Raw values with each linked indicator reading its owner's series (its own stored values, if any, are not used). */
 export function shareSeries(meta: Meta, raw: RawValue[]): RawValue[] {
+  return continueSeries(meta, ownSeries(meta, raw));
+}
+
+/** One statistic, one series: a linked indicator (sameAs) gets its owner's values. */
+function ownSeries(meta: Meta, raw: RawValue[]): RawValue[] {
   if (meta.owners.size === 0) return raw;
   const linkedOf = new Map<number, number[]>();
   for (const [linked, owner] of meta.owners) linkedOf.set(owner.id, [...(linkedOf.get(owner.id) ?? []), linked]);
@@ -445,6 +460,32 @@ export function shareSeries(meta: Meta, raw: RawValue[]): RawValue[] {
     if (meta.owners.has(r.indicatorId)) continue;
     out.push(r);
     for (const linked of linkedOf.get(r.indicatorId) ?? []) out.push({ ...r, indicatorId: linked });
+  }
+  return out;
+}
+
+/**
+ * Lineage: an indicator that continues a previous cycle's series gets that series' base-year values (the 2025 final
+ * value is the 2026–2030 base value) wherever it has none of its own. The predecessor's other rows stay out of this
+ * cycle's analysis: its trend was judged against its own targets.
+ */
+function continueSeries(meta: Meta, raw: RawValue[]): RawValue[] {
+  if (meta.predecessors.size === 0) return raw;
+  const successorsOf = new Map<number, number[]>();
+  for (const [successor, predecessor] of meta.predecessors) {
+    successorsOf.set(predecessor, [...(successorsOf.get(predecessor) ?? []), successor]);
+  }
+  const key = (indicatorId: number, r: RawValue) => `${indicatorId}|${r.year}|${r.areaId}|${r.sex}`;
+  const own = new Set(raw.filter((r) => meta.predecessors.has(r.indicatorId)).map((r) => key(r.indicatorId, r)));
+  const out: RawValue[] = [];
+  for (const r of raw) {
+    const successors = successorsOf.get(r.indicatorId);
+    if (!successors) {
+      out.push(r);
+      continue;
+    }
+    if (r.year !== meta.baseYear) continue;
+    for (const s of successors) if (!own.has(key(s, r))) out.push({ ...r, indicatorId: s });
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { DEFAULT_FINAL_TOLERANCE } from '../../core/assessment/types.ts';
 import type { Catalog } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { appSetting, domain, goal, indicator, measure, plan, planFolder } from '../../db/schema/index.ts';
 import { finalToleranceKey } from '../../platform/settings.ts';
 import { refreshResults } from '../analysis/index.ts';
@@ -31,11 +32,13 @@ export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSum
       cycleStart: folder.cycle.start,
       cycleEnd: folder.cycle.end,
       baseYear: folder.cycle.baseYear,
+      predecessor: folder.predecessor ?? null,
     };
     await tx
       .insert(planFolder)
       .values(head)
       .onConflictDoUpdate({ target: planFolder.id, set: { ...head, updatedAt: sql`now()` } });
+    const predecessors = await predecessorIds(tx, catalog);
     const tolerance = catalog.folder.finalEvaluation ?? DEFAULT_FINAL_TOLERANCE;
     await tx
       .insert(appSetting)
@@ -110,6 +113,7 @@ export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSum
             counts: i.counts ?? null,
             note: i.note ?? null,
             sameAs: i.sameAs ?? null,
+            predecessorId: i.predecessor === undefined ? null : (predecessors.get(i.predecessor) ?? null),
             position: domainPosition * 1000 + position,
             retiredAt: null,
           };
@@ -156,3 +160,39 @@ export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSum
     return summary;
   });
 }
+
+/**
+ * The previous cycle's indicator ids by code, for the indicators that name a predecessor. The previous cycle must be
+ * in the system and hold every code named: otherwise nothing is imported (409 PREDECESSOR_NOT_FOUND).
+ */
+async function predecessorIds(tx: Db, catalog: Catalog): Promise<Map<string, number>> {
+  const named = catalog.plans.flatMap((p) =>
+    p.domains.flatMap((d) => d.indicators.flatMap((i) => (i.predecessor ? [[i.code, i.predecessor] as const] : []))),
+  );
+  const previous = catalog.folder.predecessor;
+  if (previous === undefined || named.length === 0) return new Map();
+  const [known] = await tx.select({ id: planFolder.id }).from(planFolder).where(eq(planFolder.id, previous));
+  if (!known) {
+    throw new AppError(
+      409,
+      'PREDECESSOR_NOT_FOUND',
+      `上一周期“${previous}”不在系统中：请先发布上一周期的规划目录，或改正 folder.yaml 的 predecessor。`,
+    );
+  }
+  const rows = await tx
+    .select({ id: indicator.id, code: indicator.code })
+    .from(indicator)
+    .innerJoin(plan, eq(plan.id, indicator.planId))
+    .where(eq(plan.folderId, previous));
+  const ids = new Map(rows.map((r) => [r.code, r.id]));
+  const missing = named.filter(([, code]) => !ids.has(code));
+  if (missing.length > 0) {
+    throw new AppError(
+      409,
+      'PREDECESSOR_NOT_FOUND',
+      `上一周期“${previous}”没有这些指标：${missing.map(([own, code]) => `${own} 的 predecessor ${code}`).join('；')}。请改正指标编号。`,
+    );
+  }
+  return ids;
+}
+
