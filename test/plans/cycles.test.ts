@@ -9,6 +9,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, indicator, plan, planFolder, responsibility } from '../../src/db/schema/index.ts';
 import { CLI_ACTOR } from '../../src/features/admin/index.ts';
+import type { IndicatorResponse } from '../../src/features/analysis/contract.ts';
 import type { CycleList } from '../../src/features/plans/contract.ts';
 import { loadWholeFolder, publishFolder, type WholeFolder } from '../../src/features/plans/index.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
@@ -193,6 +194,22 @@ describe.each(ENGINES)('plan cycles on %s', (engine) => {
     const continued = await page(NEW, await idOf(NEW, 'W1-01'));
     expect(old(2025)).toEqual(expect.any(Number));
     expect(continued(2025)).toBe(old(2025));
+    // Each page names the other cycle's indicator, with its cycle and target.
+    const lineageOf = async (folderId: string, id: number) =>
+      (
+        (
+          await office.request({
+            method: 'GET',
+            url: `/api/analysis/indicators/${id}`,
+            headers: { 'x-plan-cycle': folderId },
+          })
+        ).json() as IndicatorResponse
+      ).lineage;
+    const forward = await lineageOf(NEW, await idOf(NEW, 'W1-01'));
+    expect(forward.predecessor).toMatchObject({ code: 'W1-03', cycle: { id: OLD, start: 2021, end: 2025 } });
+    expect(forward.predecessor?.target).toContain('/10万');
+    const back = await lineageOf(OLD, await idOf(OLD, 'W1-03'));
+    expect(back.successors.map((l) => [l.code, l.cycle.id])).toEqual([['W1-01', NEW]]);
     // A correction of the old cycle's 2025 value (here by plain SQL) reaches the new cycle at the next read.
     await db().execute(
       sql`update data_value set value = value + 1 where indicator_id = ${await idOf(OLD, 'W1-03')}

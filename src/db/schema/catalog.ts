@@ -1,4 +1,15 @@
-import { type AnyPgColumn, date, doublePrecision, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import type { Counts, Disaggregation, PlanSection } from '../../core/catalog/types.ts';
 import type { Better, TargetRule } from '../../core/rules.ts';
 

@@ -122,5 +122,23 @@ export interface IndicatorResponse extends AnalysisHead {
   warningSummary: string | null;
   /** 对比数据: the 天津市 / 全国 figures of the statistic (a linked indicator's are its owner's), by scope and year. */
   references: ReferenceFigure[];
+  /** The same statistic in the previous and later cycles, with their targets (lineage). */
+  lineage: Lineage;
   charts: { trend: Record<string, unknown>; towns: Record<string, unknown> | null };
+}
+
+/** An indicator of another cycle that measures the same statistic (lineage, migration 0019). */
+export interface LineageLink {
+  id: number;
+  code: string;
+  name: string;
+  cycle: { id: string; name: string; start: number; end: number };
+  /** The target in that cycle, in words: ≤ 8.5/10万. */
+  target: string;
+}
+
+/** An indicator's place in the series across cycles. */
+export interface Lineage {
+  predecessor: LineageLink | null;
+  successors: LineageLink[];
 }

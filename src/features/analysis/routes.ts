@@ -19,6 +19,7 @@ import {
   type OverviewResponse,
   type UnitsResponse,
 } from './contract.ts';
+import { readLineage } from './lineage.ts';
 import { analyseShared } from './shared.ts';
 
 // 监测分析: the engine's judgement of the stored data, with roll-ups, warnings and chart options built by the
@@ -188,7 +189,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { data
       return sharedPage(reply, a, `indicator:${item.id}`, async () => {
         // 对比数据 change the analysis version (migration 0015), so they are read once per analysis and page.
         const references = (await referencesByIndicator(db, await cycleOf(db, request))).get(item.id) ?? [];
-        return indicatorPage(a, item, references);
+        return indicatorPage(a, item, references, await readLineage(db, item.id));
       });
     },
   );
@@ -199,6 +200,7 @@ function indicatorPage(
   a: Analysis,
   item: Analysis['indicators'][number],
   references: IndicatorResponse['references'],
+  lineage: IndicatorResponse['lineage'],
 ): IndicatorResponse {
   const r = item.result;
   const series = [{ name: '合计', values: item.values }];
@@ -211,6 +213,7 @@ function indicatorPage(
     indicator: item,
     warningSummary: r.warning ? plainWarning(item, item.targetYear) : null,
     references,
+    lineage,
     charts: {
       trend: trendChartOption({
         title: `${item.name}（${item.unit}）`,

@@ -2,8 +2,8 @@ import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { DEFAULT_FINAL_TOLERANCE } from '../../core/assessment/types.ts';
 import type { Catalog } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
-import { AppError } from '../../kernel/errors.ts';
 import { appSetting, domain, goal, indicator, measure, plan, planFolder } from '../../db/schema/index.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { finalToleranceKey } from '../../platform/settings.ts';
 import { refreshResults } from '../analysis/index.ts';
 
@@ -195,4 +195,3 @@ async function predecessorIds(tx: Db, catalog: Catalog): Promise<Map<string, num
   }
   return ids;
 }
-

@@ -23,10 +23,12 @@ import {
   type ReferenceFigure,
   type ReferenceScope,
 } from '../../../../src/core/reference.ts';
+import type { Lineage, LineageLink } from '../../../../src/features/analysis/contract.ts';
 import type { SupervisionList } from '../../../../src/features/supervision/contract.ts';
 import { useApi } from '../../api/useApi.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { withNumberLabels } from '../../charts/format.ts';
+import { useCycle } from '../../shell/cycle.tsx';
 import { PageLoading } from '../../shell/PageLoading.tsx';
 import { useTableScroll } from '../../shell/useTableScroll.ts';
 import { useUser } from '../auth/AuthContext.tsx';
@@ -156,6 +158,7 @@ export default function IndicatorPage() {
       </Row>
 
       {data.references.length > 0 && <ReferenceCard indicator={i} references={data.references} />}
+      {(data.lineage.predecessor || data.lineage.successors.length > 0) && <LineageCard lineage={data.lineage} />}
 
       {r.flags.length > 0 && (
         <Card size="small" title="数据提示">
@@ -301,6 +304,40 @@ function Figures({ indicator: i }: { indicator: IndicatorAnalysis }) {
 }
 
 /** The district's value beside the 天津市 and 全国 figures, for the years that have any, with their sources. */
+/** The same statistic in other cycles: the one this indicator continues, and those that continue it. */
+function LineageCard({ lineage }: { lineage: Lineage }) {
+  const { pick } = useCycle();
+  const navigate = useNavigate();
+  const open = (l: LineageLink) => {
+    // The other cycle's page: switch the header to its cycle first, so the page asks for it.
+    pick(l.cycle.id);
+    navigate(`/analysis/indicators/${l.id}`);
+  };
+  const row = (label: string, l: LineageLink) => (
+    <Descriptions.Item key={`${label}${l.id}`} label={label}>
+      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(l)}>
+        {l.code} {l.name}
+      </Button>
+      <Typography.Text type="secondary">
+        （{l.cycle.start}—{l.cycle.end}年，目标 {l.target}）
+      </Typography.Text>
+    </Descriptions.Item>
+  );
+  return (
+    <Card size="small" title="跨规划周期">
+      <Descriptions size="small" column={1}>
+        {lineage.predecessor && row('上一周期', lineage.predecessor)}
+        {lineage.successors.map((l) => row('下一周期', l))}
+      </Descriptions>
+      {lineage.predecessor && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          本指标延续上一周期的同一统计指标：{lineage.predecessor.cycle.end}年的数值即本周期的基期值。
+        </Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 function ReferenceCard({ indicator: i, references }: { indicator: IndicatorAnalysis; references: ReferenceFigure[] }) {
   const tableScroll = useTableScroll();
   const years = [...new Set(references.map((f) => f.year))].sort((a, b) => a - b);
