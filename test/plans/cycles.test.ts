@@ -179,6 +179,11 @@ describe.each(ENGINES)('plan cycles on %s', (engine) => {
     };
     // 孕产妇死亡率 is W1-03 in 2021–2025 and W1-01 in 2026–2030; a code the old cycle lacks is refused whole.
     await expect(publishFolder(db(), withLineage('W1-99'))).rejects.toMatchObject({ code: 'PREDECESSOR_NOT_FOUND' });
+    const unknownCycle: WholeFolder = {
+      ...next,
+      catalog: { ...next.catalog, folder: { ...next.catalog.folder, predecessor: 'nope-2016-2020' } },
+    };
+    await expect(publishFolder(db(), unknownCycle)).rejects.toMatchObject({ code: 'PREDECESSOR_NOT_FOUND' });
     await publishFolder(db(), withLineage('W1-03'));
     const page = async (folderId: string, id: number) => {
       const res = await office.request({

@@ -23,7 +23,8 @@ export interface ImportSummary {
 export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     const summary: ImportSummary = { plans: 0, domains: 0, goals: 0, measures: 0, indicators: 0, retiredIndicators: 0 };
-    // The folder's 基本实现 tolerances travel with its plans: the analysis reads them from the database.
+    // The cycle it follows must be there first (lineage): refused before anything is written.
+    const predecessors = await predecessorIds(tx, catalog);
     const { folder } = catalog;
     const head = {
       id: folder.id,
@@ -38,7 +39,7 @@ export async function importCatalog(db: Db, catalog: Catalog): Promise<ImportSum
       .insert(planFolder)
       .values(head)
       .onConflictDoUpdate({ target: planFolder.id, set: { ...head, updatedAt: sql`now()` } });
-    const predecessors = await predecessorIds(tx, catalog);
+    // The folder's 基本实现 tolerances travel with its plans: the analysis reads them from the database.
     const tolerance = catalog.folder.finalEvaluation ?? DEFAULT_FINAL_TOLERANCE;
     await tx
       .insert(appSetting)
@@ -170,7 +171,7 @@ async function predecessorIds(tx: Db, catalog: Catalog): Promise<Map<string, num
     p.domains.flatMap((d) => d.indicators.flatMap((i) => (i.predecessor ? [[i.code, i.predecessor] as const] : []))),
   );
   const previous = catalog.folder.predecessor;
-  if (previous === undefined || named.length === 0) return new Map();
+  if (previous === undefined) return new Map();
   const [known] = await tx.select({ id: planFolder.id }).from(planFolder).where(eq(planFolder.id, previous));
   if (!known) {
     throw new AppError(
@@ -179,6 +180,7 @@ async function predecessorIds(tx: Db, catalog: Catalog): Promise<Map<string, num
       `上一周期“${previous}”不在系统中：请先发布上一周期的规划目录，或改正 folder.yaml 的 predecessor。`,
     );
   }
+  if (named.length === 0) return new Map();
   const rows = await tx
     .select({ id: indicator.id, code: indicator.code })
     .from(indicator)
