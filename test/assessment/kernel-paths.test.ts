@@ -2,7 +2,7 @@
 // untested): long and gappy series, counts that cannot be a rate, a value reported beside its counts, clipping at
 // exactly the limit, the pooling and small-sample thresholds, and the direction-only and constant-target details.
 import { describe, expect, it } from 'vitest';
-import { assessIndicator } from '../../src/core/assessment/index.ts';
+import { assessIndicator, SeriesStore } from '../../src/core/assessment/index.ts';
 import type { AssessmentInput } from '../../src/core/assessment/types.ts';
 import { input, series } from './helpers.ts';
 
@@ -249,12 +249,16 @@ describe('status details', () => {
       status: '预计达标困难',
       difficulty: '需加快',
     });
+    expect(assess({ ...rare, rule: atMost(8.5), series: deaths([4, 4, 4, 4]) })).toMatchObject({
+      status: '预计达标困难',
+      difficulty: '逆向',
+    });
   });
 
   it('direction-only rare events: five years leave the middle one out; equal halves are 趋势不明显', () => {
     const deaths = (k: number[]) => counts(k.map((n) => [n, 5700] as [number, number]));
-    // 2 + 2 against 2 + 2, the middle 9 left out: no change.
-    expect(assess({ ...rare, rule: downward, series: deaths([2, 2, 9, 2, 2]) }).status).toBe('趋势不明显（事件数少）');
+    // 2 + 2 against 2 + 2, the middle 0 left out: no change (with it, the later half would look better).
+    expect(assess({ ...rare, rule: downward, series: deaths([2, 2, 0, 2, 2]) }).status).toBe('趋势不明显（事件数少）');
     expect(assess({ ...rare, rule: downward, series: deaths([2, 2, 2, 2]) }).status).toBe('趋势不明显（事件数少）');
   });
 });
@@ -283,6 +287,42 @@ describe('mixed series: some years with counts, some with the value only', () =>
     });
     expect(r.flags.map((f) => f.kind)).not.toContain('small_numbers');
     expect(r).toMatchObject({ status: '提前达标', value: 15 });
+  });
+
+  it('direction-only halves pool only the years with counts', () => {
+    // 2 + 2 deaths against 1 + 1, a year with a value only between them: the later half is lower.
+    const r = assess({
+      ...rare,
+      rule: downward,
+      series: [
+        tenThousand(2, 2020),
+        tenThousand(2, 2021),
+        { year: 2022, value: 15 },
+        tenThousand(1, 2023),
+        tenThousand(1, 2024),
+      ],
+    });
+    expect(r.status).toBe('趋势向好');
+  });
+
+  it('an annual step on a rare-event rate is judged on this year’s rate, not the pooled one', () => {
+    // 30, 10, 10, 30 /10万: the pooled 16.7 would meet the 2023 path (27), the year’s 30 does not.
+    const r = assess({
+      ...rare,
+      rule: { kind: 'annual_step', step: 1 },
+      series: [tenThousand(3, 2020), tenThousand(1, 2021), tenThousand(1, 2022), tenThousand(3, 2023)],
+    });
+    expect(r).toMatchObject({ value: 30, met: false });
+    expect(['已达标', '提前达标']).not.toContain(r.status);
+  });
+
+  it('in a SeriesStore holding years past the target, counts of those years are ignored', () => {
+    const spec = { baseYear: 2020, targetYear: 2025, better: 'higher', factor: 100, rule: atLeast(90) } as const;
+    const store = new SeriesStore({ indicators: [spec], areas: 1, sexes: 1, firstYear: 2020, lastYear: 2027 });
+    store.setCounts(0, 0, 0, 2020, 80, 100);
+    store.setCounts(0, 0, 0, 2021, 85, 100);
+    store.setCounts(0, 0, 0, 2027, 99, 100);
+    expect(store.result(0, 0, 0)).toMatchObject({ n: 2, year: 2021, value: 85 });
   });
 
   it('a direction-only rare rate with counts in one year only is judged on its trend', () => {
