@@ -202,3 +202,129 @@ describe('flag messages and the warning', () => {
     ]);
   });
 });
+
+describe('status reason: boundaries and the rarer paths', () => {
+  it('an APR of exactly 0 (the projection back at the base) reads ≤0, 逆向', () => {
+    expect(reason({ better: 'higher', rule: atLeast(70), series: series([60, 61, 60]) })).toBe(
+      '2022年为60.0，未达到目标≥70.0；序时进度CS=0.000（应达E=0.400，落后）；按首末两点趋势（斜率0.0000/年）推算2025年为60.00，APR=0.000≤0，预计达标困难（逆向）。',
+    );
+  });
+
+  it('an annual step that already reaches the final target is 提前达标, not "the year’s path"', () => {
+    // Path 23 in 2023, final target 25: 26 meets both.
+    expect(reason({ better: 'higher', rule: { kind: 'annual_step', step: 1 }, series: series([20, 21, 22, 26]) })).toBe(
+      '2023年为26.0，达到目标≥23.0，提前达标。',
+    );
+  });
+
+  it('constant targets not met, and not met at the base: 未达标 and 关系类 are still judged by the constant rule', () => {
+    const keep = { kind: 'maintain', comparator: '>=', value: 99 } as const;
+    expect(reason({ better: 'higher', limits: [0, 100], rule: keep, series: series([98, 98.4, 98.6]) })).toBe(
+      '2022年为98.6，未达到目标≥99.0（保持类目标，按恒定目标规则），趋势未回落，未达标。',
+    );
+    const relational = { kind: 'relational', comparator: '>=', reference: '女党员比例' } as const;
+    const points = [
+      { year: 2020, value: 27, reference: 28 },
+      { year: 2021, value: 29, reference: 28.5 },
+      { year: 2022, value: 30, reference: 29 },
+    ];
+    expect(reason({ better: 'higher', rule: relational, series: points })).toBe(
+      '2022年为30.0，达到参照值29.0（关系类目标，按恒定目标规则），趋势未回落，已达标。',
+    );
+  });
+
+  it('a flat series is not 趋势回落', () => {
+    expect(reason({ better: 'higher', rule: atLeast(70), series: series([75, 75, 75]) })).toBe(
+      '2022年为75.0，达到目标≥70.0（基期已达标，按恒定目标规则），趋势未回落，已达标。',
+    );
+  });
+
+  it('a relational target’s trend follows its comparator: a gap growing towards a ≤ reference is 趋势回落', () => {
+    const atMostRef = (comparator: '<=' | '>', better: 'higher' | 'lower', values: number[]) =>
+      reason({
+        better,
+        rule: { kind: 'relational', comparator, reference: '参照值' },
+        series: values.map((value, i) => ({ year: 2020 + i, value, reference: 12 })),
+      });
+    expect(atMostRef('<=', 'lower', [10, 10.5, 11])).toBe(
+      '2022年为11.0，达到参照值12.0（关系类目标，按恒定目标规则），趋势回落，已达标（有回落风险）；按首末两点趋势（斜率0.5000/年）推算2025年为0.50，将不满足目标，预计达标困难（逆向）。',
+    );
+    expect(atMostRef('<=', 'lower', [11, 10.5, 10])).toBe(
+      '2022年为10.0，达到参照值12.0（关系类目标，按恒定目标规则），趋势未回落，已达标。',
+    );
+    // Even when `better` says otherwise, "高于参照值" falling towards it is a fall: the text agrees with the status.
+    expect(atMostRef('>', 'lower', [14, 13.5, 13])).toBe(
+      '2022年为13.0，达到参照值12.0（关系类目标，按恒定目标规则），趋势回落，已达标（有回落风险）；按首末两点趋势（斜率−0.5000/年）推算2025年为−0.50，将不满足目标，预计达标困难（逆向）。',
+    );
+  });
+
+  it('a lower-is-better direction at its natural limit 0', () => {
+    expect(reason({ better: 'lower', rule: downward, series: series([2, 1, 0]) })).toBe(
+      '2022年为0.0，已处于自然极限（0.0），无可再下降，趋势向好。',
+    );
+  });
+
+  it('rare-event rates under an annual step or a relational target are judged year by year, not pooled', () => {
+    // 3, 2, 2, 1 deaths per 10 000 births: 30, 20, 20, 10 /10万 (the 小数波动 flag is still raised).
+    const perTenThousand = (counts: number[], reference?: number) =>
+      counts.map((numerator, i) => ({ year: 2020 + i, value: null, numerator, denominator: 10000, reference }));
+    const step = { ...rare, rule: { kind: 'annual_step', step: 1 } } as const;
+    expect(reason({ ...step, series: perTenThousand([3, 2, 2, 1]) })).toBe('2023年为10.0，达到目标≤27.0，提前达标。');
+    expect(reason({ ...step, series: perTenThousand([3, 2, 2, 1, 1, 1]) })).toBe(
+      '2025年为10.0，达到目标≤25.0，已到目标年，已达标。',
+    );
+    const relational = {
+      ...rare,
+      rule: { kind: 'relational', comparator: '<=', reference: '全市孕产妇死亡率' },
+    } as const;
+    const r = assess({ ...relational, series: perTenThousand([1, 1, 0, 1], 20) });
+    expect(r.flags.map((f) => f.kind)).toEqual(['small_numbers']);
+    expect(r.statusReason).toBe('2023年为10.0，达到参照值20.0（关系类目标，按恒定目标规则），趋势未回落，已达标。');
+    expect(reason({ ...relational, series: perTenThousand([1, 1, 0, 1, 0, 1], 20) })).toBe(
+      '2025年为10.0，达到参照值20.0，已到目标年，已达标。',
+    );
+  });
+});
+
+describe('flags: the figures behind each message, and which of them make the 波动较大 warning', () => {
+  it('a band over the two years before, with the numbers of the jump and the band', () => {
+    const r = assess({ better: 'higher', floor: 1, rule: atLeast(90), series: series([10, 10, 20]) });
+    expect(r.flags).toEqual([
+      {
+        kind: 'jump',
+        year: 2022,
+        message: '2022年较上年上升100.0%，超过30%（由10.0变为20.0，变动10.0，不低于下限1.0）',
+        numbers: { previous: 10, value: 20, change: 10, ratio: 1, floor: 1 },
+      },
+      {
+        kind: 'band',
+        year: 2022,
+        message: '2022年数值20.0为前2年均值10.0的2.00倍，超出[0.67, 1.33]',
+        numbers: { value: 20, mean: 10, ratio: 2, floor: 1 },
+      },
+    ]);
+  });
+
+  it('a missed annual step is no 波动较大 reason; its flag carries the step', () => {
+    const r = assess({ better: 'higher', rule: { kind: 'annual_step', step: 1 }, series: series([20, 21, 21.5, 30]) });
+    expect(r.flags.map((f) => f.kind)).toEqual(['jump', 'band', 'annual_step_missed']);
+    expect(r.flags[2]).toEqual({
+      kind: 'annual_step_missed',
+      year: 2022,
+      message: '2022年年度目标未完成：要求每年提高1.0以上',
+      numbers: { step: 1 },
+    });
+    expect(r.warning).toEqual({
+      kind: '波动较大',
+      kinds: ['波动较大'],
+      reasons: [r.flags[0]?.message, r.flags[1]?.message],
+    });
+  });
+
+  it('小样本 carries its denominator', () => {
+    const tenChildren = [9, 10, 5].map((numerator, i) => ({ year: 2020 + i, value: null, numerator, denominator: 10 }));
+    expect(assess({ better: 'higher', factor: 100, rule: atLeast(90), series: tenChildren }).flags).toEqual([
+      expect.objectContaining({ kind: 'small_sample', numbers: { denominator: 10 } }),
+    ]);
+  });
+});
