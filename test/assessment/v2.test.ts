@@ -81,6 +81,17 @@ describe('v2 §2: reason texts at the target’s own precision', () => {
     expect(r.met).toBe(false);
     expect(r.statusReason).toContain('2022年为7.4，未达到目标≥7.44');
   });
+
+  it('prints a computed target at most two decimals beyond the value’s: ≤42.105, not ≤42.1052631579', () => {
+    // A base rate from counts (3 maternal deaths per 5 700 births = 52.6315…/10万) must fall 20%.
+    const counted = [3, 2, 2].map((numerator, i) => ({ year: 2020 + i, value: null, numerator, denominator: 5700 }));
+    const r = assessIndicator(
+      input({ rule: { kind: 'relative_to_base', percent: 20 }, better: 'lower', factor: 100000, series: counted }),
+    );
+    expect(r.target).toBeCloseTo(42.1052631579, 9);
+    expect(r.statusReason).toContain('目标≤42.105');
+    expect(r.statusReason).not.toContain('42.1052');
+  });
 });
 
 describe('v2 §4 and §5: distance and the target year', () => {

@@ -24,9 +24,13 @@ export function decimalsOf(x: number): number {
   return 10;
 }
 
-/** The target at its own precision, so that "7.4 未达到 ≥7.44" never reads as "7.4 未达到 ≥7.4". */
+/**
+ * The target at its own precision, so that "7.4 未达到 ≥7.44" never reads as "7.4 未达到 ≥7.4" (v2 §2) — but at most
+ * two decimals beyond the indicator's: a target computed from a rate of counts (base 3/5700 × 0.8) would otherwise
+ * print "≤49.6315789474", which no statistician writes.
+ */
 function targetText(c: MessageContext, value: number): string {
-  const digits = Math.max(c.digits, decimalsOf(value));
+  const digits = Math.max(c.digits, Math.min(decimalsOf(value), c.digits + 2));
   return `${comparatorSymbol(COMPARATORS[c.r.cmp] as string)}${num(value, digits)}`;
 }
 
