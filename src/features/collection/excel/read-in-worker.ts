@@ -8,7 +8,7 @@ import type { ParseAnswer } from './parse-worker.ts';
 // An uploaded template is read in a worker thread of its own (issue 15): whatever the file does to the reader —
 // a long read, a memory blow-up the limits of parse.ts did not foresee — other users' requests go on being
 // answered, the server's own memory stays where it was, and a worker that runs out of its budget or time is ended
-// and the upload refused. One worker per upload: its memory is given back when it ends.
+// and the upload refused. One worker per upload: its memory is given back when it ends; two read at a time.
 
 /** The budget one reading runs under. Callers pass smaller ones only to test the refusals. */
 export interface ReaderLimits {
@@ -49,16 +49,58 @@ function startWorker(options: WorkerOptions): Worker {
   return new Worker(bootstrap, { ...options, eval: true });
 }
 
+/**
+ * At most this many readings at once (one per core of the machine this runs on): each has its own heap budget, so
+ * N hostile uploads arriving together cost at most MAX_READINGS budgets, not N. The others wait their turn; the
+ * wait is not counted in the file's time.
+ */
+export const MAX_READINGS = 2;
+let reading = 0;
+const queue: (() => void)[] = [];
+
+async function takeTurn(): Promise<void> {
+  if (reading < MAX_READINGS) {
+    reading++;
+    return;
+  }
+  // The turn is handed over by endTurn without freeing the count, so nobody slips in between.
+  await new Promise<void>((resolve) => queue.push(resolve));
+}
+
+function endTurn(): void {
+  const next = queue.shift();
+  if (next) next();
+  else reading--;
+}
+
 /** A duration as the refusal states it: seconds, or milliseconds below one second (tests' small limits). */
 const duration = (ms: number) => (ms < 1000 ? `${ms} 毫秒` : `${Number((ms / 1000).toFixed(1))} 秒`);
 
-export function readTemplateInWorker(buffer: Buffer, limits: Partial<ReaderLimits> = {}): Promise<ParsedTemplate> {
+export async function readTemplateInWorker(
+  buffer: Buffer,
+  limits: Partial<ReaderLimits> = {},
+): Promise<ParsedTemplate> {
+  await takeTurn();
+  let worker: Worker;
+  try {
+    worker = startWorker({
+      resourceLimits: { maxOldGenerationSizeMb: heapBudget(limits), maxYoungGenerationSizeMb: 32 },
+      stdout: true,
+      stderr: true,
+    });
+  } catch (error) {
+    endTurn();
+    throw error;
+  }
+  // The turn ends when the worker has ended (its memory given back), not when its answer arrives.
+  worker.once('exit', endTurn);
+  return readIn(worker, buffer, limits);
+}
+
+const heapBudget = (limits: Partial<ReaderLimits>) => limits.heapMb ?? DEFAULT_READER_LIMITS.heapMb;
+
+function readIn(worker: Worker, buffer: Buffer, limits: Partial<ReaderLimits>): Promise<ParsedTemplate> {
   const { heapMb, timeoutMs } = { ...DEFAULT_READER_LIMITS, ...limits };
-  const worker = startWorker({
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
-    stdout: true,
-    stderr: true,
-  });
   return new Promise<ParsedTemplate>((resolve, reject) => {
     let timer = setTimeout(() => {
       reject(new Error(`读取上传文件的工作线程 ${STARTUP_MS / 1000} 秒内未能启动`));
