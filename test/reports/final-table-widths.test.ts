@@ -37,3 +37,25 @@ describe('规划目标完成情况汇总 table widths', () => {
     for (const name of names) expect(fits(name, table.columns[0]!.width), name).toBe(true);
   });
 });
+
+describe('规划目标完成情况汇总 while final data are pending', () => {
+  const item = (finalCategory: string | undefined, year: number | null) => ({
+    planId: 'p',
+    domainCode: 'W4',
+    result: { ruleKind: 'threshold', finalCategory, year, value: year === null ? null : 1 },
+  });
+  const withItems = (items: unknown[]) =>
+    finalSummaryTable({ ...ctx, narrative: { indicators: items } } as unknown as ReportContext, '表1');
+
+  it('says the rate counts only the judged indicators when some are pending', () => {
+    const table = withItems([item('已实现', 2025), item('已实现', 2025), item(undefined, 2024)]);
+    expect(table.rows[0]?.slice(1, 7)).toEqual([3, 2, 0, 0, 1, 100]);
+    expect(table.note).toContain('实现率只按已有终期数据的指标计算');
+  });
+
+  it('says nothing of the kind when every indicator is judged', () => {
+    const table = withItems([item('已实现', 2025), item('未实现', 2025)]);
+    expect(table.rows[0]?.[6]).toBe(50);
+    expect(table.note).not.toContain('已有终期数据');
+  });
+});

@@ -41,6 +41,12 @@ export function finalSummaryTable(ctx: ReportContext, caption: string): Table {
     }
   }
   if (ctx.plans.length > 1) rows.push(row('合计', finalCounts(inds)));
+  // While final-year data are pending, a rate over the few judged ones would read as the plan's result.
+  const pending = finalCounts(inds);
+  const pendingNote =
+    pending.数据待确认 + pending.无数据 > 0
+      ? `有待确认项的行，实现率只按已有终期数据的指标计算，终期数据确认后更新。`
+      : '';
   return {
     kind: 'table',
     caption,
@@ -76,7 +82,7 @@ export function finalSummaryTable(ctx: ReportContext, caption: string): Table {
       ],
     ],
     rows,
-    note: `注：实现率＝已实现项数÷（已实现＋基本实现＋未实现）项数。基本实现指${ctx.year}年未达到目标值，但已完成规划要求变化的九成以上（保持类目标与目标值相差不超过1%）。两个规划共有的统计指标在各自规划中分别计数。`,
+    note: `注：实现率＝已实现项数÷（已实现＋基本实现＋未实现）项数。基本实现指${ctx.year}年未达到目标值，但已完成规划要求变化的九成以上（保持类目标与目标值相差不超过1%）。两个规划共有的统计指标在各自规划中分别计数。${pendingNote}`,
   };
 }
 
