@@ -45,7 +45,7 @@ export function finalSummaryTable(ctx: ReportContext, caption: string): Table {
   const pending = finalCounts(inds);
   const pendingNote =
     pending.数据待确认 + pending.无数据 > 0
-      ? `有待确认项的行，实现率只按已有终期数据的指标计算，终期数据确认后更新。`
+      ? '有待确认项的行，实现率只按已有终期数据的指标计算，终期数据确认后更新。'
       : '';
   return {
     kind: 'table',
