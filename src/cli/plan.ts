@@ -51,11 +51,10 @@ export async function runPlanPublish(dir: string, options: { current?: boolean }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
-    const s = await publishFolder(
-      database.db,
-      whole,
-      options.current === undefined ? {} : { current: options.current },
-    );
+    const s = await publishFolder(database.db, whole, {
+      actor: CLI_ACTOR,
+      ...(options.current === undefined ? {} : { current: options.current }),
+    });
     const { folder } = whole.catalog;
     return [
       `${s.firstPublished ? '已发布' : '已更新'}规划周期 ${folder.id}（${folder.name}，${folder.cycle.start}—${folder.cycle.end}年）：`,
