@@ -44,6 +44,7 @@ import {
   type InputField,
   inputOf,
   keyOf,
+  locallySaved,
   rowsOf,
   sameDraft,
   savedOf,
@@ -189,6 +190,15 @@ export default function EntryPage() {
     try {
       const res = await put<SaveValuesResponse>(`/rounds/${roundId}/values`, {
         values: batch.map((r) => inputOf(r, drafts[r.key] as Draft, saved[r.key])),
+      });
+      // What is saved is known now, before the reload: a 提交 right after must not save again (locallySaved).
+      setSaved((prev) => {
+        const next = { ...prev };
+        for (const s of res.saved) {
+          const row = batch[s.index];
+          if (row) next[row.key] = locallySaved(prev[row.key], row, drafts[row.key] as Draft, s);
+        }
+        return next;
       });
       const warnings: Record<string, Problem[]> = {};
       for (const s of res.saved) {

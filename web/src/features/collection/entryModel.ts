@@ -86,6 +86,44 @@ export function sameDraft(a: Draft, b: Draft): boolean {
   );
 }
 
+/**
+ * A row as the form knows it right after a save answered (its new id and version, the values just sent), until the
+ * reload brings the server's row. Without it the form still held the old versions for a moment: a 提交 clicked in
+ * that moment saved the same rows again against them and met its own save as a conflict (no confirmation opened).
+ */
+export function locallySaved(
+  before: ValueRow | undefined,
+  row: EntryRow,
+  draft: Draft,
+  answer: { id: number; version: number },
+): ValueRow {
+  const text = (value: string) => value.trim() || null;
+  return {
+    reference: null,
+    returnReason: null,
+    unitId: null,
+    roundId: null,
+    locked: false,
+    isDemo: false,
+    updatedBy: null,
+    ...before,
+    indicatorId: row.item.indicator.id,
+    year: row.year,
+    areaId: row.item.areaId,
+    sex: row.sex,
+    id: answer.id,
+    version: answer.version,
+    value: draft.value,
+    numerator: draft.numerator,
+    denominator: draft.denominator,
+    source: text(draft.source),
+    caliberNote: text(draft.caliberNote),
+    comment: text(draft.comment),
+    explanation: text(draft.explanation),
+    updatedAt: new Date().toISOString(),
+  };
+}
+
 /** The request body of one row for PUT /rounds/:id/values. */
 export function inputOf(row: EntryRow, draft: Draft, saved: ValueRow | undefined) {
   const text = (s: string) => s.trim() || null;
