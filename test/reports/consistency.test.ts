@@ -125,6 +125,10 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
     expect(body).not.toMatch(JARGON);
     expect(all).not.toMatch(/0家|0项督办/);
     expect(all).toContain('武清区妇女儿童工作委员会办公室（评估组）');
+    // A relational target names the quantity compared with, never its code ("不低于W4-01").
+    expect(all).not.toMatch(/(不低于|高于|不高于|低于)\s*[WC]\d+-\d+/);
+    const delegates = rows.find((r) => String(r[0]).trim() === '党员代表大会中女代表比例');
+    expect(delegates?.[4]).toBe('不低于中国共产党女党员比例');
     for (const heading of [
       '经济社会基本情况',
       '评估工作开展情况',

@@ -272,6 +272,7 @@ export function assemble(
   const { plans, indicators, planById, domainById, baseYear, targetYear } = meta;
   const { basis, asOf } = state;
   const years = yearsOf(baseYear, asOf);
+  const nameById = new Map(indicators.map((i) => [i.id, i.name]));
   const analysed: IndicatorAnalysis[] = indicators.map((ind) => {
     const c = computed.get(ind.id);
     if (!c) throw new Error(`指标 ${ind.id} 缺少评估结果`);
@@ -291,6 +292,8 @@ export function assemble(
         better: ind.better,
         baseYear: p?.baseYear ?? baseYear,
         quote: ind.quote,
+        // A relational target names the quantity it is compared with (不低于中国共产党女党员比例), never its code.
+        referenceName: (reference) => nameById.get(meta.codeToId.get(`${ind.planId}|${reference}`) ?? -1),
       }),
       better: ind.better,
       disaggregations: ind.disaggregations,

@@ -2,4 +2,5 @@
 
 export { type ImportSummary, importCatalog } from './import.ts';
 export { CatalogError, loadPlanFolder } from './load.ts';
+export { readIndicatorNames } from './read.ts';
 export { catalogRoutes } from './routes.ts';

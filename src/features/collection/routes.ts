@@ -25,6 +25,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { refreshSettled, refreshSoon } from '../analysis/index.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
+import { readIndicatorNames } from '../catalog/index.ts';
 import type {
   RoundChecksResponse,
   RoundDetail,
@@ -261,6 +262,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
             )
         : [];
       const byKey = new Map(all.map((v) => [keyOf(v), v]));
+      const names = await readIndicatorNames(db, round.folderId);
       return asJson({
         round,
         submission: { ...s, reporterName: await reporterName(db, s) },
@@ -285,6 +287,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
                 better: ind.better,
                 baseYear: base?.baseYear ?? 2020,
                 quote: ind.quote,
+                referenceName: (reference) => names.get(reference)?.name,
               }),
             },
             areaId: item.areaId,

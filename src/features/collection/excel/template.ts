@@ -7,6 +7,7 @@ import type { Site } from '../../../core/site.ts';
 import type { Db } from '../../../db/connection.ts';
 import { plan } from '../../../db/schema/index.ts';
 import { getSetting, SITE } from '../../../platform/settings.ts';
+import { readIndicatorNames } from '../../catalog/index.ts';
 import { buildStatWorkbook } from '../../reports/index.ts';
 import type { RowContent } from '../contract.ts';
 import type { RoundTask } from '../scope.ts';
@@ -119,6 +120,7 @@ export async function templateData(db: Db, task: RoundTask, reporterName: string
   for (let y = firstYear; y < firstTaskYear; y++) previousYears.push(y);
   const values = await taskValues(db, items, firstTaskYear - firstYear);
   const areaId = reporter.kind === 'area' ? reporter.areaId : null;
+  const names = await readIndicatorNames(db, round.folderId);
   const rows: TemplateRow[] = [];
   for (const item of items) {
     const ind = item.indicator;
@@ -127,6 +129,7 @@ export async function templateData(db: Db, task: RoundTask, reporterName: string
       better: ind.better,
       baseYear: base?.baseYear ?? 2020,
       quote: ind.quote,
+      referenceName: (reference) => names.get(reference)?.name,
     });
     for (const year of item.years) {
       for (const sex of item.sexes) {
