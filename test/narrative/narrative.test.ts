@@ -242,6 +242,30 @@ describe('final domain texts', () => {
     );
     expect(domainText(domain(0.6), [drowning], 'final', 2025)).not.toContain('未超过');
   });
+
+  it('explain a direction missed over the cycle although the last value is below the base year', () => {
+    // 1.1 → 0.6 is a fall, yet the series rose over the cycle: "下降…，未实现规划要求的变化（减少）" alone contradicts itself.
+    const syphilis = ind(
+      {
+        code: 'W1-10',
+        name: '梅毒母婴传播率',
+        unit: '%',
+        target: '减少',
+        better: 'lower',
+        values: [1.1, 0.9, 0.9, 1.2, 2.0, 0.6],
+      },
+      { status: '预计达标困难', ruleKind: 'direction_only', met: null, finalCategory: '未实现（方向未达）' },
+    );
+    const text = domainText(domain(0.6), [syphilis], 'final', 2025);
+    expect(text).toContain(
+      '梅毒母婴传播率为0.6%，比2020年下降0.5个百分点，但期间总体呈上升趋势，未实现规划要求的变化（减少）',
+    );
+    const rising = { ...syphilis, values: [1.1, 0.9, 1.2, 1.4, 2.0, 1.6] };
+    rising.result = { ...syphilis.result, value: 1.6 };
+    expect(domainText(domain(0.6), [rising], 'final', 2025)).toContain(
+      '比2020年上升0.5个百分点，未实现规划要求的变化（减少）',
+    );
+  });
 });
 
 describe('report texts', () => {

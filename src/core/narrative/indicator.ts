@@ -167,7 +167,10 @@ export function finalClause(ind: NarrativeIndicator, targetYear: number): string
     case '趋势不明显':
       return `未呈现明显的变化趋势（规划要求${t}）`;
     case '未实现（方向未达）':
-      return `未实现规划要求的变化（${t}）`;
+      // The judgement reads the whole series: a last value below the base year's is no contradiction to explain away.
+      return netChangeWanted(ind)
+        ? `但期间总体呈${ind.better === 'lower' ? '上升' : '下降'}趋势，未实现规划要求的变化（${t}）`
+        : `未实现规划要求的变化（${t}）`;
     case '数据待确认':
       // Without a verdict on the latest year (a direction-only target), only the requirement is stated.
       return `${targetYear}年数据尚未确认，${ind.result.met === true ? '按最近年份数据已达到规划目标' : ind.result.met === false ? '按最近年份数据尚未达到规划目标' : '规划要求'}（${t}）`;

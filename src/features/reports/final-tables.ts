@@ -6,6 +6,7 @@ import {
   type FinalCounts,
   finalCounts,
   finalJudgement,
+  type NarrativeIndicator,
   pooledWords,
   targetShort,
   valueText,
@@ -104,12 +105,12 @@ export function keyIndicatorTable(ctx: ReportContext, caption: string): Table {
     appendix: true,
     caption,
     columns: [
-      { width: 72 },
+      { width: 68 },
       { width: 18, align: 'center' },
-      { width: 22 },
-      { width: 22 },
+      { width: 22, align: 'center' },
+      { width: 22, align: 'center' },
       { width: 30, align: 'center' },
-      { width: 24, align: 'center' },
+      { width: 28, align: 'center' },
     ],
     header: [
       [
@@ -121,14 +122,40 @@ export function keyIndicatorTable(ctx: ReportContext, caption: string): Table {
         { text: '评估结果' },
       ],
     ],
-    rows: items.map((i) => [
-      i.name,
-      i.unit,
-      valueText(i.result.baseValue, i.precision),
-      `${valueText(i.result.value, i.precision)}${pooledWords(i) ? '*' : ''}`,
-      targetShort(i),
-      finalJudgement(i),
+    rows: byPlanAndDomain(ctx, items).flatMap(({ label, depth, items: mine }) => [
+      [`${'　'.repeat(depth)}${label}`, '', '', '', '', ''],
+      ...mine.map((i) => [
+        `　　${i.name}`,
+        i.unit,
+        valueText(i.result.baseValue, i.precision),
+        `${valueText(i.result.value, i.precision)}${pooledWords(i) ? '*' : ''}`,
+        targetShort(i),
+        finalJudgement(i),
+      ]),
     ]),
     ...(pooled.length ? { note: `注：*病例数少的指标按多年合计的病例数计算评估：${pooled.join('；')}。` } : {}),
   };
+}
+
+/**
+ * The indicators under their plan and domain, in the plans' order (as the plan documents list them): a plan's row,
+ * then each domain's row and its indicators. A statistic both plans share is listed under its own plan only.
+ */
+function byPlanAndDomain(ctx: ReportContext, items: NarrativeIndicator[]) {
+  const groups: { label: string; depth: number; items: NarrativeIndicator[] }[] = [];
+  for (const p of ctx.plans) {
+    const domains = domainsInOrder(ctx)
+      .filter((d) => d.planId === p.id)
+      .map((d) => ({
+        label: d.domainName,
+        depth: 1,
+        items: items
+          .filter((i) => i.planId === p.id && i.domainCode === d.domainCode)
+          .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })),
+      }))
+      .filter((d) => d.items.length > 0);
+    if (domains.length && ctx.plans.length > 1) groups.push({ label: p.shortTitle, depth: 0, items: [] });
+    groups.push(...domains);
+  }
+  return groups;
 }
