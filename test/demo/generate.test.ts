@@ -52,6 +52,43 @@ describe.each(ENGINES)('demo data (演示数据) on %s', (engine) => {
     }
   });
 
+  it('keeps related statistics consistent: nested mortality over the same births, 托位 with the population', async () => {
+    const rows = await db()
+      .select({
+        name: indicator.name,
+        year: dataValue.year,
+        value: dataValue.value,
+        numerator: dataValue.numerator,
+        denominator: dataValue.denominator,
+      })
+      .from(dataValue)
+      .innerJoin(indicator, eq(indicator.id, dataValue.indicatorId))
+      .where(and(isNull(dataValue.areaId), eq(dataValue.sex, 'total')));
+    const at = (name: string, year: number) => {
+      const row = rows.find((r) => r.name === name && r.year === year);
+      expect(row, `${name} ${year}`).toBeDefined();
+      return row!;
+    };
+    for (let year = 2020; year <= 2025; year++) {
+      const [nmr, imr, u5mr] = ['新生儿死亡率', '婴儿死亡率', '5岁以下儿童死亡率'].map((n) => at(n, year));
+      // Neonatal deaths are infant deaths, infant deaths are under-five deaths, all over one year's live births.
+      expect(nmr!.denominator).toBe(imr!.denominator);
+      expect(imr!.denominator).toBe(u5mr!.denominator);
+      expect(at('孕产妇死亡率', year).denominator).toBe(u5mr!.denominator);
+      expect(nmr!.numerator!).toBeLessThanOrEqual(imr!.numerator!);
+      expect(imr!.numerator!).toBeLessThanOrEqual(u5mr!.numerator!);
+      expect(at('流动人口孕产妇死亡率', year).numerator!).toBeLessThanOrEqual(at('孕产妇死亡率', year).numerator!);
+      // 托位 = 每千人口托位数 × 115.3万 / 1000; some 50–120 places a 托育机构.
+      const places = at('托位数量', year).value!;
+      expect(Math.abs(places - at('每千人口拥有3岁以下婴幼儿托位数', year).value! * 1153)).toBeLessThan(10);
+      expect(places / at('托育机构数量', year).value!).toBeGreaterThan(50);
+      expect(places / at('托育机构数量', year).value!).toBeLessThan(120);
+      expect(at('孤儿基本生活保障水平', year).value!).toBeGreaterThan(1500);
+      // A child mortality per 10万 over the children of the district, not over the year's births.
+      expect(at('儿童意外伤害死亡率', year).denominator!).toBeGreaterThan(100_000);
+    }
+  });
+
   it('gives towns smooth series that stay around the district value, all at 100% where the district is', async () => {
     const values = await db()
       .select({ code: indicator.code, year: dataValue.year, areaId: dataValue.areaId, value: dataValue.value })

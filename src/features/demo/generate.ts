@@ -8,9 +8,14 @@ import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
 import { seedDemoReferences } from './references.ts';
 import {
+  DEMO_DENOMINATORS,
+  DERIVED_SERIES,
   demoCounts,
   demoSeries,
+  derivationDepth,
   hashSeed,
+  NESTED_COUNTS,
+  nestedCounts,
   PLAUSIBLE_LEVELS,
   prng,
   scenarioFor,
@@ -70,8 +75,15 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   const progress = options.progress ?? (() => undefined);
   progress(`演示数据：生成 ${indicators.length} 项指标 ${baseYear}–${lastYear} 年的数值…`);
   const inputs: ValueInput[] = [];
-  const totals = new Map<string, (number | null)[]>();
-  for (const ind of indicators) {
+  // Series and counts already generated, for the indicators that follow them (DERIVED_SERIES, NESTED_COUNTS), and one
+  // denominator per year for every rate over the same population (one 活产数 for every rate over births).
+  const byName = new Map<string, (number | null)[]>();
+  const byNumerator = new Map<string, { numerator: number; denominator: number }[]>();
+  const denominators = new Map<string, number[]>();
+  const ordered = [...indicators].sort(
+    (a, b) => derivationDepth(a.name, a.counts?.numerator) - derivationDepth(b.name, b.counts?.numerator),
+  );
+  for (const ind of ordered) {
     // The same statistic as another indicator (sameAs): its values are that indicator's, entered once there.
     if (ind.sameAs) continue;
     const random = prng(hashSeed(ind.code + ind.planId));
@@ -90,13 +102,39 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
       ...(PLAUSIBLE_LEVELS[ind.name] !== undefined ? { level: PLAUSIBLE_LEVELS[ind.name] } : {}),
     };
     let series = demoSeries(spec, random);
+    const derived = DERIVED_SERIES[ind.name];
+    const from = derived && byName.get(derived.from);
+    if (derived && from)
+      series = from.map((v) => (v === null ? null : Number((v * derived.factor).toFixed(ind.precision))));
     let counts: { numerator: number; denominator: number }[] | undefined;
     if (ind.counts) {
+      const nest = NESTED_COUNTS[ind.counts.numerator];
+      const outer = nest && byNumerator.get(nest.within);
       const targetRate = ind.rule.kind === 'threshold' ? ind.rule.value : (series.find((v) => v !== null) ?? 1);
-      counts = demoCounts(targetRate, ind.counts.factor, years.length, random, scenario, ind.better);
+      counts =
+        nest && outer
+          ? nestedCounts(outer, nest, random)
+          : demoCounts(
+              targetRate,
+              ind.counts.factor,
+              years.length,
+              random,
+              scenario,
+              ind.better,
+              DEMO_DENOMINATORS[ind.counts.denominator],
+            );
+      const shared = denominators.get(ind.counts.denominator);
+      if (shared)
+        counts = counts.map((c, i) => ({ numerator: Math.min(c.numerator, shared[i]!), denominator: shared[i]! }));
+      else
+        denominators.set(
+          ind.counts.denominator,
+          counts.map((c) => c.denominator),
+        );
+      byNumerator.set(ind.counts.numerator, counts);
       series = counts.map((c) => Number(((c.numerator / c.denominator) * ind.counts!.factor).toFixed(ind.precision)));
     }
-    totals.set(ind.code, series);
+    byName.set(ind.name, series);
     // Each town's place relative to the district, fixed over the years (from the first year's level).
     const offsets = ind.disaggregations.includes('area')
       ? townOffsets(series.find((v) => v !== null) ?? 0, ind.unit, areas.length, random)
@@ -113,7 +151,9 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
       const rule = ind.rule;
       const relationalReference =
         rule.kind === 'relational' && !indicators.some((o) => o.code === rule.reference)
-          ? Number((total - (scenario === 'at_risk' ? -2 : 2)).toFixed(ind.precision))
+          ? Number(
+              (total - (scenario === 'at_risk' ? -1 : 1) * Math.max(2, Math.abs(total) * 0.03)).toFixed(ind.precision),
+            )
           : null;
       inputs.push({
         ...base,

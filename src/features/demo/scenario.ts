@@ -124,6 +124,8 @@ export const PLAUSIBLE_LEVELS: Record<string, number> = {
   妇女工伤保险参保率: 52.0,
   '社会救助标准（城乡最低生活保障标准）': 1010,
   男女两性家务劳动时间差距: 75,
+  // Tianjin's 孤儿基本生活保障 is about 2,000元/月 (集中养育 a little more): never the generic level of 元/月.
+  孤儿基本生活保障水平: 2050,
   儿童超重率: 11.2,
   儿童肥胖率: 8.1,
   儿童新发近视率: 9.5,
@@ -236,6 +238,56 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
  * (maternal deaths per live births) runs at 70% of its ceiling, 115% when at risk; a share where higher is better
  * (治疗率 of the few infected mothers) runs between its floor and 100%, a few points under the floor when at risk.
  */
+/** The district's resident population in thousands (about 115万, the 2020 census), for totals that follow a rate. */
+export const DEMO_POPULATION_THOUSANDS = 1153;
+
+/**
+ * Totals that follow another indicator, so that a pair reads consistently: 托位 = 每千人口托位数 × 常住人口（千人）,
+ * and about 80 places a 托育机构 (no 55 institutions with 51 places between them).
+ */
+export const DERIVED_SERIES: Record<string, { from: string; factor: number }> = {
+  托位数量: { from: '每千人口拥有3岁以下婴幼儿托位数', factor: DEMO_POPULATION_THOUSANDS },
+  托育机构数量: { from: '托位数量', factor: 1 / 80 },
+};
+
+/**
+ * Counts that are part of another indicator's counts: 新生儿死亡 ⊂ 婴儿死亡 ⊂ 5岁以下儿童死亡 over the same births,
+ * 流动人口孕产妇死亡 ⊂ 孕产妇死亡 (流动人口活产数 a quarter of 活产数). `share` is the part of the outer events that
+ * are inner ones. So a demo never shows an infant mortality above the under-five one.
+ */
+export const NESTED_COUNTS: Record<string, { within: string; share: number; denominatorShare: number }> = {
+  婴儿死亡数: { within: '5岁以下儿童死亡数', share: 0.8, denominatorShare: 1 },
+  新生儿死亡数: { within: '婴儿死亡数', share: 0.6, denominatorShare: 1 },
+  流动人口孕产妇死亡数: { within: '孕产妇死亡数', share: 0.4, denominatorShare: 0.25 },
+};
+
+/** The inner counts of NESTED_COUNTS: each outer event is an inner one with probability `share`. */
+export function nestedCounts(
+  outer: readonly { numerator: number; denominator: number }[],
+  nest: { share: number; denominatorShare: number },
+  random: () => number,
+): { numerator: number; denominator: number }[] {
+  return outer.map(({ numerator, denominator }) => {
+    let inner = 0;
+    for (let k = 0; k < numerator; k++) if (random() < nest.share) inner++;
+    return { numerator: inner, denominator: Math.round(denominator * nest.denominatorShare) };
+  });
+}
+
+/** How many steps an indicator's demo series depends on others' (DERIVED_SERIES, NESTED_COUNTS): generate in this order. */
+export function derivationDepth(name: string, numerator: string | undefined): number {
+  const derived = DERIVED_SERIES[name];
+  if (derived) return 1 + derivationDepth(derived.from, undefined);
+  const nest = numerator === undefined ? undefined : NESTED_COUNTS[numerator];
+  return nest ? 1 + derivationDepth('', nest.within) : 0;
+}
+
+/**
+ * Denominators of a district of 115万 people: about 7,000 births a year and 21.6万 children (0—17岁), so that a
+ * child mortality per 10万 rests on some twenty deaths a year, not on one.
+ */
+export const DEMO_DENOMINATORS: Record<string, number> = { 活产数: 7000, 儿童人口数: 216000, 未成年人人口数: 216000 };
+
 export function demoCounts(
   targetRate: number,
   factor: number,
@@ -243,9 +295,12 @@ export function demoCounts(
   random: () => number,
   scenario: Scenario,
   better: Better = 'lower',
+  population?: number,
 ): { numerator: number; denominator: number }[] {
-  // Births for rates per 10万 and ‰ (a district of ~5,600 a year); for shares, a group sized so a few events occur.
-  const denominatorBase = factor >= 1000 ? 5600 : Math.round(Math.max(60, 500 / Math.max(targetRate, 0.1)));
+  // A population named in DEMO_DENOMINATORS; else births for rates per 10万 and ‰, and for shares a group sized so
+  // that a few events occur (孕产妇 infected with 梅毒 …).
+  const denominatorBase =
+    population ?? (factor >= 1000 ? 7000 : Math.round(Math.max(60, 500 / Math.max(targetRate, 0.1))));
   const higher = better === 'higher' && factor === 100;
   const rate = higher
     ? scenario === 'at_risk'
