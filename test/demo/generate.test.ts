@@ -86,6 +86,10 @@ describe.each(ENGINES)('demo data (演示数据) on %s', (engine) => {
       expect(at('孤儿基本生活保障水平', year).value!).toBeGreaterThan(1500);
       // A child mortality per 10万 over the children of the district, not over the year's births.
       expect(at('儿童意外伤害死亡率', year).denominator!).toBeGreaterThan(100_000);
+      // Two rates over one group (所生儿童: treated, and infected) share its size and keep their levels.
+      const treated = at('艾滋病感染孕产妇所生儿童治疗率', year);
+      expect(treated.denominator).toBe(at('艾滋病母婴传播率', year).denominator);
+      expect(treated.value!).toBeGreaterThan(85);
     }
   });
 

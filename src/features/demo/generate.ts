@@ -124,8 +124,12 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
               DEMO_DENOMINATORS[ind.counts.denominator],
             );
       const shared = denominators.get(ind.counts.denominator);
+      // Over the shared denominator at the same rate: 23 of 60 treated must not become 23 of 250.
       if (shared)
-        counts = counts.map((c, i) => ({ numerator: Math.min(c.numerator, shared[i]!), denominator: shared[i]! }));
+        counts = counts.map((c, i) => ({
+          numerator: Math.min(Math.round((c.numerator * shared[i]!) / c.denominator), shared[i]!),
+          denominator: shared[i]!,
+        }));
       else
         denominators.set(
           ind.counts.denominator,
