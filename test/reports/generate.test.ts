@@ -268,6 +268,49 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
   );
 
   it(
+    'streams the steps of a generation as they happen, then the file, on the basis asked for',
+    async () => {
+      const draft = (
+        await office.post('/api/reports/drafts', { kind: 'annual_monitoring', year: 2024, scope: 'both' })
+      ).json().draft;
+      const res = await office.request({
+        method: 'POST',
+        url: `/api/reports/drafts/${draft.id}/generate`,
+        payload: { basis: 'preliminary' },
+        headers: { accept: 'application/x-ndjson' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('application/x-ndjson');
+      const lines = res.body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const steps = lines.filter((l) => l.progress).map((l) => l.progress);
+      // Data, texts, each warned indicator's chart, layout, saving: in order, the bar only moving forward.
+      expect(steps[0].label).toBe('汇总监测数据');
+      const charts = steps.filter((p: { label: string }) => p.label.startsWith('绘制图表'));
+      expect(charts.length).toBeGreaterThan(3);
+      expect(charts.at(-1).label).toBe(`绘制图表（${charts.length}/${charts.length}）`);
+      expect(steps.map((p: { label: string }) => p.label)).toEqual(
+        expect.arrayContaining(['起草报告文字', '排版生成 Word 文件', '保存报告文件']),
+      );
+      const percents = steps.map((p: { percent: number }) => p.percent);
+      expect(percents).toEqual([...percents].sort((a, b) => a - b));
+      expect(lines.at(-1).done.file).toMatchObject({ format: 'docx', basis: 'preliminary' });
+      expect(lines.filter((l) => l.done)).toHaveLength(1);
+      // What is refused before the work starts (no such draft) is a plain error status, not a stream.
+      const stranger = await office.request({
+        method: 'POST',
+        url: '/api/reports/drafts/999999/generate',
+        payload: {},
+        headers: { accept: 'application/x-ndjson' },
+      });
+      expect(stranger.statusCode).toBe(404);
+    },
+    SLOW,
+  );
+
+  it(
     'generates the statistical tables with the form header and footer, a sheet per plan and the sex and town sheets',
     async () => {
       const draft = (

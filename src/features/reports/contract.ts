@@ -71,6 +71,20 @@ export interface GenerateResponse {
   file: ReportFile;
 }
 
+/** A step of a report's generation, as it happens (the answer streamed as NDJSON when asked for). */
+export interface ReportProgress {
+  /** What the server is doing, e.g. 绘制图表（3/12） */
+  label: string;
+  /** 0–100, by the step reached: the charts take most of the time and move the bar chart by chart. */
+  percent: number;
+}
+
+/** One line of the streamed answer of POST /reports/drafts/:id/generate (Accept: application/x-ndjson). */
+export type GenerateStreamLine =
+  | { progress: ReportProgress }
+  | { done: GenerateResponse }
+  | { error: { code: string; message: string } };
+
 /** 统计报表的批准信息, as the office entered them (empty strings until then). */
 export interface StatFormApproval {
   /** 批准机关, e.g. the district statistics bureau (区统计局) */

@@ -28,6 +28,8 @@ export interface BuildOptions {
   /** As printed under the title, e.g. 2026年3月 */
   date: string;
   charts: boolean;
+  /** Told after each trend chart is drawn (the progress of a generation). */
+  chartDrawn?: (done: number, total: number) => void;
 }
 
 /**
@@ -101,9 +103,10 @@ export async function trendCharts(
   ctx: ReportContext,
   items: IndicatorAnalysis[],
   firstFigure: number,
+  drawn?: BuildOptions['chartDrawn'],
 ): Promise<Chart[]> {
   const inputs = items.map((item) => trendInput(ctx, item));
-  const pngs = await renderTrends(inputs);
+  const pngs = await renderTrends(inputs, drawn);
   return items.map((item, i) => ({
     kind: 'chart',
     png: pngs[i]!,
@@ -116,9 +119,12 @@ async function renderTrendPng(input: TrendChartInput): Promise<Uint8Array> {
   return renderChartPng(trendChartOption(input), { ...TREND_SIZE, scale: 2 });
 }
 
-async function renderTrends(inputs: TrendChartInput[]): Promise<Uint8Array[]> {
+async function renderTrends(inputs: TrendChartInput[], drawn?: BuildOptions['chartDrawn']): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
-  for (const input of inputs) out.push(await renderTrendPng(input));
+  for (const input of inputs) {
+    out.push(await renderTrendPng(input));
+    drawn?.(out.length, inputs.length);
+  }
   return out;
 }
 
@@ -219,6 +225,7 @@ export async function buildMonitoringReport(
         ctx,
         warned.filter((i) => i.result.warning),
         figure,
+        options.chartDrawn,
       );
       figure += charts.length;
       blocks.push(...charts);

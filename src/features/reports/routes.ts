@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { and, desc, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StoredSection } from '../../core/reports.ts';
@@ -13,9 +15,11 @@ import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
 import type {
   GenerateResponse,
+  GenerateStreamLine,
   OpenDraftResponse,
   ReportDraftDetail,
   ReportList,
+  ReportProgress,
   SaveDraftResponse,
   StatFormReply,
 } from './contract.ts';
@@ -300,59 +304,89 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     {
       schema: {
         tags: ['报告'],
-        summary: '生成报告文件（新版本），保存并返回',
+        summary:
+          '生成报告文件（新版本），保存并返回；请求头 Accept: application/x-ndjson 时逐行返回进度，最后一行为结果',
         params: z.object({ id: Id }),
         body: GenerateBody,
       },
       config: { access: { roles: EDITORS } },
     },
-    async (request): Promise<GenerateResponse> => {
+    async (request, reply) => {
       const draft = await findDraft(request.params.id);
-      const ctx = await context(draft.folderId, {
-        kind: draft.kind,
-        year: draft.year,
-        scope: draft.scope,
-        basis: request.body?.basis,
-      });
-      const [last] = await db
-        .select({ version: reportFile.version })
-        .from(reportFile)
-        .where(eq(reportFile.draftId, draft.id))
-        .orderBy(desc(reportFile.version))
-        .limit(1);
-      const version = (last?.version ?? 0) + 1;
-      const report = await generateReport(ctx, { sections: draft.sections, version });
-      const user = currentUser(request);
-      const file = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(reportFile)
-          .values({
-            draftId: draft.id,
-            version,
-            format: report.format,
-            fileName: report.fileName,
-            bytes: report.bytes,
-            sha256: crypto.createHash('sha256').update(report.bytes).digest('hex'),
-            size: report.bytes.length,
-            sections: report.sections,
-            basis: report.basis,
-            demo: report.demo,
-            createdBy: user.id,
-          })
-          .returning();
-        await tx.update(reportDraft).set({ sections: report.sections }).where(eq(reportDraft.id, draft.id));
-        await audit(tx, actorOf(request), {
-          action: 'report.generate',
-          objectType: 'report_file',
-          objectId: row!.id,
-          after: { draftId: draft.id, version, fileName: report.fileName, basis: report.basis, demo: report.demo },
-        });
-        return row!;
-      });
-      const { bytes: _bytes, sections: _sections, ...meta } = file;
-      return asJson({ file: { ...meta, createdBy: user.displayName } });
+      if (!String(request.headers.accept ?? '').includes('application/x-ndjson')) {
+        return generateFile(request, draft, request.body?.basis, () => undefined);
+      }
+      // Streamed: a line per step while the work runs, then the result or the error (the status is already sent).
+      const stream = new PassThrough();
+      const line = (value: GenerateStreamLine) => stream.write(`${JSON.stringify(value)}\n`);
+      generateFile(request, draft, request.body?.basis, (progress) => line({ progress }))
+        .then((done) => line({ done }))
+        .catch((error: unknown) => {
+          if (!(error instanceof AppError)) request.log.error({ err: error }, 'report generation failed');
+          line({
+            error:
+              error instanceof AppError
+                ? { code: error.code, message: error.message }
+                : { code: 'INTERNAL', message: '生成报告时出错，请稍后重试或联系系统管理员' },
+          });
+        })
+        .finally(() => stream.end());
+      return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(stream);
     },
   );
+
+  async function generateFile(
+    request: FastifyRequest,
+    draft: DraftRow,
+    basis: 'approved' | 'preliminary' | undefined,
+    progress: (step: ReportProgress) => void,
+  ): Promise<GenerateResponse> {
+    progress({ label: '汇总监测数据', percent: 5 });
+    const ctx = await context(draft.folderId, {
+      kind: draft.kind,
+      year: draft.year,
+      scope: draft.scope,
+      basis,
+    });
+    const [last] = await db
+      .select({ version: reportFile.version })
+      .from(reportFile)
+      .where(eq(reportFile.draftId, draft.id))
+      .orderBy(desc(reportFile.version))
+      .limit(1);
+    const version = (last?.version ?? 0) + 1;
+    const report = await generateReport(ctx, { sections: draft.sections, version, progress });
+    progress({ label: '保存报告文件', percent: 96 });
+    const user = currentUser(request);
+    const file = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(reportFile)
+        .values({
+          draftId: draft.id,
+          version,
+          format: report.format,
+          fileName: report.fileName,
+          bytes: report.bytes,
+          sha256: crypto.createHash('sha256').update(report.bytes).digest('hex'),
+          size: report.bytes.length,
+          sections: report.sections,
+          basis: report.basis,
+          demo: report.demo,
+          createdBy: user.id,
+        })
+        .returning();
+      await tx.update(reportDraft).set({ sections: report.sections }).where(eq(reportDraft.id, draft.id));
+      await audit(tx, actorOf(request), {
+        action: 'report.generate',
+        objectType: 'report_file',
+        objectId: row!.id,
+        after: { draftId: draft.id, version, fileName: report.fileName, basis: report.basis, demo: report.demo },
+      });
+      return row!;
+    });
+    const { bytes: _bytes, sections: _sections, ...meta } = file;
+    return asJson({ file: { ...meta, createdBy: user.displayName } });
+  }
 
   app.get(
     '/reports/files/:id',

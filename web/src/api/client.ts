@@ -81,6 +81,38 @@ export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 
 export const put = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body: JSON.stringify(body) });
 export const del = <T>(path: string) => api<T>(path, { method: 'DELETE' });
 
+/**
+ * A POST whose answer streams as NDJSON (Accept: application/x-ndjson): each `{ progress }` line goes to
+ * `onProgress`, the `{ done }` line is the result, an `{ error }` line (the work failed after the answer began)
+ * throws as the API's other errors do.
+ */
+export async function postStreaming<T, P>(path: string, body: unknown, onProgress: (progress: P) => void): Promise<T> {
+  const response = await request(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { accept: 'application/x-ndjson' },
+  });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf('\n');
+    while (end >= 0) {
+      const line = buffer.slice(0, end).trim();
+      buffer = buffer.slice(end + 1);
+      end = buffer.indexOf('\n');
+      if (!line) continue;
+      const message = JSON.parse(line) as { progress?: P; done?: T; error?: { code: string; message: string } };
+      if (message.progress !== undefined) onProgress(message.progress);
+      if (message.error) throw new ApiError(500, message.error.code, message.error.message, message.error);
+      if (message.done !== undefined) return message.done;
+    }
+    if (done) throw new ApiError(500, 'INCOMPLETE', '服务器未返回结果，请刷新页面查看是否已生成', {});
+  }
+}
+
 /** Downloads a file from the API (with the session), keeping the server's file name. */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const response = await request(path);

@@ -1,8 +1,13 @@
-import { Alert, App, Button, Card, Input, Progress, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Input, Progress, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { GenerateResponse, ReportDraftDetail, ReportList } from '../../../../src/features/reports/contract.ts';
-import { ApiError, post, put } from '../../api/client.ts';
+import type {
+  GenerateResponse,
+  ReportDraftDetail,
+  ReportList,
+  ReportProgress,
+} from '../../../../src/features/reports/contract.ts';
+import { ApiError, postStreaming, put } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
@@ -17,8 +22,10 @@ const KIND_LABELS: Record<string, string> = {
   final_evaluation: '终期评估报告',
   stat_tables: '统计报表',
 };
-/** A report with charts takes several seconds; the bar creeps towards this and completes when the answer comes. */
-const EXPECTED_MS = 15_000;
+const BASIS_OPTIONS = [
+  { value: 'approved', label: '已审核数据' },
+  { value: 'preliminary', label: '含未审核的初步数据' },
+];
 
 /** A report's texts as editable sections (prefilled with the drafted text), 保存, 生成报告 and the versions. */
 export default function DraftEditorPage() {
@@ -30,15 +37,14 @@ export default function DraftEditorPage() {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [generating, setGenerating] = useState(false);
-  const [progress, setProgress] = useState(0);
-  const timer = useRef<ReturnType<typeof setInterval>>(undefined);
+  const [progress, setProgress] = useState<ReportProgress>({ label: '', percent: 0 });
+  const [basis, setBasis] = useState<'approved' | 'preliminary'>('approved');
   const draft = data?.draft;
   const plans = useApi<ReportList>('/reports').data?.plans;
 
   useEffect(() => {
     if (draft?.sections) setTexts(Object.fromEntries(draft.sections.map((s) => [s.key, s.text])));
   }, [draft]);
-  useEffect(() => () => clearInterval(timer.current), []);
 
   const changed = (draft?.sections ?? []).filter((s) => texts[s.key] !== undefined && texts[s.key] !== s.text);
 
@@ -76,20 +82,20 @@ export default function DraftEditorPage() {
   const generate = async () => {
     if (!draft || !(await save())) return;
     setGenerating(true);
-    setProgress(0);
-    const started = Date.now();
-    timer.current = setInterval(() => {
-      setProgress(Math.min(95, Math.round((100 * (Date.now() - started)) / EXPECTED_MS)));
-    }, 300);
+    setProgress({ label: '开始生成', percent: 0 });
     try {
-      const { file } = await post<GenerateResponse>(`/reports/drafts/${draft.id}/generate`, {});
-      setProgress(100);
+      // The server tells each step as it does it (数据、文字、图表 one by one、排版), so the bar follows the real work.
+      const { file } = await postStreaming<GenerateResponse, ReportProgress>(
+        `/reports/drafts/${draft.id}/generate`,
+        { basis },
+        setProgress,
+      );
+      setProgress({ label: '已完成', percent: 100 });
       message.success(`已生成${file.fileName}`);
       reload();
     } catch (e) {
       message.error((e as Error).message);
     } finally {
-      clearInterval(timer.current);
       setGenerating(false);
     }
   };
@@ -108,15 +114,28 @@ export default function DraftEditorPage() {
             <Button onClick={save} loading={saving} disabled={changed.length === 0 || generating}>
               保存
             </Button>
+            <Select
+              aria-label="数据口径"
+              value={basis}
+              onChange={setBasis}
+              options={BASIS_OPTIONS}
+              disabled={generating}
+              style={{ minWidth: 180 }}
+            />
             <Button type="primary" onClick={generate} loading={generating}>
               生成报告
             </Button>
             {changed.length > 0 && <Typography.Text type="warning">有 {changed.length} 处未保存的修改</Typography.Text>}
           </Space>
+          {basis === 'preliminary' && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              初步数据含成员单位已报送但统计部门尚未审核的数值，适合在最后一批数据审核完成前先行起草；报告中注明所用口径。
+            </Typography.Paragraph>
+          )}
           {generating && (
             <div style={{ marginTop: 16 }}>
-              <Spin size="small" /> 正在生成报告（汇总数据、起草文字、绘制图表、排版）……
-              <Progress percent={progress} status="active" aria-label="报告生成进度" />
+              <Spin size="small" /> 正在生成报告：{progress.label}……
+              <Progress percent={progress.percent} status="active" aria-label="报告生成进度" />
             </div>
           )}
         </Card>
