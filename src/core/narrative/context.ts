@@ -77,8 +77,7 @@ export function checkContextFigures(
 }
 
 /** True when at least one figure of either year is entered. */
-export function hasContextFigures(figures: ContextFigures | undefined): boolean {
-  if (!figures) return false;
+function hasContextFigures(figures: ContextFigures): boolean {
   return [figures.base, figures.final].some((row) => Object.values(row).some((v) => typeof v === 'number'));
 }
 
@@ -215,7 +214,7 @@ export function contextText(input: NarrativeInput): string {
   const base = Math.min(...input.plans.map((p) => p.baseYear));
   const years = { base, final: input.year };
   const f = input.context;
-  if (!hasContextFigures(f) || !f) {
+  if (!f || !hasContextFigures(f)) {
     return `（待补充：${base + 1}—${input.year}年${input.region}经济社会发展基本情况。请在“报告”页的“经济社会基本情况数据”卡片中填写${base}年和${input.year}年的常住人口（其中女性、0—17岁儿童）、地区生产总值、一般公共预算支出及民生支出占比、城镇和农村居民人均可支配收入，并注明数据来源（如统计公报），再次打开本草稿即按所填数据生成本段。）`;
   }
   const all = whole(input.region);

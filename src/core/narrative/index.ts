@@ -9,7 +9,6 @@ export {
   checkContextFigures,
   contextText,
   EMPTY_CONTEXT_FIGURES,
-  hasContextFigures,
 } from './context.ts';
 export {
   achievedRate,
