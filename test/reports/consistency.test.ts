@@ -140,6 +140,10 @@ describe.each(ENGINES)('report numbers on %s', (engine) => {
     ]) {
       expect(paragraphs.some((p) => p.endsWith(heading))).toBe(true);
     }
+    // 经济社会基本情况 from the demo's context figures (src/features/demo/context.ts), the source named as 演示数据.
+    const context = paragraphs[paragraphs.findIndex((p) => p.endsWith('经济社会基本情况')) + 1]!;
+    expect(context).toMatch(/^2025年末，全区常住人口115\.8万人，比2020年末增加0\.7万人，其中女性57\.0万人，占49\.2%/);
+    expect(context).toMatch(/（数据来源：演示数据）$/);
     const c = finalCounts(ctx.narrative.indicators);
     const total = rows.find((r) => r[0] === '合计')!;
     expect(total.slice(1, 5).map(Number)).toEqual([c.quantitative, c.已实现, c.基本实现, c.未实现]);

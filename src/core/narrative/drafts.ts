@@ -2,6 +2,7 @@
 // warnings in plain words (the method's numbers go to the technical annex), 存在的问题 and 对策建议 (from the
 // warnings, the 督办 answers and the units' work reports), and the final evaluation's sections. The office edits
 // them before the report is generated; these are starting points. Every count printed comes from `figures()`.
+import { contextText } from './context.ts';
 import { achievedRate, domainHeading, domainText, type FinalCounts, finalCounts } from './domain.ts';
 import { excerpt, joinNames, ordinal, percent, sentence } from './format.ts';
 import {
@@ -455,11 +456,6 @@ export function practicesText(input: NarrativeInput): string {
   if (missing) lines.push(missing);
   if (!lines.length) lines.push('（待补充：各成员单位尚未提交评估报告和年度工作报告，主要做法和经验待汇总后填写。）');
   return lines.join('\n');
-}
-
-/** 经济社会基本情况 (final): context figures the office enters; a marked placeholder until it does. */
-export function contextText(input: NarrativeInput): string {
-  return `（待补充：${period(input)}${input.region}经济社会发展基本情况，如地区生产总值、常住人口及其中妇女和儿童人数、一般公共预算支出中民生支出等，数据以统计公报为准。）`;
 }
 
 function domainSections(input: NarrativeInput): DraftSection[] {

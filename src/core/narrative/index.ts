@@ -1,6 +1,16 @@
 // Narrative drafts of the monitoring and evaluation reports: pure functions from an analysis-shaped input to
 // Chinese texts in the phrasing of the national monitoring reports. No I/O; imports only from core.
 export {
+  CONTEXT_FIGURES,
+  type ContextFigureKey,
+  type ContextFigures,
+  type ContextProblem,
+  type ContextYearFigures,
+  checkContextFigures,
+  contextText,
+  EMPTY_CONTEXT_FIGURES,
+} from './context.ts';
+export {
   achievedRate,
   domainHeading,
   domainSummary,
@@ -11,7 +21,6 @@ export {
 } from './domain.ts';
 export {
   achievementsText,
-  contextText,
   distinctIndicators,
   draftEvaluation,
   draftMonitoring,

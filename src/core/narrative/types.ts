@@ -2,6 +2,7 @@
 // that core imports nothing outside core. `Analysis` from src/analysis satisfies these shapes structurally.
 import type { AssessmentResult, RollupRow } from '../assessment/index.ts';
 import type { ReferenceFigure } from '../reference.ts';
+import type { ContextFigures } from './context.ts';
 
 export interface NarrativeIndicator {
   code: string;
@@ -99,6 +100,8 @@ export interface NarrativeInput {
   };
   /** Units' submitted 评估报告 (final) summaries, quoted in 主要做法和经验. */
   evaluationReports?: { unitName: string; summary: string }[];
+  /** 经济社会基本情况数据 of the cycle, as the office entered them (final evaluation's 经济社会基本情况). */
+  context?: ContextFigures;
 }
 
 /** One editable text of a report: paragraphs separated by line breaks. */

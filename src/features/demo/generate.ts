@@ -6,6 +6,7 @@ import { area, dataValue, indicator, orgUnit, plan, responsibility, submission }
 import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
+import { seedDemoContextFigures } from './context.ts';
 import { seedDemoReferences } from './references.ts';
 import {
   DEMO_DENOMINATORS,
@@ -220,6 +221,7 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
   await generateDemoWork(db, { from: baseYear + 1, to: lastYear });
   const published = await seedDemoReferences(db, options.folderId, DEMO_ACTOR);
+  await seedDemoContextFigures(db, options.folderId, DEMO_ACTOR);
   progress(`演示数据：记录全国公开发布的对比数据 ${published} 项`);
   // The rounds' locking ran statement by statement: bring the derived results current now.
   await catchUpResults(db);

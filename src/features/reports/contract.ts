@@ -1,4 +1,5 @@
 // 报告's response shapes, shared by the server and the web. Times are ISO strings, as the JSON has them.
+import type { ContextFigures } from '../../core/narrative/index.ts';
 import type { ReportKind, StoredSection } from '../../core/reports.ts';
 
 /** A draft as GET /api/reports lists it: who saved last by name. */
@@ -98,4 +99,13 @@ export interface StatFormApproval {
 /** GET / PUT /api/reports/stat-form. */
 export interface StatFormReply {
   statForm: StatFormApproval;
+}
+
+/** GET / PUT /api/reports/context-figures: the cycle's 经济社会基本情况数据 and the two years they are for. */
+export interface ContextFiguresReply {
+  /** The cycle's base year, e.g. 2020 */
+  baseYear: number;
+  /** The cycle's final year, e.g. 2025 */
+  finalYear: number;
+  figures: ContextFigures;
 }

@@ -16,6 +16,7 @@ import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
 import { referencesByIndicator } from '../reference/index.ts';
 import { summariseTasks, type TaskYearSummary } from '../tasks/index.ts';
+import { getContextFigures } from './context-figures.ts';
 import type { ReportProgress } from './contract.ts';
 import { buildEvaluationReport } from './evaluation-report.ts';
 import { buildMonitoringReport } from './monitoring-report.ts';
@@ -147,6 +148,8 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
     workReports: sources.workReports,
     sources: sources.counts,
     evaluationReports: sources.evaluationReports,
+    // Only a final report has 经济社会基本情况.
+    ...(kind === 'final' ? { context: await getContextFigures(db, folderId) } : {}),
   };
   return {
     kind: request.kind,

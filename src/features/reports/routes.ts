@@ -4,16 +4,19 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CONTEXT_FIGURES, type ContextFigures, checkContextFigures } from '../../core/narrative/index.ts';
 import type { StoredSection } from '../../core/reports.ts';
 import { appUser, plan, reportDraft, reportFile } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { asJson } from '../../kernel/json.ts';
-import { cycleOf } from '../../platform/cycles.ts';
+import { cycleHead, cycleOf } from '../../platform/cycles.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendFile } from '../../platform/download.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
+import { contextFiguresKey, getContextFigures, setContextFigures } from './context-figures.ts';
 import type {
+  ContextFiguresReply,
   GenerateResponse,
   GenerateStreamLine,
   OpenDraftResponse,
@@ -67,6 +70,24 @@ const StatFormBody = z.object({
   approvedBy: approvalText('批准机关', 50),
   approvalNo: approvalText('批准文号', 50),
   validUntil: approvalText('有效期至', 20).regex(/^(\d{4}年(\d{1,2}月)?)?$/, '有效期至应写作“2026年12月”'),
+});
+// Types here; ranges and parts against wholes in checkContextFigures, whose messages name the year.
+const ContextYear = z.object(
+  Object.fromEntries(
+    CONTEXT_FIGURES.map((f) => [
+      f.key,
+      z
+        .number({ message: `${f.label}（${f.unit}）应为数字` })
+        .nullable()
+        .optional(),
+    ]),
+  ) as Record<(typeof CONTEXT_FIGURES)[number]['key'], z.ZodOptional<z.ZodNullable<z.ZodNumber>>>,
+  { message: '应为各项数据' },
+);
+const ContextFiguresBody = z.object({
+  base: ContextYear,
+  final: ContextYear,
+  source: z.string({ message: '数据来源应为文字' }).trim().max(100, '数据来源最多 100 字'),
 });
 const GenerateBody = z
   .object({ basis: z.enum(['approved', 'preliminary'], { message: '口径应为 approved 或 preliminary' }).optional() })
@@ -135,6 +156,60 @@ export const reportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         });
       });
       return { statForm: after };
+    },
+  );
+
+  app.get(
+    '/reports/context-figures',
+    {
+      schema: { tags: ['报告'], summary: '本规划周期基期年和终期年的经济社会基本情况数据' },
+      config: { access: { roles: READERS } },
+    },
+    async (request): Promise<ContextFiguresReply> => {
+      const head = await cycleHead(db, await cycleOf(db, request));
+      return { baseYear: head.baseYear, finalYear: head.end, figures: await getContextFigures(db, head.id) };
+    },
+  );
+
+  app.put(
+    '/reports/context-figures',
+    {
+      schema: {
+        tags: ['报告'],
+        summary: '保存本规划周期的经济社会基本情况数据（终期评估报告据此起草“经济社会基本情况”）',
+        body: ContextFiguresBody,
+      },
+      config: { access: { roles: EDITORS } },
+    },
+    async (request): Promise<ContextFiguresReply> => {
+      const head = await cycleHead(db, await cycleOf(db, request));
+      const years = { baseYear: head.baseYear, finalYear: head.end };
+      // Only the figures entered are kept: an emptied field is no figure, not a zero.
+      const entered = (row: ContextFigures['base']) =>
+        Object.fromEntries(Object.entries(row).filter(([, v]) => typeof v === 'number'));
+      const after: ContextFigures = {
+        base: entered(request.body.base),
+        final: entered(request.body.final),
+        source: request.body.source,
+      };
+      const problems = checkContextFigures(after, years);
+      if (problems.length) {
+        throw new AppError(400, 'VALIDATION_FAILED', `输入有误：${problems.map((p) => p.message).join('；')}`, {
+          fields: problems.map((p) => ({ field: `body.${p.field}`, message: p.message })),
+        });
+      }
+      const before = await getContextFigures(db, head.id);
+      await db.transaction(async (tx) => {
+        await setContextFigures(tx, head.id, after);
+        await audit(tx, actorOf(request), {
+          action: 'settings.context_figures',
+          objectType: 'setting',
+          objectId: contextFiguresKey(head.id),
+          before,
+          after,
+        });
+      });
+      return { ...years, figures: after };
     },
   );
 

@@ -72,6 +72,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'settings.webhook': '设置工作群机器人',
   'settings.unit_webhook': '设置单位群机器人',
   'settings.stat_form': '设置统计报表批准信息',
+  'settings.context_figures': '设置经济社会基本情况数据',
 };
 
 /** Filter choices: whole groups (the server matches the action by prefix) and single actions. */

@@ -9,6 +9,7 @@ import { useApi } from '../../api/useApi.ts';
 import { cycleYears, useCycle } from '../../shell/cycle.tsx';
 import { ErrorAlert } from '../admin/common.tsx';
 import { useUser } from '../auth/AuthContext.tsx';
+import { ContextFiguresCard } from './ContextFiguresCard.tsx';
 import { FileList } from './FileList.tsx';
 import { StatFormCard } from './StatFormCard.tsx';
 import { scopeLabel, scopeOptions } from './types.ts';
@@ -73,6 +74,7 @@ export default function ReportsPage() {
         </Card>
       )}
       {canEdit && <StatFormCard />}
+      {canEdit && <ContextFiguresCard />}
       <Table<ReportDraftRow>
         rowKey="id"
         loading={loading}
