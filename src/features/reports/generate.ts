@@ -1,5 +1,6 @@
 // Loading what a report speaks of (the analysis, the plans, the 督办 answers and the units' work reports) and
 // turning it into a file: the one path the API, the CLI and the bench share.
+import { setImmediate } from 'node:timers/promises';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import {
   type DraftSection,
@@ -356,13 +357,19 @@ export interface GeneratedReport {
 }
 
 export async function generateReport(ctx: ReportContext, options: GenerateOptions = {}): Promise<GeneratedReport> {
-  const progress = options.progress ?? (() => undefined);
-  progress({ label: '起草报告文字', percent: 20 });
+  // Drawing charts and laying out keep the thread busy: after each step the event loop gets a turn, so that the
+  // step's line reaches the browser while the work goes on rather than all at the end.
+  const progress = async (step: ReportProgress) => {
+    if (!options.progress) return;
+    options.progress(step);
+    await setImmediate();
+  };
+  await progress({ label: '起草报告文字', percent: 20 });
   const sections = mergeSections(draftSections(ctx), options.sections);
   const date = options.date ?? beijingMonthText();
   let bytes: Buffer;
   if (ctx.kind === 'stat_tables') {
-    progress({ label: '生成 Excel 统计报表', percent: 60 });
+    await progress({ label: '生成 Excel 统计报表', percent: 60 });
     const workbook = buildStatTables(ctx);
     bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   } else {
@@ -378,7 +385,7 @@ export async function generateReport(ctx: ReportContext, options: GenerateOption
       ctx.kind === 'annual_monitoring' || ctx.kind === 'final_monitoring'
         ? await buildMonitoringReport(ctx, sections, build)
         : await buildEvaluationReport(ctx, sections, build);
-    progress({ label: '排版生成 Word 文件', percent: 88 });
+    await progress({ label: '排版生成 Word 文件', percent: 88 });
     bytes = await renderDocx(doc);
   }
   return {

@@ -28,8 +28,8 @@ export interface BuildOptions {
   /** As printed under the title, e.g. 2026年3月 */
   date: string;
   charts: boolean;
-  /** Told after each trend chart is drawn (the progress of a generation). */
-  chartDrawn?: (done: number, total: number) => void;
+  /** Told after each trend chart is drawn (the progress of a generation); awaited, so it may let I/O through. */
+  chartDrawn?: (done: number, total: number) => Promise<void>;
 }
 
 /**
@@ -123,7 +123,7 @@ async function renderTrends(inputs: TrendChartInput[], drawn?: BuildOptions['cha
   const out: Uint8Array[] = [];
   for (const input of inputs) {
     out.push(await renderTrendPng(input));
-    drawn?.(out.length, inputs.length);
+    await drawn?.(out.length, inputs.length);
   }
   return out;
 }

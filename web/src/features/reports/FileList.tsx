@@ -13,8 +13,24 @@ export function FileList({ files }: { files: ReportFile[] }) {
       pagination={false}
       dataSource={files}
       locale={{ emptyText: '尚未生成' }}
+      // On a phone the table scrolls inside its card instead of widening the page.
+      scroll={{ x: 720 }}
       columns={[
         { title: '版本', dataIndex: 'version', width: 70, render: (v: number) => `第${v}版` },
+        {
+          title: '文件',
+          dataIndex: 'fileName',
+          render: (name: string, f) => (
+            <Button
+              type="link"
+              size="small"
+              style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'left', padding: 0 }}
+              onClick={() => download(`/reports/files/${f.id}`, name).catch((e: Error) => message.error(e.message))}
+            >
+              {name}
+            </Button>
+          ),
+        },
         { title: '生成时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatBeijingTime(v) },
         { title: '生成人', dataIndex: 'createdBy', width: 100 },
         {
@@ -37,19 +53,6 @@ export function FileList({ files }: { files: ReportFile[] }) {
           dataIndex: 'size',
           width: 90,
           render: (v: number) => `${Math.max(1, Math.round(v / 1024))} KB`,
-        },
-        {
-          title: '文件',
-          dataIndex: 'fileName',
-          render: (name: string, f) => (
-            <Button
-              type="link"
-              size="small"
-              onClick={() => download(`/reports/files/${f.id}`, name).catch((e: Error) => message.error(e.message))}
-            >
-              {name}
-            </Button>
-          ),
         },
       ]}
     />
