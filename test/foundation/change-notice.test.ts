@@ -99,6 +99,7 @@ describe.each(ENGINES)('remembered reads on %s', (engine) => {
       'app_user',
       'area',
       'org_unit',
+      'org_unit_former_name',
       'plan_folder',
       'user_session',
     ]);

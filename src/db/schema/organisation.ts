@@ -14,6 +14,16 @@ export const orgUnit = pgTable('org_unit', {
   confirmed: boolean('confirmed').notNull().default(false),
 });
 
+/** 机构更名: a name the unit had before, until the moment it was renamed (migration 0020). */
+export const orgUnitFormerName = pgTable('org_unit_former_name', {
+  id: serial('id').primaryKey(),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => orgUnit.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  until: timestamp('until', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const area = pgTable('area', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(),

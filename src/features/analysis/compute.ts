@@ -17,6 +17,7 @@ import type { Db } from '../../db/connection.ts';
 import { area, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
 import { canSeePreliminary, type ScopedUser } from '../../kernel/scope.ts';
 import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
+import { cycleEndMoment, formerNamesAt } from '../organisation/index.ts';
 import type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
 import { type RawValue, readRawValues } from './raw-values.ts';
 
@@ -97,6 +98,8 @@ export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
     if (p.cycleEnd > targetYear) targetYear = p.cycleEnd;
   }
   const finalTolerance = await getSetting<FinalTolerance>(db, finalToleranceKey(folderId));
+  // A finished cycle names its lead units as they were named then (机构更名 after the cycle).
+  const formerNames = await formerNamesAt(db, cycleEndMoment(targetYear));
   return {
     folderId,
     finalTolerance,
@@ -107,7 +110,7 @@ export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
     plans,
     domains,
     indicators,
-    leadOf: new Map(leads.map((l) => [l.indicatorId, { id: l.unitId, name: l.name }])),
+    leadOf: new Map(leads.map((l) => [l.indicatorId, { id: l.unitId, name: formerNames.get(l.unitId) ?? l.name }])),
     areaNames,
     goals,
     baseYear,

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { uniqueViolation } from '../../db/errors.ts';
-import { area, orgUnit } from '../../db/schema/index.ts';
+import { area, orgUnit, orgUnitFormerName } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { assertUnitInScope } from '../../kernel/scope.ts';
@@ -29,6 +29,11 @@ export const notEmpty = (body: object) => Object.values(body).some((v) => v !== 
 export const NOTHING_TO_CHANGE = { message: '没有要修改的内容' };
 const UnitPatch = z.object({
   name: Name.optional(),
+  /**
+   * With a new name: 机构更名 (default) keeps the old name for the finished cycles' pages and reports; false is a
+   * correction (错别字), shown everywhere at once.
+   */
+  keepFormerName: z.boolean({ message: '是否保留原名称应为是或否' }).optional(),
   active: z.boolean().optional(),
   confirmed: z.boolean().optional(),
   contactName: z.string().trim().max(30).nullable().optional(),
@@ -134,15 +139,20 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         tags: ['组织机构'],
         summary: '修改成员单位',
         params: IdParams,
-        body: UnitPatch.refine(notEmpty, NOTHING_TO_CHANGE),
+        body: UnitPatch.refine(({ keepFormerName: _, ...changes }) => notEmpty(changes), NOTHING_TO_CHANGE),
       },
       config: { access: { roles: MANAGERS } },
     },
     async (request): Promise<UnitReply> => {
       const before = await findUnit(db, request.params.id);
+      const { keepFormerName, ...changes } = request.body;
+      const renamed = changes.name !== undefined && changes.name !== before.name;
       const unit = await db
         .transaction(async (tx) => {
-          const [after] = await tx.update(orgUnit).set(request.body).where(eq(orgUnit.id, before.id)).returning();
+          const [after] = await tx.update(orgUnit).set(changes).where(eq(orgUnit.id, before.id)).returning();
+          if (renamed && keepFormerName !== false) {
+            await tx.insert(orgUnitFormerName).values({ unitId: before.id, name: before.name });
+          }
           await audit(tx, actorOf(request), {
             action: 'unit.update',
             objectType: 'unit',

@@ -15,6 +15,7 @@ import type { Db } from '../../db/connection.ts';
 import { indicator, orgUnit, plan, supervisionNotice, supervisionStep, unitDocument } from '../../db/schema/index.ts';
 import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
+import { cycleEndMoment, formerNamesAt } from '../organisation/index.ts';
 import { referencesByIndicator } from '../reference/index.ts';
 import { summariseTasks, type TaskYearSummary } from '../tasks/index.ts';
 import { getContextFigures } from './context-figures.ts';
@@ -169,6 +170,9 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
 
 /** The 督办 answers on the scope's indicators and the units' submitted 年度工作报告 of the period. */
 async function loadSources(db: Db, folderId: string, indicatorIds: number[], year: number, kind: 'annual' | 'final') {
+  // Units as they were named at the end of the report's year (机构更名 since then).
+  const formerNames = await formerNamesAt(db, cycleEndMoment(year));
+  const nameOf = (unit: { unitId: number; unitName: string }) => formerNames.get(unit.unitId) ?? unit.unitName;
   const notices = indicatorIds.length
     ? await db
         .select({
@@ -176,6 +180,7 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
           status: supervisionNotice.status,
           warning: supervisionNotice.warning,
           indicatorName: indicator.name,
+          unitId: supervisionNotice.unitId,
           unitName: orgUnit.name,
         })
         .from(supervisionNotice)
@@ -208,7 +213,7 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
       const c = latest.get(n.id)!;
       return {
         indicatorName: n.indicatorName,
-        unitName: n.unitName,
+        unitName: nameOf(n),
         ...(c.causes ? { causes: c.causes } : {}),
         ...(c.measures ? { measures: c.measures } : {}),
         ...(c.effect ? { effect: c.effect } : {}),
@@ -240,7 +245,7 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
     if (!prev || (d.year ?? 0) > (prev.year ?? 0)) byUnit.set(d.unitId, d);
   }
   const workReports: WorkReport[] = [...byUnit.values()].map((d) => ({
-    unitName: d.unitName,
+    unitName: nameOf(d),
     ...(d.sections.implementation ? { implementation: d.sections.implementation } : {}),
     ...(d.sections.problems ? { problems: d.sections.problems } : {}),
     ...(d.sections.causes ? { causes: d.sections.causes } : {}),
@@ -277,13 +282,15 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
     workReports,
     evaluationReports: evaluations
       .filter((e) => e.sections.summary?.trim())
-      .map((e) => ({ unitName: e.unitName, summary: e.sections.summary! })),
+      .map((e) => ({ unitName: nameOf(e), summary: e.sections.summary! })),
     counts: {
       unitsReported: byUnit.size,
       unitsTotal: members.length,
       noticesIssued: relevant.length,
       noticesAnswered: relevant.filter((n) => n.status !== 'issued').length,
-      unitsMissing: members.filter((m) => !reportedUnits.has(m.id)).map((m) => m.name),
+      unitsMissing: members
+        .filter((m) => !reportedUnits.has(m.id))
+        .map((m) => nameOf({ unitId: m.id, unitName: m.name })),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ListedUnit, UnitList, UnitReply } from '../../../../src/features/organisation/contract.ts';
 import { api, patch, post } from '../../api/client.ts';
@@ -14,6 +14,8 @@ interface UnitForm {
   contactName?: string;
   contactPhone?: string;
   active: boolean;
+  /** When the name changes: 机构更名 keeps the old name for finished years; a correction does not. */
+  renameKind?: 'rename' | 'correct';
 }
 
 /**
@@ -181,11 +183,14 @@ function Units() {
 function UnitDialog({ unit, onClose }: { unit: ListedUnit | undefined; onClose: (changed: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitForm>();
+  const name = Form.useWatch('name', form);
+  const renaming = unit !== undefined && name !== undefined && name.trim() !== '' && name.trim() !== unit.name;
 
   async function save(values: UnitForm) {
     if (unit) {
       await patch(`/org/units/${unit.id}`, {
         name: values.name,
+        ...(renaming ? { keepFormerName: values.renameKind !== 'correct' } : {}),
         contactName: values.contactName?.trim() || null,
         contactPhone: values.contactPhone?.trim() || null,
         active: values.active,
@@ -218,9 +223,20 @@ function UnitDialog({ unit, onClose }: { unit: ListedUnit | undefined; onClose: 
         contactName: unit?.contactName ?? '',
         contactPhone: unit?.contactPhone ?? '',
         active: unit?.active ?? true,
+        renameKind: 'rename',
       }}
     >
       <CodeAndNameItems existing={!!unit} example="wjw" />
+      {renaming && (
+        <Form.Item label="名称变更" name="renameKind">
+          <Radio.Group
+            options={[
+              { value: 'rename', label: `机构更名：已结束年度的分析和报告仍称“${unit.name}”` },
+              { value: 'correct', label: '更正名称（如错别字）：所有年度一律用新名称' },
+            ]}
+          />
+        </Form.Item>
+      )}
       <Form.Item label="联络员" name="contactName">
         <Input maxLength={30} />
       </Form.Item>
