@@ -6,6 +6,7 @@ import { area, dataValue, indicator, orgUnit, plan, responsibility, submission }
 import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
+import { generateDemoDocuments } from './documents.ts';
 import { seedDemoReferences } from './references.ts';
 import {
   demoCounts,
@@ -17,6 +18,7 @@ import {
   townOffsets,
   townValues,
 } from './scenario.ts';
+import { generateDemoSupervision } from './supervision.ts';
 import { generateDemoWork } from './work.ts';
 
 // 演示数据: fills base year..last year for every indicator of the active plan folder, deterministically, through
@@ -175,6 +177,14 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   progress('演示数据：建立各年度填报任务与审核记录…');
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
   await generateDemoWork(db, { from: baseYear + 1, to: lastYear });
+  progress('演示数据：生成成员单位工作报告、评估报告和预警督办记录…');
+  await generateDemoSupervision(db, {
+    folderId: options.folderId,
+    from: baseYear + 1,
+    to: lastYear,
+    cycleEnd: targetYear,
+  });
+  await generateDemoDocuments(db, { folderId: options.folderId, lastYear });
   const published = await seedDemoReferences(db, options.folderId, DEMO_ACTOR);
   progress(`演示数据：记录全国公开发布的对比数据 ${published} 项`);
   // The rounds' locking ran statement by statement: bring the derived results current now.
