@@ -206,7 +206,7 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
         unitName: n.unitName,
         ...(c.causes ? { causes: c.causes } : {}),
         ...(c.measures ? { measures: c.measures } : {}),
-        ...(c.effect ? { effect: c.effect } : {}),
+        ...(c.expectedEffect ? { effect: c.expectedEffect } : {}),
       };
     });
 
