@@ -80,8 +80,22 @@ describe.each(ENGINES)('demo documents and 督办 on %s', (engine) => {
     expect(practices).toContain('区委网信办、区科技局、区商务局、区应急管理局、区科协尚未提交终期评估报告');
     // Once per unit: a unit's 评估报告 is not followed by its work report saying the same again.
     expect(practices.match(/区卫生健康委/g)).toHaveLength(1);
+    expect(sections.find((s) => s.key === KEY.process)!.text).toContain(
+      '34家成员单位提交的年度工作报告，29家成员单位提交的终期评估报告',
+    );
     const problems = sections.find((s) => s.key === KEY.problems)!.text;
     expect(problems).toContain('据责任单位督办反馈');
+    // The causes quoted are those on indicators still short of their target at the end of the cycle.
+    const quoted = ctx.narrative.supervision.filter((n) => problems.includes(`${n.indicatorName}方面，${n.unitName}`));
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(quoted.length).toBeLessThan(ctx.narrative.supervision.length);
+    for (const n of quoted) {
+      const judged = ctx.narrative.indicators.filter((i) => i.name === n.indicatorName);
+      expect(
+        judged.some((i) => ['未实现', '基本实现', '未实现（方向未达）'].includes(i.result.finalCategory ?? '')),
+        n.indicatorName,
+      ).toBe(true);
+    }
     expect(problems).not.toContain('尚未提交终期评估报告');
     expect(problems).not.toMatch(/。；/);
   });

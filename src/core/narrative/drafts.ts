@@ -404,7 +404,10 @@ export function processText(input: NarrativeInput): string {
   const sources: string[] = [
     `${period(input)}各成员单位报送、${input.basis === 'approved' ? '统计部门审核确认' : '含尚未审核确认'}的监测数据`,
   ];
-  if (s && s.unitsReported > 0) sources.push(`${s.unitsReported}家成员单位提交的年度工作报告和评估报告`);
+  // Each kind counted on its own: the units with a 年度工作报告 need not all have sent their 评估报告 yet.
+  if (s && s.unitsReported > 0) sources.push(`${s.unitsReported}家成员单位提交的年度工作报告`);
+  const evaluated = input.evaluationReports?.length ?? 0;
+  if (evaluated > 0) sources.push(`${evaluated}家成员单位提交的终期评估报告`);
   if (s && s.noticesIssued > 0)
     sources.push(`${s.noticesIssued}项预警督办事项的办理情况（已反馈${s.noticesAnswered}项）`);
   lines.push(

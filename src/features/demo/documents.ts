@@ -483,7 +483,7 @@ function genericProfile(unitName: string, led: string[], helped: string[], k: nu
   const tasks = led.length ? led : helped;
   const verb = led.length ? '牵头' : '配合';
   const practices = tasks.length
-    ? tasks.slice(0, 4).map((t, j) => `${t.replace(/。$/, '')}${GENERIC_WAYS[j]}`)
+    ? tasks.slice(0, 4).map((t, j) => `${t.replace(/。$/, '')}${GENERIC_WAYS[(j + k) % GENERIC_WAYS.length]}`)
     : ['明确分管负责同志和责任科室，将妇女儿童发展纳入本单位年度工作安排', '配合相关成员单位做好监测数据报送'];
   return {
     focus: '规划分工任务',
