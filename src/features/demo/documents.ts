@@ -1,8 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { domain, measure, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
-import type { IndicatorAnalysis } from '../analysis/index.ts';
-import { analyse } from '../analysis/index.ts';
+import type { Analysis, IndicatorAnalysis } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { documentCycle, saveDocument, submitDocument } from '../documents/index.ts';
 
@@ -298,6 +297,8 @@ export interface DemoDocumentsOptions {
   folderId: string;
   /** The last year with data (default: the cycle's last year); the 评估报告 only once the cycle has ended. */
   lastYear?: number;
+  /** Each year as judged then (judgedByYear): a unit's report names what lagged then. */
+  judged: Map<number, Analysis>;
   /** Steps dated after now are not taken (the first start of a demo shows the cycle as of today). */
   now?: Date;
 }
@@ -320,18 +321,6 @@ export async function generateDemoDocuments(db: Db, options: DemoDocumentsOption
     .innerJoin(plan, eq(plan.id, domain.planId))
     .where(eq(plan.folderId, options.folderId))
     .orderBy(asc(measure.id));
-  // Each year judged as of that year: a unit's report names what lagged then.
-  const byYear = new Map<number, IndicatorAnalysis[]>();
-  for (let year = cycle.start; year <= lastYear; year++) {
-    const analysis = await analyse(db, {
-      folderId: options.folderId,
-      basis: 'preliminary',
-      towns: () => false,
-      asOf: year,
-    });
-    byYear.set(year, analysis.indicators);
-  }
-
   let saved = 0;
   async function put(
     unitId: number,
@@ -357,7 +346,8 @@ export async function generateDemoDocuments(db: Db, options: DemoDocumentsOption
     const led = measures.filter((m) => m.unitId === unit.id && m.role === 'lead').map((m) => m.title);
     const helped = measures.filter((m) => m.unitId === unit.id && m.role === 'partner').map((m) => m.title);
     const profile = PROFILES[unit.name] ?? genericProfile(unit.name, led, helped, k);
-    const mine = (year: number) => (byYear.get(year) ?? []).filter((i) => i.leadUnit?.id === unit.id);
+    const mine = (year: number) =>
+      (options.judged.get(year)?.indicators ?? []).filter((i) => i.leadUnit?.id === unit.id);
 
     await put(
       unit.id,

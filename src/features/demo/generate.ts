@@ -7,6 +7,7 @@ import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
 import { generateDemoDocuments } from './documents.ts';
+import { judgedByYear } from './judged.ts';
 import { seedDemoReferences } from './references.ts';
 import {
   demoCounts,
@@ -178,13 +179,10 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
   await generateDemoWork(db, { from: baseYear + 1, to: lastYear });
   progress('演示数据：生成成员单位工作报告、评估报告和预警督办记录…');
-  await generateDemoSupervision(db, {
-    folderId: options.folderId,
-    from: baseYear + 1,
-    to: lastYear,
-    cycleEnd: targetYear,
-  });
-  await generateDemoDocuments(db, { folderId: options.folderId, lastYear });
+  const judged = await judgedByYear(db, options.folderId, { from: baseYear + 1, to: lastYear });
+  const folderId = options.folderId;
+  await generateDemoSupervision(db, { folderId, from: baseYear + 1, to: lastYear, cycleEnd: targetYear, judged });
+  await generateDemoDocuments(db, { folderId, lastYear, judged });
   const published = await seedDemoReferences(db, options.folderId, DEMO_ACTOR);
   progress(`演示数据：记录全国公开发布的对比数据 ${published} 项`);
   // The rounds' locking ran statement by statement: bring the derived results current now.

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import type { IndicatorAnalysis } from '../analysis/index.ts';
-import { analyse } from '../analysis/index.ts';
+import type { Analysis, IndicatorAnalysis } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { issueNotice, stepNotice } from '../supervision/index.ts';
 
@@ -103,11 +102,18 @@ function answerFor(item: IndicatorAnalysis, year: number, cycleEnd: number): Ans
   };
 }
 
+export interface DemoSupervisionOptions {
+  folderId: string;
+  from: number;
+  to: number;
+  cycleEnd: number;
+  /** Each year as judged then (judgedByYear). */
+  judged: Map<number, Analysis>;
+  now?: Date;
+}
+
 /** Issues, answers and closes the demo 督办单; answers how many were issued. */
-export async function generateDemoSupervision(
-  db: Db,
-  options: { folderId: string; from: number; to: number; cycleEnd: number; now?: Date },
-): Promise<number> {
+export async function generateDemoSupervision(db: Db, options: DemoSupervisionOptions): Promise<number> {
   const now = options.now ?? new Date();
   // Warnings of from..to-1, each supervised the next spring: the last batch is issued in the year `to`.
   const lastWarned = options.to - 1;
@@ -115,12 +121,8 @@ export async function generateDemoSupervision(
   for (let year = options.from; year <= lastWarned; year++) {
     const spring = year + 1;
     if (day(`${spring}-04-15`) > now) break;
-    const analysis = await analyse(db, {
-      folderId: options.folderId,
-      basis: 'approved',
-      towns: () => false,
-      asOf: year,
-    });
+    const analysis = options.judged.get(year);
+    if (!analysis) continue;
     const warned = analysis.indicators
       .filter((i) => i.result.warning && i.leadUnit && i.result.year === year)
       .sort(
@@ -144,7 +146,7 @@ export async function generateDemoSupervision(
           requirement: `${item.name}${year}年出现“${item.result.warning!.kinds.join('、')}”预警。请${item.leadUnit!.name}深入分析原因，制定整改措施，明确时间节点，于${deadline}前反馈整改情况。`,
           deadline,
           basis: 'approved',
-          asOf: year,
+          analysis,
         },
         { at: day(issuedOn), notify: false },
       );

@@ -3,7 +3,7 @@ import { plainWarning } from '../../core/narrative/index.ts';
 import type { Db } from '../../db/connection.ts';
 import { indicator, plan, responsibility, supervisionNotice, supervisionStep } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
-import { analyse } from '../analysis/index.ts';
+import { type Analysis, analyse } from '../analysis/index.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { notify as notifyUnits } from '../notices/index.ts';
 
@@ -26,8 +26,11 @@ export interface IssueInput {
   deadline: string;
   /** The 口径 the office was looking at when it saw the warning; the notice records the warning as seen there. */
   basis: 'approved' | 'preliminary';
-  /** The year whose warning is supervised (default: the latest year with data). */
-  asOf?: number;
+  /**
+   * The analysis the warning was seen in, when the caller has it at hand (the demo data: the warned year's);
+   * default: the indicator's cycle analysed now on `basis`.
+   */
+  analysis?: Analysis;
 }
 
 /** Issues a 督办单 on an indicator's warning to its lead unit; one open notice per indicator. */
@@ -49,14 +52,8 @@ export async function issueNotice(
     .from(indicator)
     .innerJoin(plan, eq(plan.id, indicator.planId))
     .where(eq(indicator.id, indicatorId));
-  const analysis = owner
-    ? await analyse(db, {
-        folderId: owner.folderId,
-        basis,
-        towns: () => false,
-        ...(input.asOf !== undefined ? { asOf: input.asOf } : {}),
-      })
-    : undefined;
+  const analysis =
+    input.analysis ?? (owner ? await analyse(db, { folderId: owner.folderId, basis, towns: () => false }) : undefined);
   const item = analysis?.indicators.find((i) => i.id === indicatorId);
   if (!item) throw notFound('指标');
   const warning = {
