@@ -150,7 +150,7 @@ export async function generateDemoSupervision(db: Db, options: DemoSupervisionOp
           indicatorId: item.id,
           requirement: `${item.name}${year}年出现“${item.result.warning!.kinds.join('、')}”预警。请${item.leadUnit!.name}深入分析原因，制定整改措施，明确时间节点，于${deadline}前反馈整改情况。`,
           deadline,
-          basis: 'approved',
+          basis: analysis.basis,
           analysis,
         },
         { at: day(issuedOn), notify: false },
