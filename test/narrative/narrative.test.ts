@@ -383,9 +383,7 @@ describe('report texts', () => {
       '存在的问题及原因',
       '对策建议',
     ]);
-    expect(evaluation[2]!.text).toContain(
-      '3家成员单位提交的年度工作报告和评估报告，2项预警督办事项的办理情况（已反馈1项）',
-    );
+    expect(evaluation[2]!.text).toContain('3家成员单位提交的年度工作报告，2项预警督办事项的办理情况（已反馈1项）');
     expect(evaluation.map((s) => s.text).join('\n')).not.toMatch(/预计|推算|按目前趋势|可望|如期实现/);
   });
 });

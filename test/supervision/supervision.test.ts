@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, notice, supervisionNotice } from '../../src/db/schema/index.ts';
 import { remindOverdueSupervision } from '../../src/features/supervision/index.ts';
@@ -60,7 +60,10 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
 
   it('only the lead unit sees and answers it', async () => {
     expect((await other.get(`/api/supervision/${noticeId}`)).statusCode).toBe(404);
-    expect((await other.get('/api/supervision')).json().notices).toEqual([]);
+    // The other unit sees its own notices (the demo data's), never this one.
+    const seen = (await other.get('/api/supervision')).json().notices as { id: number; unitName: string }[];
+    expect(seen.map((n) => n.id)).not.toContain(noticeId);
+    expect(seen.every((n) => n.unitName === '区教育局')).toBe(true);
     expect(
       (await other.post(`/api/supervision/${noticeId}/answer`, { causes: 'a', measures: 'b', expectedEffect: 'c' }))
         .statusCode,
@@ -110,7 +113,11 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
       'close',
     ]);
     expect(thread.steps[1].content.measures).toContain('高危专案管理');
-    const audited = await t.db.database.db.select().from(auditLog).where(eq(auditLog.objectType, 'supervision'));
+    const audited = await t.db.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'supervision'), eq(auditLog.objectId, String(noticeId))))
+      .orderBy(asc(auditLog.id));
     expect(audited.map((a) => a.action)).toEqual([
       'supervision.issue',
       'supervision.answer',
@@ -127,16 +134,24 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
       .update(supervisionNotice)
       .set({ deadline: '2025-01-01' })
       .where(eq(supervisionNotice.id, id));
-    const overdue = (await office.get('/api/supervision?overdue=true')).json().notices;
-    expect(overdue.map((n: { id: number }) => n.id)).toEqual([id]);
-    expect(overdue[0].overdue).toBe(true);
+    const overdue = (await office.get('/api/supervision?overdue=true')).json().notices as {
+      id: number;
+      status: string;
+      overdue: boolean;
+    }[];
+    // This one, besides the demo data's overdue one; none that is answered or still in time.
+    expect(overdue.map((n) => n.id)).toContain(id);
+    expect(overdue.every((n) => n.overdue && n.status === 'issued')).toBe(true);
+    const open = (await office.get('/api/supervision?status=issued')).json().notices as typeof overdue;
+    expect(open.filter((n) => n.overdue).map((n) => n.id)).toEqual(overdue.map((n) => n.id));
   });
 
   it('an overdue 督办 reaches the unit and the office once, in their bells, and stops once answered', async () => {
     const [open] = (await office.get('/api/supervision?overdue=true')).json().notices as { id: number }[];
+    // This notice's reminders (the demo data's overdue 督办 has its own).
     const bell = async (who: Client) =>
       ((await who.get('/api/notices')).json().notices as { kind: string; title: string; link: string }[]).filter(
-        (n) => n.kind === 'supervision_overdue',
+        (n) => n.kind === 'supervision_overdue' && n.link === `/warnings/notices/${open!.id}`,
       );
     expect(await remindOverdueSupervision(t.db.database.db)).toBeGreaterThanOrEqual(2);
     expect(await remindOverdueSupervision(t.db.database.db)).toBe(0);
@@ -152,7 +167,10 @@ describe.each(ENGINES)('预警督办: from a warning to rectification on %s', (e
       expectedEffect: '效果',
     });
     await t.db.database.db.delete(notice).where(eq(notice.kind, 'supervision_overdue'));
-    expect(await remindOverdueSupervision(t.db.database.db)).toBe(0);
+    // Reminded again from scratch: nothing for the answered one (the demo data's overdue 督办 is reminded still).
+    await remindOverdueSupervision(t.db.database.db);
+    expect(await bell(unit)).toEqual([]);
+    expect(await bell(office)).toEqual([]);
   });
 
   it('judges overdue by the day in Beijing: at 23:30 UTC the deadline day has already passed there', async () => {

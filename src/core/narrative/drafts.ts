@@ -266,6 +266,26 @@ function namesCounted({ names, count }: { names: string[]; count: number }): str
   return `${names.slice(0, 6).join('、')}等${count}项指标`;
 }
 
+const UNFINISHED: FinalJudgement[] = ['未实现', '基本实现', '未实现（方向未达）'];
+
+/**
+ * The 督办 answers a report quotes. A final report quotes those on indicators still short of their target: a cause
+ * given in 2022 for an indicator met by 2025 is no problem of the cycle, and would contradict 主要成效.
+ */
+function quotedSupervision(input: NarrativeInput): NarrativeInput['supervision'] {
+  if (input.kind !== 'final') return input.supervision;
+  const met = new Set(input.indicators.filter((i) => !UNFINISHED.includes(finalJudgement(i))).map((i) => i.name));
+  const unfinished = new Set(input.indicators.filter((i) => UNFINISHED.includes(finalJudgement(i))).map((i) => i.name));
+  return input.supervision.filter((s) => unfinished.has(s.indicatorName) || !met.has(s.indicatorName));
+}
+
+/** Texts joined with ；, each without its own closing 。 or ；. */
+const joinClauses = (parts: (string | undefined)[]) =>
+  parts
+    .map((x) => x?.trim().replace(/[。；]+$/, '') ?? '')
+    .filter(Boolean)
+    .join('；');
+
 /** 存在的问题（及原因）: the unmet or lagging indicators in groups, then the causes the units gave. */
 export function problemsText(input: NarrativeInput): string {
   const items: string[] = [];
@@ -302,7 +322,7 @@ export function problemsText(input: NarrativeInput): string {
       `部分指标年度间波动较大。${joinNames(volatile.map((i) => i.name))}年度间变化明显，需核实数据口径，分析变化原因。`,
     );
   }
-  const causes = input.supervision.filter((s) => s.causes?.trim());
+  const causes = quotedSupervision(input).filter((s) => s.causes?.trim());
   if (causes.length) {
     items.push(
       `据责任单位督办反馈，${causes
@@ -315,7 +335,7 @@ export function problemsText(input: NarrativeInput): string {
   if (reported.length) {
     items.push(
       `成员单位报告反映的问题和原因：${reported
-        .map((r) => `${r.unitName}提出${excerpt([r.problems, r.causes].filter((x) => x?.trim()).join('；'))}`)
+        .map((r) => `${r.unitName}提出${excerpt(joinClauses([r.problems, r.causes]))}`)
         .map((t) => t.replace(/[。；]$/, ''))
         .join('；')}。`,
     );
@@ -349,7 +369,7 @@ export function suggestionsText(input: NarrativeInput): string {
   if (distinct.some(isVolatile)) {
     items.push('加强数据质量管理。对年度间波动较大的指标，核实数据来源和统计口径，分析波动原因。');
   }
-  const measures = input.supervision.filter((s) => s.measures?.trim());
+  const measures = quotedSupervision(input).filter((s) => s.measures?.trim());
   if (measures.length) {
     items.push(
       `抓好督办整改落实。${measures
@@ -385,7 +405,10 @@ export function processText(input: NarrativeInput): string {
   const sources: string[] = [
     `${period(input)}各成员单位报送、${input.basis === 'approved' ? '统计部门审核确认' : '含尚未审核确认'}的监测数据`,
   ];
-  if (s && s.unitsReported > 0) sources.push(`${s.unitsReported}家成员单位提交的年度工作报告和评估报告`);
+  // Each kind counted on its own: the units with a 年度工作报告 need not all have sent their 评估报告 yet.
+  if (s && s.unitsReported > 0) sources.push(`${s.unitsReported}家成员单位提交的年度工作报告`);
+  const evaluated = input.evaluationReports?.length ?? 0;
+  if (evaluated > 0) sources.push(`${evaluated}家成员单位提交的终期评估报告`);
   if (s && s.noticesIssued > 0)
     sources.push(`${s.noticesIssued}项预警督办事项的办理情况（已反馈${s.noticesAnswered}项）`);
   lines.push(
@@ -441,13 +464,15 @@ export function achievementsText(input: NarrativeInput): string {
 export function practicesText(input: NarrativeInput): string {
   const lines: string[] = [];
   const evaluations = input.evaluationReports ?? [];
-  const done = input.workReports.filter((r) => r.implementation?.trim());
+  // A unit's 评估报告 sums up its cycle: its 年度工作报告 would say the same again.
+  const evaluated = new Set(evaluations.map((e) => e.unitName));
+  const done = input.workReports.filter((r) => r.implementation?.trim() && !evaluated.has(r.unitName));
   if (evaluations.length) {
     lines.push(...evaluations.map((e) => sentence(`${e.unitName}：${excerpt(e.summary, 200)}`)));
   }
   if (done.length) {
     lines.push(
-      `各成员单位年度工作报告反映的主要做法：${done
+      `${evaluations.length ? '尚未提交评估报告的成员单位，其' : '各成员单位'}年度工作报告反映的主要做法：${done
         .map((r) => `${r.unitName}${excerpt(r.implementation!, 120).replace(/[。；]$/, '')}`)
         .join('；')}。`,
     );

@@ -7,6 +7,8 @@ import { catchUpResults } from '../analysis/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { openRound, saveValues, type ValueInput, writeHistory } from '../collection/index.ts';
 import { seedDemoContextFigures } from './context.ts';
+import { generateDemoDocuments } from './documents.ts';
+import { judgedByYear } from './judged.ts';
 import { seedDemoReferences } from './references.ts';
 import {
   DEMO_DENOMINATORS,
@@ -23,6 +25,7 @@ import {
   townOffsets,
   townValues,
 } from './scenario.ts';
+import { generateDemoSupervision } from './supervision.ts';
 import { generateDemoWork } from './work.ts';
 
 // 演示数据: fills base year..last year for every indicator of the active plan folder, deterministically, through
@@ -220,6 +223,11 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<{ 
   progress('演示数据：建立各年度填报任务与审核记录…');
   await demoRounds(db, options.folderId, baseYear, lastYear, options.openLastRound ?? true);
   await generateDemoWork(db, { from: baseYear + 1, to: lastYear });
+  progress('演示数据：生成成员单位工作报告、评估报告和预警督办记录…');
+  const judged = await judgedByYear(db, options.folderId, { from: baseYear + 1, to: lastYear });
+  const folderId = options.folderId;
+  await generateDemoSupervision(db, { folderId, from: baseYear + 1, to: lastYear, cycleEnd: targetYear, judged });
+  await generateDemoDocuments(db, { folderId, lastYear, judged });
   const published = await seedDemoReferences(db, options.folderId, DEMO_ACTOR);
   await seedDemoContextFigures(db, options.folderId, DEMO_ACTOR);
   progress(`演示数据：记录全国公开发布的对比数据 ${published} 项`);

@@ -101,8 +101,19 @@ export interface SaveInput {
   expectedVersion: number;
 }
 
+/** When a step happens: now, or (演示数据) the day a unit would have taken it. */
+export interface StepOptions {
+  at?: Date;
+}
+
 /** Creates or updates a draft. Submitted documents must be withdrawn first; a stale version answers 409. */
-export async function saveDocument(db: Db, actor: Actor, input: SaveInput): Promise<UnitDocument> {
+export async function saveDocument(
+  db: Db,
+  actor: Actor,
+  input: SaveInput,
+  options: StepOptions = {},
+): Promise<UnitDocument> {
+  const at = options.at ?? new Date();
   const cycle = await documentCycle(db, input.folderId);
   const year = documentYear(cycle, input.kind, input.year);
   const sections = cleanSections(input.kind, input.sections);
@@ -129,6 +140,7 @@ export async function saveDocument(db: Db, actor: Actor, input: SaveInput): Prom
           year,
           roundId,
           sections,
+          updatedAt: at,
           updatedBy: actor.userId,
         })
         .onConflictDoNothing()
@@ -143,7 +155,7 @@ export async function saveDocument(db: Db, actor: Actor, input: SaveInput): Prom
         .set({
           sections,
           roundId: existing.roundId ?? roundId,
-          updatedAt: new Date(),
+          updatedAt: at,
           updatedBy: actor.userId,
           version: sql`${unitDocument.version} + 1`,
         })
@@ -151,7 +163,7 @@ export async function saveDocument(db: Db, actor: Actor, input: SaveInput): Prom
         .returning();
       if (!saved) throw new AppError(409, 'CONFLICT', '该文档已被他人修改，请刷新后再编辑');
     }
-    await history(tx, actor, saved.id, existing ? 'save' : 'create', existing ?? null, saved);
+    await history(tx, actor, saved.id, existing ? 'save' : 'create', existing ?? null, saved, null, at);
     await audit(tx, actor, {
       action: 'document.save',
       objectType: 'unit_document',
@@ -171,9 +183,11 @@ async function history(
   before: Pick<UnitDocument, 'sections' | 'status'> | null,
   after: Pick<UnitDocument, 'sections' | 'status'>,
   comment: string | null = null,
+  at = new Date(),
 ) {
   await tx.insert(unitDocumentHistory).values({
     documentId,
+    at,
     userId: actor.userId,
     username: actor.username,
     action,
@@ -191,7 +205,12 @@ export async function findDocument(db: Db, id: number): Promise<UnitDocument | u
 }
 
 /** Draft → submitted, when every required section has text; the message names the empty ones. */
-export async function submitDocument(db: Db, actor: Actor, doc: UnitDocument): Promise<UnitDocument> {
+export async function submitDocument(
+  db: Db,
+  actor: Actor,
+  doc: UnitDocument,
+  options: StepOptions = {},
+): Promise<UnitDocument> {
   if (doc.status === 'submitted') throw new AppError(409, 'ALREADY_SUBMITTED', `${documentLabel(doc)}已提交`);
   const empty = emptySections(doc.kind, doc.sections);
   if (empty.length > 0) {
@@ -200,7 +219,7 @@ export async function submitDocument(db: Db, actor: Actor, doc: UnitDocument): P
       fields: keys.map((s) => ({ field: `sections.${s.key}`, message: `请填写${s.label}` })),
     });
   }
-  return transition(db, actor, doc, 'submit', 'submitted');
+  return transition(db, actor, doc, 'submit', 'submitted', null, options.at);
 }
 
 /** Submitted → draft by the office, with its reasons: the unit is told and corrects it before submitting again. */
@@ -223,6 +242,7 @@ async function transition(
   action: string,
   to: DocumentStatus,
   returnComment: string | null = null,
+  at = new Date(),
 ) {
   return db.transaction(async (tx) => {
     const submitting = to === 'submitted';
@@ -230,7 +250,7 @@ async function transition(
       .update(unitDocument)
       .set({
         status: to,
-        submittedAt: submitting ? new Date() : null,
+        submittedAt: submitting ? at : null,
         submittedBy: submitting ? actor.userId : null,
         returnComment,
         version: sql`${unitDocument.version} + 1`,
@@ -238,7 +258,7 @@ async function transition(
       .where(and(eq(unitDocument.id, doc.id), eq(unitDocument.version, doc.version)))
       .returning();
     if (!updated) throw new AppError(409, 'CONFLICT', '该文档已被他人修改，请刷新后重试');
-    await history(tx, actor, doc.id, action, doc, updated, returnComment);
+    await history(tx, actor, doc.id, action, doc, updated, returnComment, at);
     await audit(tx, actor, {
       action: `document.${action}`,
       objectType: 'unit_document',

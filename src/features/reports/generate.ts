@@ -216,7 +216,7 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
         unitName: nameOf(n),
         ...(c.causes ? { causes: c.causes } : {}),
         ...(c.measures ? { measures: c.measures } : {}),
-        ...(c.effect ? { effect: c.effect } : {}),
+        ...(c.expectedEffect ? { effect: c.expectedEffect } : {}),
       };
     });
 

@@ -2,3 +2,11 @@
 
 export { remindOverdueSupervision } from './overdue.ts';
 export { supervisionRoutes } from './routes.ts';
+export {
+  type IssueInput,
+  issueNotice,
+  type NoticeStepKind,
+  type StepOptions,
+  type SupervisionNoticeRow,
+  stepNotice,
+} from './supervision.ts';

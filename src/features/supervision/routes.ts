@@ -1,33 +1,23 @@
-import { and, asc, desc, eq, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { plainWarning } from '../../core/narrative/index.ts';
 import type { Db } from '../../db/connection.ts';
-import {
-  appUser,
-  indicator,
-  orgUnit,
-  plan,
-  responsibility,
-  supervisionNotice,
-  supervisionStep,
-} from '../../db/schema/index.ts';
+import { appUser, indicator, orgUnit, supervisionNotice, supervisionStep } from '../../db/schema/index.ts';
 import { beijingDate } from '../../kernel/dates.ts';
 import { AppError, notFound, outOfScope } from '../../kernel/errors.ts';
 import { asJson } from '../../kernel/json.ts';
 import { ROLE_SCOPE } from '../../kernel/roles.ts';
 import { canSeeUnit } from '../../kernel/scope.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { analyse } from '../analysis/index.ts';
-import { actorOf, audit } from '../audit/index.ts';
+import { actorOf } from '../audit/index.ts';
 import type { SessionUser } from '../auth/index.ts';
 import { currentUser } from '../auth/index.ts';
-import { notify } from '../notices/index.ts';
 import type { SupervisionDetail, SupervisionList, SupervisionResponse } from './contract.ts';
+import { issueNotice, type NoticeStepKind, stepNotice } from './supervision.ts';
 
 // 预警督办: from a warning the office issues a supervision notice (督办单) to the indicator's lead unit; the unit
-// answers with causes, measures and expected effect (整改情况); the office closes it or asks again. Every step is
-// kept (supervision_step) and audited.
+// answers with causes, measures and expected effect (整改情况); the office closes it or asks again. The steps
+// themselves are in supervision.ts; here who may take them, and no deadline before today.
 
 const Id = z.object({ id: z.coerce.number().int().positive('编号应为正整数') });
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -140,136 +130,25 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       config: { access: { roles: ['office'] } },
     },
     async (request): Promise<SupervisionResponse> => {
-      const { indicatorId, requirement, deadline, basis } = request.body;
-      if (deadline < beijingDate()) {
+      if (request.body.deadline < beijingDate()) {
         throw new AppError(400, 'VALIDATION_FAILED', '整改期限不能早于今天', {
           fields: [{ field: 'body.deadline', message: '不能早于今天' }],
         });
       }
-      const [lead] = await db
-        .select({ unitId: responsibility.unitId })
-        .from(responsibility)
-        .where(and(eq(responsibility.indicatorId, indicatorId), eq(responsibility.role, 'lead')));
-      if (!lead) throw new AppError(409, 'NO_LEAD_UNIT', '该指标尚未确定牵头单位，请先在“责任分工”中指定');
-      // The indicator's own cycle: a warning of 2021–2025 is supervised with 2021–2025's analysis.
-      const [owner] = await db
-        .select({ folderId: plan.folderId })
-        .from(indicator)
-        .innerJoin(plan, eq(plan.id, indicator.planId))
-        .where(eq(indicator.id, indicatorId));
-      const analysis = owner ? await analyse(db, { folderId: owner.folderId, basis, towns: () => false }) : undefined;
-      const item = analysis?.indicators.find((i) => i.id === indicatorId);
-      if (!item) throw notFound('指标');
-      const warning = {
-        kinds: item.result.warning?.kinds ?? [],
-        ...(item.result.warning ? { summary: plainWarning(item, item.targetYear) } : {}),
-        reasons: item.result.warning?.reasons ?? [],
-        status: item.result.status,
-        year: item.result.year,
-      };
-      const actor = actorOf(request);
-      const notice = await db.transaction(async (tx) => {
-        // One open 督办 per indicator: a second would split the unit's answers over two threads.
-        const [open] = await tx
-          .select({ id: supervisionNotice.id })
-          .from(supervisionNotice)
-          .where(and(eq(supervisionNotice.indicatorId, indicatorId), ne(supervisionNotice.status, 'closed')));
-        if (open) {
-          throw new AppError(
-            409,
-            'NOTICE_ALREADY_OPEN',
-            `该指标已有未办结的督办单（编号 ${open.id}），请在原督办单中“再次督办”，办结后才能发出新的督办`,
-            { noticeId: open.id },
-          );
-        }
-        const [created] = await tx
-          .insert(supervisionNotice)
-          .values({ indicatorId, unitId: lead.unitId, warning, requirement, deadline, createdBy: actor.userId })
-          .returning();
-        const n = created as typeof supervisionNotice.$inferSelect;
-        await tx.insert(supervisionStep).values({
-          noticeId: n.id,
-          userId: actor.userId,
-          username: actor.username,
-          kind: 'issue',
-          content: { requirement, deadline },
-        });
-        await audit(tx, actor, { action: 'supervision.issue', objectType: 'supervision', objectId: n.id, after: n });
-        await notify(
-          tx,
-          { unitId: n.unitId },
-          {
-            kind: 'supervision_issued',
-            title: `督办：${item.code} ${item.name}`,
-            body: `请于 ${deadline} 前反馈整改情况。${requirement}`,
-            link: `/warnings/notices/${n.id}`,
-          },
-        );
-        return n;
-      });
-      return asJson({ notice });
+      return asJson({ notice: await issueNotice(db, actorOf(request), request.body) });
     },
   );
 
-  /** One step of the thread: checks the status, records the step, moves the notice, audits. */
+  /** One step of the thread, on a notice the user may see. */
   async function step(
     request: Parameters<typeof actorOf>[0],
     id: number,
-    kind: 'answer' | 'close' | 'ask_again',
-    from: 'issued' | 'answered',
-    to: 'issued' | 'answered' | 'closed',
+    kind: NoticeStepKind,
     content: Record<string, string>,
     deadline?: string,
   ) {
-    const user = currentUser(request);
-    const notice = await findNotice(db, user, id);
-    if (notice.status !== from) {
-      const labels = { issued: '待整改', answered: '已反馈', closed: '已办结' } as const;
-      throw new AppError(409, 'INVALID_TRANSITION', `督办单当前为“${labels[notice.status]}”，不能执行此操作`);
-    }
-    const actor = actorOf(request);
-    return db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(supervisionNotice)
-        .set({ status: to, updatedAt: new Date(), version: notice.version + 1, ...(deadline ? { deadline } : {}) })
-        .where(and(eq(supervisionNotice.id, id), eq(supervisionNotice.version, notice.version)))
-        .returning();
-      if (!updated) throw new AppError(409, 'CONFLICT', '督办单已被他人处理，请刷新');
-      await tx
-        .insert(supervisionStep)
-        .values({ noticeId: id, userId: actor.userId, username: actor.username, kind, content });
-      await audit(tx, actor, {
-        action: `supervision.${kind}`,
-        objectType: 'supervision',
-        objectId: id,
-        before: { status: notice.status },
-        after: { status: to, ...content },
-      });
-      const link = `/warnings/notices/${id}`;
-      if (kind === 'answer')
-        await notify(
-          tx,
-          { roles: ['office'] },
-          {
-            kind: 'supervision_answered',
-            title: '督办已反馈，待办结',
-            body: '成员单位已反馈整改情况，请审阅后办结或再次督办。',
-            link,
-          },
-        );
-      else if (kind === 'ask_again')
-        await notify(
-          tx,
-          { unitId: notice.unitId },
-          {
-            kind: 'supervision_issued',
-            title: '督办：请再次反馈',
-            body: `办公室要求进一步整改${deadline ? `，请于 ${deadline} 前反馈` : ''}。`,
-            link,
-          },
-        );
-      return updated;
-    });
+    const notice = await findNotice(db, currentUser(request), id);
+    return stepNotice(db, actorOf(request), notice, kind, content, deadline ? { deadline } : {});
   }
 
   app.post(
@@ -279,7 +158,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       config: { access: { roles: UNIT_ROLES } },
     },
     async (request): Promise<SupervisionResponse> =>
-      asJson({ notice: await step(request, request.params.id, 'answer', 'issued', 'answered', request.body) }),
+      asJson({ notice: await step(request, request.params.id, 'answer', request.body) }),
   );
 
   app.post(
@@ -290,7 +169,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
     },
     async (request): Promise<SupervisionResponse> =>
       asJson({
-        notice: await step(request, request.params.id, 'close', 'answered', 'closed', {
+        notice: await step(request, request.params.id, 'close', {
           comment: request.body.comment,
         }),
       }),
@@ -310,15 +189,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         });
       }
       return asJson({
-        notice: await step(
-          request,
-          request.params.id,
-          'ask_again',
-          'answered',
-          'issued',
-          { comment, deadline },
-          deadline,
-        ),
+        notice: await step(request, request.params.id, 'ask_again', { comment, deadline }, deadline),
       });
     },
   );
