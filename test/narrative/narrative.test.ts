@@ -334,9 +334,19 @@ describe('report texts', () => {
     expect(problems.join('\n')).toContain('孕产妇系统管理率方面，区卫生健康委分析原因为：流动孕产妇建档不及时');
     expect(problems.join('\n')).toContain('区教育局提出部分学校心理健康教师配备不足');
     const suggestions = suggestionsText(input());
-    expect(suggestions).toMatch(/^一是聚焦滞后指标，加大推进力度。对孕产妇系统管理率，区卫生健康委牵头单位要/);
+    expect(suggestions).toMatch(/^一是聚焦滞后指标，加大推进力度。对孕产妇系统管理率，区卫生健康委要/);
     expect(suggestions).toContain('区卫生健康委针对孕产妇系统管理率提出推行孕产妇全程电子化管理');
     expect(suggestions).toContain('区教育局：按标准配齐心理健康教师');
+  });
+
+  it('quotes a unit’s 督办 answer on an indicator once, the latest', () => {
+    const base = input();
+    const first = base.supervision[0]!;
+    const again = { ...first, causes: '2024年：专业人员仍不足', measures: '2024年：继续下沉专业人员' };
+    const text = `${problemsText({ ...base, supervision: [first, again] })}\n${suggestionsText({ ...base, supervision: [first, again] })}`;
+    expect(text).toContain('2024年：专业人员仍不足');
+    expect(text).toContain('2024年：继续下沉专业人员');
+    expect(text.split(`${first.indicatorName}方面，${first.unitName}分析原因为`)).toHaveLength(2);
   });
 
   it('names the units that have not reported instead of counting 0家', () => {

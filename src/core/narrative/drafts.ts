@@ -273,10 +273,13 @@ const UNFINISHED: FinalJudgement[] = ['未实现', '基本实现', '未实现（
  * given in 2022 for an indicator met by 2025 is no problem of the cycle, and would contradict 主要成效.
  */
 function quotedSupervision(input: NarrativeInput): NarrativeInput['supervision'] {
-  if (input.kind !== 'final') return input.supervision;
+  // One answer per indicator and unit, the latest (the answers come oldest first): a unit that gave the same cause in
+  // two years is quoted once.
+  const latest = [...new Map(input.supervision.map((s) => [`${s.indicatorName}|${s.unitName}`, s])).values()];
+  if (input.kind !== 'final') return latest;
   const met = new Set(input.indicators.filter((i) => !UNFINISHED.includes(finalJudgement(i))).map((i) => i.name));
   const unfinished = new Set(input.indicators.filter((i) => UNFINISHED.includes(finalJudgement(i))).map((i) => i.name));
-  return input.supervision.filter((s) => unfinished.has(s.indicatorName) || !met.has(s.indicatorName));
+  return latest.filter((s) => unfinished.has(s.indicatorName) || !met.has(s.indicatorName));
 }
 
 /** Texts joined with ；, each without its own closing 。 or ；. */
@@ -359,7 +362,8 @@ export function suggestionsText(input: NarrativeInput): string {
       : distinct.filter(isDifficult);
   if (lagging.length) {
     const units = [...new Set(lagging.map((i) => i.leadUnit?.name).filter((n): n is string => Boolean(n)))];
-    const who = units.length ? `${units.slice(0, 6).join('、')}${units.length > 6 ? '等' : ''}牵头单位` : '各牵头单位';
+    const who =
+      units.length === 0 ? '各牵头单位' : units.length === 1 ? units[0] : `${units.slice(0, 6).join('、')}等牵头单位`;
     items.push(
       input.kind === 'final'
         ? `把未完全实现的目标纳入下一周期重点任务。${namesCounted(unfinished)}，${who}要深入分析原因，在新一轮规划中明确目标和措施，持续推进。`
