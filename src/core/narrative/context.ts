@@ -26,7 +26,7 @@ export type ContextYearFigures = Partial<Record<ContextFigureKey, number | null>
 export interface ContextFigures {
   base: ContextYearFigures;
   final: ContextYearFigures;
-  /** 数据来源, e.g. 武清区统计公报 */
+  /** 数据来源, e.g. the district statistics bureau's 统计公报 */
   source: string;
 }
 

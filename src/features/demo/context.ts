@@ -5,7 +5,7 @@ import { type Actor, audit } from '../audit/index.ts';
 import { contextFiguresKey, getContextFigures, setContextFigures } from '../reports/index.ts';
 
 // 经济社会基本情况数据 in the demo, so that the final evaluation report opens with a real-looking paragraph. Made-up
-// figures of the right size for 武清区 (第七次全国人口普查 about 115万 residents; GDP somewhat over 1,000亿元), and
+// figures of the right size for the bundled district (第七次全国人口普查 about 115万 residents; GDP somewhat over 1,000亿元), and
 // the source says 演示数据 so that nobody copies them into a real report.
 
 /** The demo's 2020 and 2025 figures; other years follow the same yearly change. */

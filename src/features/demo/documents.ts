@@ -124,7 +124,8 @@ const PROFILES: Record<string, Profile> = {
     countermeasure: '壮大家庭教育指导师队伍，推动家庭教育指导服务向村（社区）延伸',
     next: '深化家庭家教家风建设，持续做好妇女儿童维权服务和反家暴工作',
   },
-  公安武清分局: {
+  // The public security bureau is named after its district (公安…分局): keyed by its code.
+  gaj: {
     focus: '依法打击侵害妇女儿童权益违法犯罪',
     practices: [
       '依法严厉打击拐卖妇女儿童、性侵未成年人等违法犯罪，落实侵害未成年人案件强制报告制度',
@@ -309,7 +310,7 @@ export async function generateDemoDocuments(db: Db, options: DemoDocumentsOption
   const cycle = await documentCycle(db, options.folderId);
   const lastYear = Math.min(options.lastYear ?? cycle.end, cycle.end);
   const units = await db
-    .select({ id: orgUnit.id, name: orgUnit.name })
+    .select({ id: orgUnit.id, code: orgUnit.code, name: orgUnit.name })
     .from(orgUnit)
     .where(and(eq(orgUnit.kind, 'member'), eq(orgUnit.active, true)))
     .orderBy(asc(orgUnit.position));
@@ -345,7 +346,7 @@ export async function generateDemoDocuments(db: Db, options: DemoDocumentsOption
   for (const [k, unit] of units.entries()) {
     const led = measures.filter((m) => m.unitId === unit.id && m.role === 'lead').map((m) => m.title);
     const helped = measures.filter((m) => m.unitId === unit.id && m.role === 'partner').map((m) => m.title);
-    const profile = PROFILES[unit.name] ?? genericProfile(unit.name, led, helped, k);
+    const profile = PROFILES[unit.name] ?? PROFILES[unit.code] ?? genericProfile(unit.name, led, helped, k);
     const mine = (year: number) =>
       (options.judged.get(year)?.indicators ?? []).filter((i) => i.leadUnit?.id === unit.id);
 

@@ -76,7 +76,7 @@ export function ContextFiguresCard() {
             </Row>
           ))}
           <Form.Item name="source" label="数据来源">
-            <Input maxLength={100} placeholder="如：武清区统计公报" />
+            <Input maxLength={100} placeholder="如：区统计局统计公报" />
           </Form.Item>
           <Button htmlType="submit" loading={saving}>
             保存
