@@ -12,10 +12,13 @@ const SCOPES: Record<string, string[]> = {
     'test/narrative/**/*.test.ts',
     'test/catalog/indicators.test.ts',
     'test/catalog/invalid.test.ts',
+    'test/catalog/meaning.test.ts',
+    'test/catalog/same-statistic.test.ts',
     'test/catalog/fixture.test.ts',
     'test/catalog/target-rules.test.ts',
     'test/reports/charts.test.ts',
     'test/responsibility/default-file.test.ts',
+    'test/plans/curation.test.ts',
   ],
 };
 const scope = process.env.MUTATION_SCOPE;
