@@ -12,6 +12,7 @@ const SCOPES: Record<string, string[]> = {
     'test/narrative/**/*.test.ts',
     'test/catalog/indicators.test.ts',
     'test/catalog/invalid.test.ts',
+    'test/catalog/checks.test.ts',
     'test/catalog/meaning.test.ts',
     'test/catalog/same-statistic.test.ts',
     'test/catalog/fixture.test.ts',

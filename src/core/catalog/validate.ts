@@ -249,9 +249,12 @@ function checkFolderFiles(folderFile: string, folder: PlanFolder, files: ParsedF
   return problems;
 }
 
-/** Every number written in a text, as numbers: "3.0‰、5.0‰" → [3, 5]. */
+/**
+ * Every number written in a text, as numbers: "3.0‰、5.0‰" → [3, 5]. The 10 of the unit /10万 is not one: a rule's
+ * 10 (较2020年下降10%) must not pass on a quote that only says "7.5/10万".
+ */
 function numbersIn(text: string): number[] {
-  return [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  return [...text.matchAll(/(?<![/\d.])\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
 }
 
 /** The numbers a rule takes from the plan, each of which the quote must state. */
