@@ -532,3 +532,33 @@ describe('paths and the printed report', () => {
     ).toBe('  1. women.yaml 第 12 行 domains[0].code：甲。\n  2. folder.yaml：乙。');
   });
 });
+
+describe('a field left out', () => {
+  const shape = (data: unknown) => problemsOf(folder(), [['women.yaml', data]]).map((p) => `${p.path}：${p.message}`);
+  const withIndicator = (edit: (i: Data) => void) => {
+    const i = indicator('W1-01');
+    edit(i);
+    return shape(plan('women', { domains: [domain('W1', { indicators: [i] })] }));
+  };
+
+  it('is reported missing, not as a value "undefined", whatever the field holds', () => {
+    expect(withIndicator((i) => delete i.better)).toEqual([
+      'domains[0].indicators[0].better：缺少必填字段“better”（方向），请补上。 数值越高越好（如筛查率）写 higher，越低越好（如死亡率）写 lower。',
+    ]);
+    expect(withIndicator((i) => delete (i.rule as Data).kind)).toEqual([
+      'domains[0].indicators[0].rule.kind：缺少必填字段“kind”（种类），请补上。 规则种类应为 threshold、relative_to_base、annual_step、maintain、relational、count_per_body、direction_only 之一，详见 docs/catalog.md。',
+    ]);
+    expect(withIndicator((i) => delete i.precision)).toEqual([
+      'domains[0].indicators[0].precision：缺少必填字段“precision”（保留小数位），请补上。',
+    ]);
+  });
+
+  it('the kind of a source gets the advice for sources, not for rules', () => {
+    expect(withIndicator((i) => delete (i.source as Data).kind)).toEqual([
+      'domains[0].indicators[0].source.kind：缺少必填字段“kind”（种类），请补上。 来源条目的种类写 goal（主要目标）或 measure（策略措施）。',
+    ]);
+    expect(withIndicator((i) => ((i.source as Data).kind = 'section'))).toEqual([
+      'domains[0].indicators[0].source.kind：“kind”（种类）的取值 "section" 无效，应为 "goal"、"measure" 之一。 来源条目的种类写 goal（主要目标）或 measure（策略措施）。',
+    ]);
+  });
+});
