@@ -562,3 +562,99 @@ describe('a field left out', () => {
     ]);
   });
 });
+
+describe('every field is named in Chinese beside its key', () => {
+  const rules: Data[] = [
+    { kind: 'threshold', comparator: '<=', value: 7.5 },
+    { kind: 'relative_to_base', percent: 10 },
+    { kind: 'annual_step', step: 1 },
+    { kind: 'relational', comparator: '>=', reference: '女职工比例' },
+    { kind: 'count_per_body', value: 1, body: '每个村' },
+    { kind: 'direction_only', wording: '逐步提高' },
+  ];
+  const full = () =>
+    plan('women', {
+      domains: [
+        domain('W1', {
+          indicators: rules.map((rule, k) =>
+            indicator(`W1-0${k + 1}`, { rule, counts: { numerator: '死亡数', denominator: '活产数', factor: 100000 } }),
+          ),
+        }),
+      ],
+    });
+  /** The message at the field at `path` of folder.yaml or women.yaml removed. */
+  const without = (inFolder: boolean, path: (string | number)[]) => {
+    const data = inFolder ? folder({ finalEvaluation: { progress: 0.9, gap: 0.01 } }) : full();
+    let node = data as Record<string | number, unknown>;
+    for (const seg of path.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
+    delete node[path.at(-1) as string | number];
+    const problems = inFolder
+      ? problemsOf(data, [['women.yaml', full()]])
+      : problemsOf(folder(), [['women.yaml', data]]);
+    // The other indicators' rules are not in their quotes: only the problem at the removed field is looked at.
+    const at = problems.filter((p) => p.path === formatPath(path));
+    expect(at).toHaveLength(1);
+    return at[0]?.message;
+  };
+  const ind = (k: number, ...rest: string[]) => ['domains', 0, 'indicators', k, ...rest];
+
+  it.each([
+    [true, ['id'], 'id', '标识'],
+    [true, ['name'], 'name', '名称'],
+    [true, ['region'], 'region', '地区'],
+    [true, ['cycle'], 'cycle', '规划周期'],
+    [true, ['cycle', 'start'], 'start', '起始年'],
+    [true, ['cycle', 'end'], 'end', '终止年'],
+    [true, ['cycle', 'baseYear'], 'baseYear', '基期年'],
+    [true, ['plans'], 'plans', '规划文件列表'],
+    [true, ['finalEvaluation', 'progress'], 'progress', '完成所需变化的比例'],
+    [true, ['finalEvaluation', 'gap'], 'gap', '与目标值差距的比例'],
+    [false, ['title'], 'title', '标题'],
+    [false, ['shortTitle'], 'shortTitle', '简称'],
+    [false, ['issuer'], 'issuer', '发文机关'],
+    [false, ['issuedOn'], 'issuedOn', '印发日期'],
+    [false, ['sections'], 'sections', '规划章节'],
+    [false, ['domains'], 'domains', '发展领域'],
+    [false, ['domains', 0, 'code'], 'code', '编号'],
+    [false, ['domains', 0, 'goals'], 'goals', '主要目标'],
+    [false, ['domains', 0, 'measures'], 'measures', '策略措施'],
+    [false, ['domains', 0, 'goals', 0, 'number'], 'number', '序号'],
+    [false, ['domains', 0, 'goals', 0, 'text'], 'text', '正文'],
+    [false, ind(0, 'unit'), 'unit', '单位'],
+    [false, ind(0, 'rule'), 'rule', '目标规则'],
+    [false, ind(0, 'source'), 'source', '来源条目'],
+    [false, ind(0, 'quote'), 'quote', '原文'],
+    [false, ind(0, 'disaggregations'), 'disaggregations', '分解维度'],
+    [false, ind(0, 'limits'), 'limits', '自然上下限'],
+    [false, ind(0, 'floor'), 'floor', '波动下限'],
+    [false, ind(0, 'rule', 'comparator'), 'comparator', '比较符'],
+    [false, ind(0, 'rule', 'value'), 'value', '目标值'],
+    [false, ind(1, 'rule', 'percent'), 'percent', '变化百分比'],
+    [false, ind(2, 'rule', 'step'), 'step', '每年步长'],
+    [false, ind(3, 'rule', 'reference'), 'reference', '对照指标'],
+    [false, ind(4, 'rule', 'body'), 'body', '单位主体'],
+    [false, ind(5, 'rule', 'wording'), 'wording', '方向措辞'],
+    [false, ind(0, 'counts', 'numerator'), 'numerator', '分子'],
+    [false, ind(0, 'counts', 'denominator'), 'denominator', '分母'],
+    [false, ind(0, 'counts', 'factor'), 'factor', '倍数'],
+  ] as [boolean, (string | number)[], string, string][])('%s %j: “%s”（%s）', (inFolder, path, key, label) => {
+    expect(without(inFolder, path)).toMatch(new RegExp(`^缺少必填字段“${key}”（${label}），请补上。`));
+  });
+
+  it('optional fields with a value of the wrong kind', () => {
+    const wrong = (extra: Data) => indicatorProblems(extra).map((p) => p.message);
+    expect(wrong({ note: 5 })).toEqual(['“note”（备注）应为文字，现在是数字 5。']);
+    expect(wrong({ sameAs: 5 })).toEqual(['“sameAs”（同一统计指标）应为文字，现在是数字 5。']);
+    expect(wrong({ predecessor: 5 })).toEqual(['“predecessor”（上一周期）应为文字，现在是数字 5。']);
+    expect(wrong({ rule: { kind: 'count_per_body', value: 1, body: '每个村', countUnit: 5 } })).toEqual([
+      '“countUnit”（计数单位）应为文字，现在是数字 5。',
+    ]);
+    expect(wrong({ precision: 1.5 })).toEqual(['“precision”（保留小数位）应为整数，现在是数字 1.5。']);
+    expect(wrong({ limits: 'none' })).toEqual([
+      '“limits”（自然上下限）应为列表，现在是文字“none”。 自然上下限写成 [最小值, 最大值]，无上限写 null，如 [0, 100]、[0, null]。',
+    ]);
+    expect(wrong({ disaggregations: ['town'] })).toEqual([
+      '“disaggregations”（分解维度）的取值 "town" 无效，应为 "sex"、"area" 之一。 分解维度只能是 sex（分性别）或 area（分镇街）。',
+    ]);
+  });
+});
