@@ -582,7 +582,7 @@ describe('every field is named in Chinese beside its key', () => {
         }),
       ],
     });
-  /** The message at the field at `path` of folder.yaml or women.yaml removed. */
+  /** Removes the field at `path` of folder.yaml (or women.yaml) and returns the one problem reported there. */
   const without = (inFolder: boolean, path: (string | number)[]) => {
     const data = inFolder ? folder({ finalEvaluation: { progress: 0.9, gap: 0.01 } }) : full();
     let node = data as Record<string | number, unknown>;
