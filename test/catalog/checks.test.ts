@@ -293,14 +293,38 @@ describe('an indicator', () => {
       }).map((p) => p.message),
     ).toEqual(['比较符 >= 与方向 better: lower 矛盾：越低越好的指标应写 <= 或 <，请核对原文措辞。']);
     // 保持 with the direction against it is refused the same way.
-    expect(
-      indicatorProblems({
-        ...screening,
-        quote: '宫颈癌和乳腺癌筛查率达到80%以上',
-        better: 'lower',
-        rule: { kind: 'maintain', comparator: '>', value: 80 },
-      }).map((p) => p.path),
-    ).toContain('domains[0].indicators[0].rule.comparator');
+    const held = { ...screening, quote: '宫颈癌和乳腺癌筛查率保持在80%以上' };
+    const goals = [
+      { number: 1, text: '孕产妇死亡率控制在7.5/10万以下。' },
+      { number: 2, text: '宫颈癌和乳腺癌筛查率保持在80%以上。' },
+    ];
+    const maintain = (extra: Data) =>
+      problemsOf(folder(), [
+        [
+          'women.yaml',
+          plan('women', {
+            domains: [domain('W1', { goals, indicators: [indicator('W1-01', { ...held, ...extra })] })],
+          }),
+        ],
+      ]);
+    expect(maintain({ better: 'higher', rule: { kind: 'maintain', comparator: '>=', value: 80 } })).toEqual([]);
+    expect(lines(maintain({ better: 'lower', rule: { kind: 'maintain', comparator: '>=', value: 80 } }))).toEqual([
+      'women.yaml domains[0].indicators[0].rule.comparator：比较符 >= 与方向 better: lower 矛盾：越低越好的指标应写 <= 或 <，请核对原文措辞。',
+    ]);
+  });
+
+  it('maintain where the quote does not say 保持', () => {
+    const screening = {
+      name: '宫颈癌和乳腺癌筛查率',
+      unit: '%',
+      better: 'higher',
+      source: { kind: 'goal', number: 2 },
+      quote: '宫颈癌和乳腺癌筛查率达到80%以上',
+      rule: { kind: 'maintain', comparator: '>=', value: 80 },
+    };
+    expect(lines(indicatorProblems(screening))).toEqual([
+      'women.yaml domains[0].indicators[0].rule.kind：原文“宫颈癌和乳腺癌筛查率达到80%以上”没有“保持”的措辞：到期达到的目标请写 kind: threshold；若确应每年保持，请让原文包含“保持”一句。',
+    ]);
   });
 
   it('a breakdown listed twice', () => {
@@ -315,6 +339,8 @@ describe('an indicator', () => {
     ]);
     expect(indicatorProblems({ limits: [5, 5] })).toEqual([]);
     expect(indicatorProblems({ limits: [null, 0] })).toEqual([]);
+    expect(indicatorProblems({ limits: [null, -5] })).toEqual([]);
+    expect(indicatorProblems({ limits: [5, null] })).toEqual([]);
     expect(indicatorProblems({ limits: [100, null] })).toEqual([]);
   });
 
@@ -550,6 +576,12 @@ describe('a field left out', () => {
     ]);
     expect(withIndicator((i) => delete i.precision)).toEqual([
       'domains[0].indicators[0].precision：缺少必填字段“precision”（保留小数位），请补上。',
+    ]);
+  });
+
+  it('a field without advice gets none, also inside a source', () => {
+    expect(withIndicator((i) => delete (i.source as Data).number)).toEqual([
+      'domains[0].indicators[0].source.number：缺少必填字段“number”（序号），请补上。',
     ]);
   });
 

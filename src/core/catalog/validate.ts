@@ -137,8 +137,8 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空值',
 };
 
+/** A value as the message shows it (a missing one is reported as missing before it gets here). */
 function describeInput(input: unknown): string {
-  if (input === undefined) return '缺失';
   if (input === null) return '空值';
   if (Array.isArray(input)) return '列表';
   if (typeof input === 'string') return `文字“${input}”`;
