@@ -327,6 +327,43 @@ describe('an indicator', () => {
     ]);
   });
 
+  it('a whole item as the quote of a direction-only or relational target: the clause with its wording or reference', () => {
+    const whole = (text: string, extra: Data) =>
+      problemsOf(folder(), [
+        [
+          'women.yaml',
+          plan('women', {
+            domains: [
+              domain('W1', {
+                goals: [{ number: 1, text }],
+                indicators: [
+                  indicator('W1-01', { unit: '%', better: 'higher', quote: text.replace(/。$/, ''), ...extra }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      ]).map((p) => p.message);
+    expect(
+      whole('逐步提高女干部比例，各级领导班子配备女干部。', { rule: { kind: 'direction_only', wording: '逐步提高' } }),
+    ).toEqual([
+      '原文引用了主要目标第 1 条的全文。请只保留设定本指标目标的那一句，如“逐步提高女干部比例”，以便核对数字和措辞。',
+    ]);
+    expect(
+      whole('女性就业人员比例不低于男性就业人员比例，就业环境持续改善。', {
+        rule: { kind: 'relational', comparator: '>=', reference: '男性就业人员比例' },
+      }),
+    ).toEqual([
+      '原文引用了主要目标第 1 条的全文。请只保留设定本指标目标的那一句，如“女性就业人员比例不低于男性就业人员比例”，以便核对数字和措辞。',
+    ]);
+    // A reference written as a code is not a word of the plan: nothing to look for in the clauses.
+    expect(
+      whole('女性就业人员比例不低于W1-02，就业环境持续改善。', {
+        rule: { kind: 'relational', comparator: '>=', reference: 'W1-02' },
+      }),
+    ).toEqual(['对照指标 W1-02 不存在：请写本目录中已有的指标编号，或直接写对照量的名称（如“女职工比例”）。']);
+  });
+
   it('a breakdown listed twice', () => {
     expect(lines(indicatorProblems({ disaggregations: ['sex', 'area', 'sex'] }))).toEqual([
       'women.yaml domains[0].indicators[0].disaggregations[2]：分解维度 sex 重复，请删去一个。',
@@ -368,7 +405,7 @@ describe('an indicator', () => {
     expect(lines(indicatorProblems({ unit: '‰' }))).toEqual([
       'women.yaml domains[0].indicators[0].unit：原文“孕产妇死亡率控制在7.5/10万以下”的单位是“/10万”，指标单位写成了“‰”：请把 unit 改为 "/10万"（/10万 与 ‰ 相差 100 倍）。',
     ]);
-    const goals = [{ number: 1, text: '孕产妇死亡率比2020年下降10%，每年下降2个百分点。' }];
+    const goals = [{ number: 1, text: '孕产妇死亡率比2020年下降10%，每年下降2%。' }];
     const relative = problemsOf(folder(), [
       [
         'women.yaml',
@@ -381,7 +418,7 @@ describe('an indicator', () => {
                   quote: '孕产妇死亡率比2020年下降10%',
                   rule: { kind: 'relative_to_base', percent: 10, baseYear: 2020 },
                 }),
-                indicator('W1-02', { quote: '每年下降2个百分点', unit: '‰', rule: { kind: 'annual_step', step: 2 } }),
+                indicator('W1-02', { quote: '每年下降2%', unit: '‰', rule: { kind: 'annual_step', step: 2 } }),
                 indicator('W1-03', {
                   quote: '孕产妇死亡率比2020年下降10%',
                   rule: { kind: 'direction_only', wording: '下降' },
