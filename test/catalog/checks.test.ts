@@ -712,6 +712,18 @@ describe('every field is named in Chinese beside its key', () => {
 
   it('optional fields with a value of the wrong kind', () => {
     const wrong = (extra: Data) => indicatorProblems(extra).map((p) => p.message);
+    expect(wrong({ counts: 5 })).toEqual(['“counts”（计数口径）应为字段集合，现在是数字 5。']);
+    expect(wrong({ floor: '1' })).toEqual(['“floor”（波动下限）应为数字，现在是文字“1”。']);
+    const section = problemsOf(folder({ finalEvaluation: 0.9 }), [['women.yaml', plan('women')]]);
+    expect(section.map((p) => p.message)).toEqual(['“finalEvaluation”（终期评估容差）应为字段集合，现在是数字 0.9。']);
+    const indicators = problemsOf(folder(), [
+      ['women.yaml', plan('women', { domains: [domain('W1', { indicators: 5 })] })],
+    ]);
+    expect(indicators.map((p) => p.message)).toEqual(['“indicators”（监测指标）应为列表，现在是数字 5。']);
+    const id = problemsOf(folder({ id: 'Wuqing 2026' }), [['women.yaml', plan('women')]]);
+    expect(id.map((p) => p.message)).toEqual([
+      '“id”（标识）的格式不正确（现在是文字“Wuqing 2026”）。 标识只能用小写字母、数字和连字符，如 wuqing-women-2021-2025。',
+    ]);
     expect(wrong({ note: 5 })).toEqual(['“note”（备注）应为文字，现在是数字 5。']);
     expect(wrong({ sameAs: 5 })).toEqual(['“sameAs”（同一统计指标）应为文字，现在是数字 5。']);
     expect(wrong({ predecessor: 5 })).toEqual(['“predecessor”（上一周期）应为文字，现在是数字 5。']);
