@@ -364,6 +364,71 @@ describe('an indicator', () => {
     ).toEqual(['对照指标 W1-02 不存在：请写本目录中已有的指标编号，或直接写对照量的名称（如“女职工比例”）。']);
   });
 
+  it('a number with two decimals is read whole: 2.35 is stated by “2.35‰”, 2.3 is not', () => {
+    const rate = (value: number) =>
+      problemsOf(folder(), [
+        [
+          'women.yaml',
+          plan('women', {
+            domains: [
+              domain('W1', {
+                goals: [{ number: 1, text: '婴儿死亡率控制在2.35‰以下。' }],
+                indicators: [
+                  indicator('W1-01', {
+                    name: '婴儿死亡率',
+                    unit: '‰',
+                    precision: 2,
+                    quote: '婴儿死亡率控制在2.35‰以下',
+                    rule: { kind: 'threshold', comparator: '<=', value },
+                  }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      ]).map((p) => p.path);
+    expect(rate(2.35)).toEqual([]);
+    expect(rate(2.3)).toEqual(['domains[0].indicators[0].rule.value']);
+  });
+
+  it('100 % needs 100 or 全覆盖 in the quote', () => {
+    expect(
+      indicatorProblems({
+        name: '宫颈癌和乳腺癌筛查率',
+        unit: '%',
+        better: 'higher',
+        source: { kind: 'goal', number: 2 },
+        quote: '宫颈癌和乳腺癌筛查率达到80%以上',
+        rule: { kind: 'threshold', comparator: '>=', value: 100 },
+      }).map((p) => p.path),
+    ).toContain('domains[0].indicators[0].rule.value');
+  });
+
+  it('a text numbered with two digits is caught too', () => {
+    const problems = problemsOf(folder(), [
+      [
+        'women.yaml',
+        plan('women', {
+          domains: [domain('W1', { goals: [{ number: 1, text: '12．孕产妇死亡率控制在7.5/10万以下。' }] })],
+        }),
+      ],
+    ]);
+    expect(problems.map((p) => p.path)).toEqual(['domains[0].goals[0].text']);
+  });
+
+  it('counts on a unit that is not a rate have no factor to check', () => {
+    expect(
+      indicatorProblems({
+        name: '妇女儿童活动场所数',
+        unit: '个',
+        better: 'higher',
+        quote: '孕产妇死亡率控制在7.5/10万以下',
+        rule: { kind: 'direction_only', wording: '控制在' },
+        counts: { numerator: '场所数', denominator: '镇街数', factor: 1 },
+      }),
+    ).toEqual([]);
+  });
+
   it('a breakdown listed twice', () => {
     expect(lines(indicatorProblems({ disaggregations: ['sex', 'area', 'sex'] }))).toEqual([
       'women.yaml domains[0].indicators[0].disaggregations[2]：分解维度 sex 重复，请删去一个。',
@@ -489,9 +554,9 @@ describe('across the plans of a folder', () => {
     ).toContain('C1-01 与 W1-01 的方向不同，不是同一统计指标：请统一口径，或删去 sameAs。');
     // The order in which breakdowns are listed does not make two statistics.
     const bySexAndArea = plan('women', {
-      domains: [domain('W1', { indicators: [indicator('W1-01', { disaggregations: ['sex', 'area'] })] })],
+      domains: [domain('W1', { indicators: [indicator('W1-01', { disaggregations: ['area', 'sex'] })] })],
     });
-    expect(two(bySexAndArea, linked('W1-01', { disaggregations: ['area', 'sex'] }))).toEqual([]);
+    expect(two(bySexAndArea, linked('W1-01', { disaggregations: ['sex', 'area'] }))).toEqual([]);
     expect(two(bySexAndArea, linked('W1-01', { disaggregations: ['area'] })).map((p) => p.message)).toEqual([
       'C1-01 与 W1-01 的分解维度不同，不是同一统计指标：请统一口径，或删去 sameAs。',
     ]);
@@ -512,6 +577,9 @@ describe('shape problems in Chinese', () => {
     ]);
     expect(shape(plan('women', { issuer: undefined }))).toEqual(['issuer：缺少必填字段“issuer”（发文机关），请补上。']);
     expect(shape(plan('women', { titel: 'x' }))).toEqual(['：有未知字段 “titel”：请检查拼写，或删除。']);
+    expect(shape(plan('women', { titel: 'x', isuer: 'y' }))).toEqual([
+      '：有未知字段 “titel”、“isuer”：请检查拼写，或删除。',
+    ]);
     expect(shape('not a mapping')).toEqual(['：该项应为字段集合，现在是文字“not a mapping”。']);
   });
 
