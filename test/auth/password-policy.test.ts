@@ -68,6 +68,7 @@ describe('isCommonPassword: the passwords everybody tries', () => {
     'Qq000000', // zeros are digits here, not the o of passw0rd
     'Aa@123456',
     'A1b2c!', // too few digits to be a pattern
+    'Ab19!',
   ])('%s is refused', (password) => {
     expect(isCommonPassword(password)).toBe(true);
   });
@@ -79,7 +80,70 @@ describe('isCommonPassword: the passwords everybody tries', () => {
     'Ab12340', // 1234 then 0: the run breaks
     'Xyz12345!', // three letters: not one or two letters around digits
     'Qq1311', // neither a run nor a repeated pair
+    'Ab5131313', // a repeated pair after another digit
+    'Ab1313135', // a repeated pair before another digit
   ])('%s is not', (password) => {
     expect(isCommonPassword(password)).toBe(false);
+  });
+  // The words everybody tries first (the list of src/core/auth/password-policy.ts), capitalised, with a symbol and a
+  // year: mixing kinds of characters does not make them safe.
+  const WORDS = [
+    'password',
+    'passwd',
+    'passw',
+    'pass',
+    'admin',
+    'administrator',
+    'root',
+    'user',
+    'test',
+    'guest',
+    'welcome',
+    'qwerty',
+    'qwertyuiop',
+    'qwer',
+    'asdf',
+    'asdfgh',
+    'asdfghjkl',
+    'zxcv',
+    'zxcvbn',
+    'abc',
+    'abcd',
+    'abcdef',
+    'abcdefg',
+    'abcdefgh',
+    'iloveyou',
+    'woaini',
+    'letmein',
+    'monkey',
+    'dragon',
+    'master',
+    'sunshine',
+    'princess',
+    'football',
+    'baseball',
+    'china',
+    'beijing',
+    'tianjin',
+    'wuqing',
+    'huawei',
+    'changeme',
+    'secret',
+    'system',
+    'manager',
+    'login',
+    'hello',
+    'love',
+    'qazwsx',
+    'qweasd',
+    'aaaa',
+    'aaaaaa',
+    'sys',
+    'sa',
+    'oracle',
+  ];
+  it.each(WORDS)('%s with a capital, a symbol and a year is refused', (word) => {
+    const password = `${word[0]?.toUpperCase()}${word.slice(1)}#2026`;
+    expect(passwordProblems(password, 'zhangsan')).toContain(TOO_COMMON);
   });
 });
