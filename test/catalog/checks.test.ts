@@ -513,6 +513,16 @@ describe('across the plans of a folder', () => {
     ]);
   });
 
+  it('a domain code used twice in one file and again in another cites its first use', () => {
+    const problems = two(
+      plan('women', { domains: [domain('W1'), domain('W1', { indicators: [] })] }),
+      plan('children', { domains: [domain('W1', { indicators: [indicator('C1-01')] })] }),
+    );
+    expect(problems.filter((p) => p.file === 'children.yaml').map((p) => p.message)).toContain(
+      '领域编号 W1 已在 women.yaml domains[0] 使用，同一规划目录内领域编号须唯一。',
+    );
+  });
+
   it('a domain code repeated in one file is reported once, by that file, not again across files', () => {
     const problems = two(
       plan('women', { domains: [domain('W1'), domain('W1', { indicators: [] })] }),
@@ -557,6 +567,10 @@ describe('across the plans of a folder', () => {
       domains: [domain('W1', { indicators: [indicator('W1-01', { disaggregations: ['area', 'sex'] })] })],
     });
     expect(two(bySexAndArea, linked('W1-01', { disaggregations: ['sex', 'area'] }))).toEqual([]);
+    const bySexFirst = plan('women', {
+      domains: [domain('W1', { indicators: [indicator('W1-01', { disaggregations: ['sex', 'area'] })] })],
+    });
+    expect(two(bySexFirst, linked('W1-01', { disaggregations: ['area', 'sex'] }))).toEqual([]);
     expect(two(bySexAndArea, linked('W1-01', { disaggregations: ['area'] })).map((p) => p.message)).toEqual([
       'C1-01 与 W1-01 的分解维度不同，不是同一统计指标：请统一口径，或删去 sameAs。',
     ]);
