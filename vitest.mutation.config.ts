@@ -17,6 +17,19 @@ const SCOPES: Record<string, string[]> = {
     'test/reports/charts.test.ts',
     'test/responsibility/default-file.test.ts',
   ],
+  // The plan checks (src/core/catalog/validate.ts). Not indicators.test.ts: it loads the bundled folder in a
+  // beforeAll, which makes every mutant it reaches static (re-run with every test of the scope: hours).
+  catalog: [
+    'test/catalog/checks.test.ts',
+    'test/catalog/invalid.test.ts',
+    'test/catalog/meaning.test.ts',
+    'test/catalog/same-statistic.test.ts',
+    'test/catalog/fixture.test.ts',
+    'test/plans/curation.test.ts',
+  ],
+  // The password rules and the reference figures (src/core/auth/password-policy.ts, src/core/reference.ts): their
+  // word list and tables are static mutants, re-run with every test of the scope, so the scope is their own tests.
+  policy: ['test/auth/password-policy.test.ts', 'test/reference/values.test.ts', 'test/narrative/reference.test.ts'],
 };
 const scope = process.env.MUTATION_SCOPE;
 

@@ -94,10 +94,12 @@ function trivialDigits(digits: string): boolean {
 }
 
 export function isCommonPassword(password: string): boolean {
-  const p = password.toLowerCase().replace(/@/g, 'a').replace(/0/g, 'o').replace(/\$/g, 's');
-  const letters = p.replace(/[^a-z]/g, '');
+  // Read as a word, @, 0 and $ are letters (P@ssw0rd); counted as letters beside digits they are not, or Qq000000
+  // and Cn19491001 would pass for four letters.
+  const word = password.toLowerCase().replace(/@/g, 'a').replace(/0/g, 'o').replace(/\$/g, 's');
+  const letters = password.toLowerCase().replace(/[^a-z]/g, '');
   const digits = password.replace(/[^0-9]/g, '');
-  if (COMMON_WORDS.has(letters) || COMMON_WORDS.has(password.toLowerCase().replace(/[^a-z]/g, ''))) return true;
+  if (COMMON_WORDS.has(word.replace(/[^a-z]/g, '')) || COMMON_WORDS.has(letters)) return true;
   // Two letters or fewer beside digits in a plain run: 12345678Aa, Aa123456!, Qq111111
   return letters.length <= 2 && trivialDigits(digits);
 }

@@ -122,6 +122,8 @@ const FIELD_HINTS: Record<string, string> = {
   plans: '在 plans 下逐行列出规划文件名，如 women.yaml。',
   disaggregations: '分解维度只能是 sex（分性别）或 area（分镇街）。',
   limits: '自然上下限写成 [最小值, 最大值]，无上限写 null，如 [0, 100]、[0, null]。',
+  // The kind of a source, not of a rule: the rule kinds' advice would send the editor the wrong way.
+  'source.kind': '来源条目的种类写 goal（主要目标）或 measure（策略措施）。',
 };
 
 const TYPE_NAMES: Record<string, string> = {
@@ -135,8 +137,8 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空值',
 };
 
+/** A value as the message shows it (a missing one is reported as missing before it gets here). */
 function describeInput(input: unknown): string {
-  if (input === undefined) return '缺失';
   if (input === null) return '空值';
   if (Array.isArray(input)) return '列表';
   if (typeof input === 'string') return `文字“${input}”`;
@@ -173,49 +175,54 @@ function zodProblems(file: string, error: z.ZodError): CatalogProblem[] {
   return error.issues.map((issue) => {
     const key = lastKey(issue.path);
     const field = key ? `“${key}”（${FIELD_LABELS[key] ?? key}）` : '该项';
-    const hint = key && FIELD_HINTS[key] ? ` ${FIELD_HINTS[key]}` : '';
+    const hintKey = key === 'kind' && issue.path.at(-2) === 'source' ? 'source.kind' : key;
+    const hint = hintKey && FIELD_HINTS[hintKey] ? ` ${FIELD_HINTS[hintKey]}` : '';
+    // A field left out is missing, whatever it should have held (a better or kind of undefined is not a value).
+    const missing =
+      issue.code === 'invalid_union'
+        ? issue.discriminator === 'kind' && (issue.input as { kind?: unknown } | undefined)?.kind === undefined
+        : issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
     let message: string;
-    switch (issue.code) {
-      case 'invalid_type':
-        message =
-          issue.input === undefined
-            ? `缺少必填字段${field}，请补上。`
-            : `${field}应为${TYPE_NAMES[issue.expected] ?? issue.expected}，现在是${describeInput(issue.input)}。`;
-        break;
-      case 'invalid_value':
-        message = `${field}的取值 ${JSON.stringify(issue.input)} 无效，应为 ${issue.values.map((v) => JSON.stringify(v)).join('、')} 之一。`;
-        break;
-      case 'unrecognized_keys':
-        message = `有未知字段 ${issue.keys.map((k) => `“${k}”`).join('、')}：请检查拼写，或删除。`;
-        break;
-      case 'invalid_union': {
-        const input = issue.input as { kind?: unknown } | undefined;
-        message =
-          issue.discriminator === 'kind'
-            ? `目标规则种类 ${JSON.stringify(input?.kind)} 无效。`
-            : `${field}的写法不符合任何一种允许的形式。`;
-        break;
+    if (missing) message = `缺少必填字段${field}，请补上。`;
+    else
+      switch (issue.code) {
+        case 'invalid_type':
+          message = `${field}应为${TYPE_NAMES[issue.expected] ?? issue.expected}，现在是${describeInput(issue.input)}。`;
+          break;
+        case 'invalid_value':
+          message = `${field}的取值 ${JSON.stringify(issue.input)} 无效，应为 ${issue.values.map((v) => JSON.stringify(v)).join('、')} 之一。`;
+          break;
+        case 'unrecognized_keys':
+          message = `有未知字段 ${issue.keys.map((k) => `“${k}”`).join('、')}：请检查拼写，或删除。`;
+          break;
+        case 'invalid_union': {
+          const input = issue.input as { kind?: unknown } | undefined;
+          message =
+            issue.discriminator === 'kind'
+              ? `目标规则种类 ${JSON.stringify(input?.kind)} 无效。`
+              : `${field}的写法不符合任何一种允许的形式。`;
+          break;
+        }
+        case 'too_small':
+          message =
+            issue.origin === 'string'
+              ? `${field}不能为空。`
+              : issue.origin === 'array'
+                ? `${field}至少需要 ${issue.minimum} 项。`
+                : `${field}应${issue.inclusive ? '不小于' : '大于'} ${issue.minimum}，现在是 ${describeInput(issue.input)}。`;
+          break;
+        case 'too_big':
+          message =
+            issue.origin === 'string'
+              ? `${field}太长，最多 ${issue.maximum} 个字。`
+              : `${field}应${issue.inclusive ? '不大于' : '小于'} ${issue.maximum}，现在是 ${describeInput(issue.input)}。`;
+          break;
+        case 'invalid_format':
+          message = `${field}的格式不正确（现在是${describeInput(issue.input)}）。`;
+          break;
+        default:
+          message = `${field}有误：${issue.message}`;
       }
-      case 'too_small':
-        message =
-          issue.origin === 'string'
-            ? `${field}不能为空。`
-            : issue.origin === 'array'
-              ? `${field}至少需要 ${issue.minimum} 项。`
-              : `${field}应${issue.inclusive ? '不小于' : '大于'} ${issue.minimum}，现在是 ${describeInput(issue.input)}。`;
-        break;
-      case 'too_big':
-        message =
-          issue.origin === 'string'
-            ? `${field}太长，最多 ${issue.maximum} 个字。`
-            : `${field}应${issue.inclusive ? '不大于' : '小于'} ${issue.maximum}，现在是 ${describeInput(issue.input)}。`;
-        break;
-      case 'invalid_format':
-        message = `${field}的格式不正确（现在是${describeInput(issue.input)}）。`;
-        break;
-      default:
-        message = `${field}有误：${issue.message}`;
-    }
     return { file, path: formatPath(issue.path), message: message + hint };
   });
 }
@@ -249,9 +256,12 @@ function checkFolderFiles(folderFile: string, folder: PlanFolder, files: ParsedF
   return problems;
 }
 
-/** Every number written in a text, as numbers: "3.0‰、5.0‰" → [3, 5]. */
+/**
+ * Every number written in a text, as numbers: "3.0‰、5.0‰" → [3, 5]. The 10 of the unit /10万 is not one: a rule's
+ * 10 (较2020年下降10%) must not pass on a quote that only says "7.5/10万".
+ */
 function numbersIn(text: string): number[] {
-  return [...text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  return [...text.matchAll(/(?<![/\d.])\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
 }
 
 /** The numbers a rule takes from the plan, each of which the quote must state. */
