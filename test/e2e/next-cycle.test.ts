@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { REPO_ROOT, type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { apiAs } from './api.ts';
-import { artifactPath, launchBrowser } from './browser.ts';
+import { artifactPath, launchBrowser, settled } from './browser.ts';
 import { signInAlone } from './login.ts';
 
 // The next cycle on a running Wuqing demo system, as its users do it (issue 13): the office uploads the 2026–2030
@@ -120,7 +120,9 @@ describe('the next plan cycle, from its text to its first annual report', () => 
     await page.getByRole('button', { name: '发布' }).click();
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.getByText('设为当前规划周期').waitFor();
+    await settled(confirm);
     await confirm.getByRole('button', { name: '发布' }).click();
+    await confirm.waitFor({ state: 'hidden', timeout: 60_000 });
     await page.getByText('已发布规划目录 demo-2026-2030，并设为当前规划周期').waitFor({ timeout: 60_000 });
   }, 180_000);
 
@@ -159,13 +161,13 @@ describe('the next plan cycle, from its text to its first annual report', () => 
     indicatorId = task.items[0]!.indicator.id;
     await page.getByLabel('W1-01 2026年 合计 数值').fill('3.2');
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-modal-confirm'))).getByRole('button', { name: '提交' }).click();
     await page.getByText('已提交，等待本单位领导确认。').waitFor();
 
     ({ page } = await as('wjw_leader'));
     await page.goto(`${server.url}/collection/rounds/${roundId}/entry`);
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认提交' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '确认提交' }).click();
     await page.getByText('已报送区统计局，等待审核。').waitFor();
 
     ({ page } = await as('stats'));
@@ -176,7 +178,7 @@ describe('the next plan cycle, from its text to its first annual report', () => 
       .click();
     await page.waitForURL(/\/review\/submissions\/\d+/);
     await page.getByRole('button', { name: '审核通过' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '审核通过' }).click();
     await page.getByText('审核通过，数据已锁定').first().waitFor();
   });
 
