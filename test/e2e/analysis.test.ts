@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import { apiAs } from './api.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
 import { signIn } from './login.ts';
 
@@ -27,17 +28,6 @@ interface WarningJson {
 const UNIT_USERS: Record<string, string> = { 区教育局: 'jyj', 区卫生健康委: 'wjw' };
 
 /** A JSON request with the session's CSRF token, as the web app sends it. */
-async function apiAs(context: BrowserContext, baseUrl: string, method: string, url: string, data?: unknown) {
-  const me = await (await context.request.get(`${baseUrl}/api/auth/me`)).json();
-  const res = await context.request.fetch(`${baseUrl}/api${url}`, {
-    method,
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
-    ...(data === undefined ? {} : { data: JSON.stringify(data) }),
-  });
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
 
 /** antd puts a space between two Chinese characters of a button: 办 结. */
 const CLOSE = /^办\s?结$/;

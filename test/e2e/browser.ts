@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import { REPO_ROOT } from '../helpers/server-process.ts';
 
 // Debian's Chromium driven by playwright-core (npx playwright install cannot work here): STACK.md gotcha 4.
@@ -44,4 +45,18 @@ export async function launchBrowser(
 export function artifactPath(name: string): string {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return path.join(ARTIFACTS_DIR, name);
+}
+
+/**
+ * An antd popup (confirm dialog, popconfirm) once its opening animation has ended: a click on its button while it
+ * zooms in was seen lost under load (the popup stayed open, nothing happened).
+ */
+export async function settled(popup: Locator): Promise<Locator> {
+  await popup.waitFor();
+  // The test's TypeScript has no DOM library: the element is typed by what is called on it.
+  type Animated = { getAnimations(options: { subtree: boolean }): unknown[] };
+  await expect
+    .poll(() => popup.evaluate((el) => (el as unknown as Animated).getAnimations({ subtree: true }).length))
+    .toBe(0);
+  return popup;
 }

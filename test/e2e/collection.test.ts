@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import { apiAs } from './api.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
 import { signIn } from './login.ts';
 
@@ -25,17 +26,6 @@ interface TaskJson {
 }
 
 /** A JSON request with the session's CSRF token, as the web app sends it. */
-async function apiAs(context: BrowserContext, baseUrl: string, method: string, url: string, data?: unknown) {
-  const me = await (await context.request.get(`${baseUrl}/api/auth/me`)).json();
-  const res = await context.request.fetch(`${baseUrl}/api${url}`, {
-    method,
-    headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
-    ...(data === undefined ? {} : { data: JSON.stringify(data) }),
-  });
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
 
 async function waitForMessagesGone(page: Page) {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });

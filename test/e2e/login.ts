@@ -15,3 +15,15 @@ export async function signIn(
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   return page;
 }
+
+/** Signs `username` in on the browser's one profile after signing the previous person out (one browser, many roles). */
+export async function signInAlone(
+  context: BrowserContext,
+  baseUrl: string,
+  username: string,
+  password?: string,
+): Promise<Page> {
+  for (const p of context.pages()) await p.close();
+  await context.clearCookies();
+  return signIn(context, baseUrl, username, password);
+}

@@ -8,8 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_ROWS } from '../../src/features/collection/excel/template.ts';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import { apiAs } from './api.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
-import { signIn } from './login.ts';
+import { signInAlone } from './login.ts';
 
 // A whole year in a real browser, as the real roles: the office opens the 2025 round; 区体育局 reports through
 // the form (and meets a validation rule), 区科协 by Excel upload and sends its 年度工作报告; the leaders confirm;
@@ -29,18 +30,6 @@ interface TaskJson {
   }[];
 }
 
-async function apiAs(context: BrowserContext, baseUrl: string, method: string, url: string, data?: unknown) {
-  const me = await (await context.request.get(`${baseUrl}/api/auth/me`)).json();
-  const res = await context.request.fetch(`${baseUrl}/api${url}`, {
-    method,
-    headers: { 'x-csrf-token': me.csrfToken ?? '', 'content-type': 'application/json' },
-    ...(data === undefined ? {} : { data: JSON.stringify(data) }),
-  });
-  const body = await res.json();
-  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${JSON.stringify(body)}`);
-  return body;
-}
-
 const SEX_LABEL: Record<string, string> = { total: '合计', female: '女', male: '男' };
 
 describe('a whole year through the UI, as the real roles', () => {
@@ -53,9 +42,7 @@ describe('a whole year through the UI, as the real roles', () => {
   const as = async (username: string, password?: string): Promise<{ page: Page; context: BrowserContext }> => {
     if (!browser) browser = await launchBrowser();
     const { context } = browser;
-    for (const p of context.pages()) await p.close();
-    await context.clearCookies();
-    return { page: await signIn(context, server.url, username, password), context };
+    return { page: await signInAlone(context, server.url, username, password), context };
   };
 
   beforeAll(async () => {

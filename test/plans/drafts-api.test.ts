@@ -328,6 +328,33 @@ describe.each(ENGINES)('规划管理 (plan drafts) on %s', (engine) => {
     expect((await problems()).blockers).toEqual([]);
   });
 
+  it('names the previous cycle and the indicator a candidate continues; a predecessor left out is cleared', async () => {
+    const settings = (body: object) =>
+      office.request({ method: 'PATCH', url: `/api/plan-drafts/${draftId}/settings`, payload: body });
+    let d = await detail();
+    const named = await settings({
+      revision: d.settingsRevision,
+      folder: { ...folderOf(d), predecessor: 'wuqing-2021-2025' },
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    d = await detail();
+    expect(d.settings.folder.predecessor).toBe('wuqing-2021-2025');
+    const { predecessor: _, ...without } = folderOf(d);
+    expect((await settings({ revision: d.settingsRevision, folder: without })).statusCode).toBe(200);
+    d = await detail();
+    expect(d.settings.folder.predecessor).toBeUndefined();
+    await settings({ revision: d.settingsRevision, folder: { ...without, predecessor: 'wuqing-2021-2025' } });
+
+    const w101 = await row('W1-01');
+    const continued = await patch(w101.index, {
+      revision: w101.decision.revision,
+      edits: { ...w101.decision.edits, predecessor: 'W1-03' },
+    });
+    expect(continued.statusCode, continued.body).toBe(200);
+    expect(continued.json().row.candidate.predecessor).toBe('W1-03');
+    expect((await problems()).ok).toBe(true);
+  });
+
   it('publishes a valid folder once as a new cycle beside the old one, records it, keeps the draft read-only', async () => {
     const before = (await office.get('/api/catalog/plans')).body;
     const res = await office.post(`/api/plan-drafts/${draftId}/publish`, { current: false });
@@ -349,6 +376,16 @@ describe.each(ENGINES)('规划管理 (plan drafts) on %s', (engine) => {
       .innerJoin(plan, eq(indicator.planId, plan.id))
       .where(eq(plan.folderId, 'demo-2026-2030'));
     expect(codes.map((c) => c.code).sort()).toEqual(['W1-01', 'W1-02', 'W1-03', 'W1-04', 'W2-01']);
+    // W1-01 continues 2021–2025's 孕产妇死亡率 (W1-03 there): the lineage the analysis reads.
+    const [continued] = await db()
+      .select({ predecessorId: indicator.predecessorId })
+      .from(indicator)
+      .where(and(eq(indicator.planId, 'demo-women-2026-2030'), eq(indicator.code, 'W1-01')));
+    const [previous] = await db()
+      .select({ code: indicator.code, planId: indicator.planId })
+      .from(indicator)
+      .where(eq(indicator.id, continued?.predecessorId ?? -1));
+    expect(previous).toEqual({ code: 'W1-03', planId: 'wuqing-women-2021-2025' });
     expect(res.json()).toMatchObject({
       folderId: 'demo-2026-2030',
       draft: { published: { folderId: 'demo-2026-2030' } },

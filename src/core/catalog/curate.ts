@@ -26,6 +26,7 @@ export type CandidateEdits = Partial<
     | 'disaggregations'
     | 'note'
     | 'counts'
+    | 'predecessor'
   >
 >;
 
@@ -120,6 +121,7 @@ const KEY_ORDER = [
   'factor',
   'note',
   'sameAs',
+  'predecessor',
   'sections',
   'text',
   'goals',

@@ -56,6 +56,8 @@ export const CandidateEditsInput = z.strictObject({
     .strictObject({ numerator: shortText(100), denominator: shortText(100), factor: num })
     .nullable()
     .optional(),
+  /** The previous cycle's indicator code this one continues (lineage): its last value is this cycle's base. */
+  predecessor: shortText(20).optional(),
 });
 
 const UnitCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '单位代码只能包含字母、数字、下划线和连字符');
@@ -89,6 +91,8 @@ export const SettingsPatch = z.strictObject({
       name: shortText(200),
       region: shortText(100),
       cycle: z.strictObject({ start: z.int(), end: z.int(), baseYear: z.int() }),
+      /** The previous cycle's folder id; left out, the folder names none. */
+      predecessor: shortText(100).optional(),
     })
     .optional(),
   plans: z.record(z.string().max(100), PlanEditsInput).optional(),

@@ -125,6 +125,11 @@ function assertNotPublished(row: Row): void {
   }
 }
 
+function withoutPredecessor(folder: CurationSettings['folder']): CurationSettings['folder'] {
+  const { predecessor: _, ...rest } = folder;
+  return rest;
+}
+
 /** The stored edits of a candidate: nulls (cleared fields) dropped, so that the validator names what is missing. */
 function cleanEdits(edits: NonNullable<CandidatePatch['edits']>): CandidateEdits {
   const out: Record<string, unknown> = {};
@@ -384,7 +389,8 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
         }
         const settings: CurationSettings = {
           ...r.settings,
-          folder: body.folder ? { ...r.settings.folder, ...body.folder } : r.settings.folder,
+          // The form sends the whole folder: a predecessor it leaves out has been cleared.
+          folder: body.folder ? { ...withoutPredecessor(r.settings.folder), ...body.folder } : r.settings.folder,
           plans,
         };
         return { settings, audit: { action: 'plan_draft.settings', before: r.settings, after: settings } };

@@ -6,6 +6,7 @@ import {
   Card,
   Col,
   Descriptions,
+  Grid,
   List,
   Result,
   Row,
@@ -58,7 +59,14 @@ export default function IndicatorPage() {
   const { data, error, loading } = useApi<IndicatorResponse>(
     `/analysis/indicators/${encodeURIComponent(id)}${basisQuery(basis)}`,
   );
-  const trend = useMemo(() => (data ? withNumberLabels(data.charts.trend, 2) : undefined), [data]);
+  const phone = Grid.useBreakpoint().sm === false;
+  const trend = useMemo(() => {
+    if (!data) return undefined;
+    const option = withNumberLabels(data.charts.trend, 2);
+    // On a phone the legend (合计, 趋势预测, the target's long label) wraps to two or three rows under the plot:
+    // the plot leaves them room, or they cover the years on the axis.
+    return phone ? { ...option, grid: { ...(option.grid as object), bottom: 104 } } : option;
+  }, [data, phone]);
   const towns = useMemo(() => (data?.charts.towns ? withNumberLabels(data.charts.towns, 2) : undefined), [data]);
 
   if (loading && !data) return <PageLoading />;
@@ -149,7 +157,7 @@ export default function IndicatorPage() {
         <Col xs={24} xl={14}>
           <Card size="small" title="趋势" style={{ height: '100%' }}>
             {trend && i.values.some((v) => v !== null) ? (
-              <EChart option={trend} height={380} data-testid="trend-chart" />
+              <EChart option={trend} height={phone ? 428 : 380} data-testid="trend-chart" />
             ) : (
               <Typography.Text type="secondary">暂无数据</Typography.Text>
             )}

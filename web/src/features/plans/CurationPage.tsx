@@ -97,6 +97,7 @@ const FIELD_LABELS: Record<string, string> = {
   counts: '分子分母',
   lead: '牵头单位',
   partners: '配合单位',
+  predecessor: '上一周期',
   id: '标识',
   region: '地区',
   cycle: '周期',
@@ -139,6 +140,7 @@ interface EditForm {
   disaggregations: ('sex' | 'area')[];
   lead: string | null;
   partners: string[];
+  predecessor?: string;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
@@ -672,6 +674,9 @@ function CandidateCard(props: {
             label: '原文',
             children: `${c.quote}（${c.source.kind === 'goal' ? '主要目标' : '策略措施'}第 ${c.source.number} 条）`,
           },
+          ...(c.predecessor
+            ? [{ label: '上一周期', children: `延续 ${c.predecessor}（其末年数值为本周期基期值）` }]
+            : []),
           {
             label: '责任单位',
             children: `牵头：${unitName(units, row.decision.lead)}；配合：${
@@ -784,6 +789,7 @@ function EditDialog(props: {
     limits: c.limits,
     floor: c.floor,
     disaggregations: c.disaggregations,
+    predecessor: c.predecessor,
     lead: row.decision.lead,
     partners: row.decision.partners,
   };
@@ -818,6 +824,8 @@ function EditDialog(props: {
       limits: values.limits,
       floor: values.floor,
       disaggregations: values.disaggregations,
+      // A cleared field is no predecessor at all, not an empty code.
+      predecessor: values.predecessor?.trim() || undefined,
     };
     const edits: CandidateEdits & Record<string, unknown> = {};
     for (const [k, v] of Object.entries(candidate)) if (!same(v, drafted[k])) edits[k] = v;
@@ -935,6 +943,16 @@ function EditDialog(props: {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
+            <Form.Item
+              label="上一周期指标（编号）"
+              name="predecessor"
+              extra="同一统计指标在上一周期的编号：其末年数值即本周期的基期值"
+              {...errorAt('predecessor')}
+            >
+              <Input aria-label="上一周期指标" placeholder="无" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
             <Form.Item label="牵头单位" name="lead" {...errorAt('lead')}>
               <Select
                 allowClear
@@ -991,7 +1009,7 @@ function SettingsForm(props: {
     try {
       await patch(`/plan-drafts/${props.draftId}/settings`, {
         revision: detail.settingsRevision,
-        folder: values.folder,
+        folder: { ...values.folder, predecessor: values.folder.predecessor?.trim() || undefined },
         plans: values.plans,
       });
       message.success('规划目录信息已保存');
@@ -1013,7 +1031,13 @@ function SettingsForm(props: {
       disabled={readOnly}
       onValuesChange={() => setDirty(true)}
       initialValues={{
-        folder: { id: folder.id, name: folder.name, region: folder.region, cycle: folder.cycle },
+        folder: {
+          id: folder.id,
+          name: folder.name,
+          region: folder.region,
+          cycle: folder.cycle,
+          predecessor: folder.predecessor,
+        },
         plans: Object.fromEntries(
           detail.plans.map(({ file, plan }) => [
             file,
@@ -1062,6 +1086,16 @@ function SettingsForm(props: {
         <Col xs={8} md={4}>
           <Form.Item label="基期年" name={['folder', 'cycle', 'baseYear']} {...errorAt('folder.cycle.baseYear')}>
             <InputNumber style={{ width: '100%' }} aria-label="基期年" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="上一周期（规划目录标识）"
+            name={['folder', 'predecessor']}
+            extra="本系统中上一周期的规划目录，如 wuqing-2021-2025：指标可写明延续其中哪个指标"
+            {...errorAt('folder.predecessor')}
+          >
+            <Input aria-label="上一周期" placeholder="无" />
           </Form.Item>
         </Col>
       </Row>
