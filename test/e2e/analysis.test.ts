@@ -89,7 +89,10 @@ describe('监测分析 and 预警督办 in a real browser', () => {
 
     // The warning to follow through: 预计达标困难, led by a unit we have demo accounts for.
     const overview = await apiAs(context, server.url, 'GET', '/analysis/overview');
-    const list = overview.warnings as WarningJson[];
+    // The demo data have 督办 of their own: follow a warning that has never been supervised.
+    const { notices } = await apiAs(context, server.url, 'GET', '/supervision');
+    const busy = new Set((notices as { indicatorId: number }[]).map((n) => n.indicatorId));
+    const list = (overview.warnings as WarningJson[]).filter((w) => !busy.has(w.indicatorId));
     const found =
       list.find((w) => w.kinds.includes('预计达标困难') && w.leadUnit?.name === '区教育局') ??
       list.find((w) => w.kinds.includes('预计达标困难') && w.leadUnit?.name === '区卫生健康委');
