@@ -233,14 +233,28 @@ describe('final domain texts', () => {
     const text = domainText(domain(0.6), [rising, backBelow], 'final', 2025);
     expect(text).toContain('妇女心理健康素养水平为21.8%，比2020年提高1.3个百分点，实现规划要求的变化');
     expect(text).toContain('妇女健康素养水平为24.0%，比2020年下降2.0个百分点，期间总体呈规划要求的变化趋势');
-    expect(text).toContain('但2025年未超过2020年水平');
+    expect(text).toContain('但2025年仍低于2020年水平');
     expect(text).not.toMatch(/下降2\.0个百分点[^。]*均实现规划要求的变化/);
     // Staying at the natural limit is the change asked for (METHODOLOGY v2 §10): no "not beyond 2020".
     const drowning = ind(
       { code: 'C2-03', name: '儿童溺水死亡率', better: 'lower', target: '持续下降', values: [0, 0, 0, 0, 0, 0] },
       { status: '趋势向好', ruleKind: 'direction_only', met: null, finalCategory: '趋势向好' },
     );
-    expect(domainText(domain(0.6), [drowning], 'final', 2025)).not.toContain('未超过');
+    expect(domainText(domain(0.6), [drowning], 'final', 2025)).not.toContain('但2025年');
+    // A rate to be lowered that ended above its base year's is "still above" it, not "not beyond" it.
+    const crime = ind(
+      {
+        code: 'C7-02',
+        name: '未成年人犯罪人数占未成年人人口数量的比重',
+        better: 'lower',
+        target: '降低',
+        values: [0.044, 0.05, 0.047, 0.046, 0.043, 0.045],
+      },
+      { status: '趋势向好', ruleKind: 'direction_only', met: null, finalCategory: '趋势向好' },
+    );
+    const crimeText = domainText(domain(0.6), [crime], 'final', 2025);
+    expect(crimeText).toContain('期间总体呈规划要求的变化趋势（降低），但2025年仍高于2020年水平');
+    expect(crimeText).not.toContain('未超过');
   });
 
   it('explain a direction missed over the cycle although the last value is below the base year', () => {
@@ -332,11 +346,11 @@ describe('report texts', () => {
     const problems = problemsText(input()).split('\n');
     expect(problems[0]).toMatch(/^一是部分指标进展滞后。孕产妇系统管理率按目前进度如期达标有困难/);
     expect(problems.join('\n')).toContain('孕产妇系统管理率方面，区卫生健康委分析原因为：流动孕产妇建档不及时');
-    expect(problems.join('\n')).toContain('区教育局提出部分学校心理健康教师配备不足');
+    expect(problems.join('\n')).toContain('区教育局反映部分学校心理健康教师配备不足');
     const suggestions = suggestionsText(input());
     expect(suggestions).toMatch(/^一是聚焦滞后指标，加大推进力度。对孕产妇系统管理率，区卫生健康委要/);
     expect(suggestions).toContain('区卫生健康委针对孕产妇系统管理率提出推行孕产妇全程电子化管理');
-    expect(suggestions).toContain('区教育局：按标准配齐心理健康教师');
+    expect(suggestions).toContain('区教育局提出按标准配齐心理健康教师');
   });
 
   it('quotes a unit’s 督办 answer on an indicator once, the latest', () => {

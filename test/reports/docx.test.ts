@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chineseNumber } from '../../src/core/narrative/format.ts';
 import { DEMO_HEADER, renderDocx } from '../../src/features/reports/docx/gbt9704.ts';
-import { chineseNumber, HeadingCounter } from '../../src/features/reports/docx/numbering.ts';
+import { HeadingCounter } from '../../src/features/reports/docx/numbering.ts';
 import { keepUnitsTogether } from '../../src/features/reports/docx/table.ts';
 import { headerRows, heading, paragraph, placeHeader } from '../../src/features/reports/model.ts';
 import { type DocxParts, paragraphTexts, readDocx, styleXml } from './docx-xml.ts';

@@ -166,7 +166,7 @@ describe.each(ENGINES)('reports generated from demo data on %s', (engine) => {
       // The warnings, and what the units said, in 存在的问题 / 对策建议.
       for (const w of warningsOf(analysis)) expect(body.some((p) => p.startsWith(`${w.name}（`))).toBe(true);
       expect(body.some((p) => p.includes('区卫生健康委分析原因为：流动孕产妇早孕建册不及时'))).toBe(true);
-      expect(body.some((p) => p.includes('区卫生健康委提出基层妇幼保健人员不足'))).toBe(true);
+      expect(body.some((p) => p.includes('区卫生健康委反映基层妇幼保健人员不足'))).toBe(true);
       expect(body.some((p) => p.includes('推行孕产妇全程电子化管理'))).toBe(true);
 
       // Page setup (A4, GB/T 9704 margins), fonts, the demo header and the page-number field.

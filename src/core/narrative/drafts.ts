@@ -4,7 +4,7 @@
 // them before the report is generated; these are starting points. Every count printed comes from `figures()`.
 import { contextText } from './context.ts';
 import { achievedRate, domainHeading, domainText, type FinalCounts, finalCounts } from './domain.ts';
-import { excerpt, joinNames, ordinal, percent, sentence } from './format.ts';
+import { chineseNumber, excerpt, joinNames, ordinal, percent, sentence } from './format.ts';
 import {
   changePhrase,
   type FinalJudgement,
@@ -13,6 +13,7 @@ import {
   latestPair,
   targetShort,
 } from './indicator.ts';
+import { condense, condensedText, itemsOf, type UnitStatement, whoWrote } from './statements.ts';
 import type { DraftSection, NarrativeDomain, NarrativeIndicator, NarrativeInput, NarrativeRollup } from './types.ts';
 
 /** Section keys; domain sections are keyed by the domain's code. */
@@ -282,13 +283,6 @@ function quotedSupervision(input: NarrativeInput): NarrativeInput['supervision']
   return latest.filter((s) => unfinished.has(s.indicatorName) || !met.has(s.indicatorName));
 }
 
-/** Texts joined with ；, each without its own closing 。 or ；. */
-const joinClauses = (parts: (string | undefined)[]) =>
-  parts
-    .map((x) => x?.trim().replace(/[。；]+$/, '') ?? '')
-    .filter(Boolean)
-    .join('；');
-
 /** 存在的问题（及原因）: the unmet or lagging indicators in groups, then the causes the units gave. */
 export function problemsText(input: NarrativeInput): string {
   const items: string[] = [];
@@ -335,14 +329,15 @@ export function problemsText(input: NarrativeInput): string {
     );
   }
   const reported = input.workReports.filter((r) => r.problems?.trim() || r.causes?.trim());
-  if (reported.length) {
-    items.push(
-      `成员单位报告反映的问题和原因：${reported
-        .map((r) => `${r.unitName}提出${excerpt(joinClauses([r.problems, r.causes]))}`)
-        .map((t) => t.replace(/[。；]$/, ''))
-        .join('；')}。`,
-    );
-  }
+  // A unit's "X未实现规划目标" is said above from the analysis' own figures.
+  const said = condensedText(
+    condense(
+      reported.map((r) => ({ unitName: r.unitName, text: r.problems ?? '', cause: r.causes ?? '' })),
+      (item) => /未实现规划目标|如期达标有困难/.test(item),
+    ),
+    '反映',
+  );
+  if (said) items.push(`成员单位报告反映的问题和原因。${said}`);
   if (!causes.length && !reported.length) {
     items.push(
       `原因分析待补充。${missingUnitsText(input, input.kind === 'final' ? '终期评估报告' : '年度工作报告') || '各责任单位尚未提交原因分析。'}`,
@@ -373,24 +368,31 @@ export function suggestionsText(input: NarrativeInput): string {
   if (distinct.some(isVolatile)) {
     items.push('加强数据质量管理。对年度间波动较大的指标，核实数据来源和统计口径，分析波动原因。');
   }
-  const measures = quotedSupervision(input).filter((s) => s.measures?.trim());
-  if (measures.length) {
+  // One unit's answer to several 督办 in the same words is quoted once, naming its indicators.
+  const measures = new Map<string, { unitName: string; indicators: string[]; measures: string }>();
+  for (const s of quotedSupervision(input).filter((x) => x.measures?.trim())) {
+    const text = excerpt(s.measures!).replace(/[。；]$/, '');
+    const key = `${s.unitName}|${text}`;
+    const m = measures.get(key) ?? { unitName: s.unitName, indicators: [], measures: text };
+    m.indicators.push(s.indicatorName);
+    measures.set(key, m);
+  }
+  if (measures.size) {
     items.push(
-      `抓好督办整改落实。${measures
-        .map((s) => `${s.unitName}针对${s.indicatorName}提出${excerpt(s.measures!)}`)
-        .map((t) => t.replace(/[。；]$/, ''))
+      `抓好督办整改落实。${[...measures.values()]
+        .map((m) => `${m.unitName}针对${m.indicators.join('、')}提出${m.measures}`)
         .join('；')}。`,
     );
   }
-  const reported = input.workReports.filter((r) => r.countermeasures?.trim());
-  if (reported.length) {
-    items.push(
-      `推动成员单位落实对策措施。${reported
-        .map((r) => `${r.unitName}：${excerpt(r.countermeasures!)}`)
-        .map((t) => t.replace(/[。；]$/, ''))
-        .join('；')}。`,
-    );
-  }
+  const committed = condensedText(
+    condense(
+      input.workReports
+        .filter((r) => r.countermeasures?.trim())
+        .map((r) => ({ unitName: r.unitName, text: r.countermeasures! })),
+    ),
+    '提出',
+  );
+  if (committed) items.push(`推动成员单位落实对策措施。${committed}`);
   items.push(
     input.kind === 'final'
       ? '做好新一轮规划衔接。总结规划实施经验，将未实现的目标和突出问题纳入新一轮妇女儿童发展规划统筹考虑。'
@@ -464,26 +466,81 @@ export function achievementsText(input: NarrativeInput): string {
   return lines.length ? lines.join('\n') : '（待补充：规划实施以来的主要成效。）';
 }
 
-/** 主要做法和经验 (final): what the units say they did, from their 评估报告 and 年度工作报告. */
+/** A unit's way of working as a clause: its first item, without the period it names or a leading 一是. */
+function practiceOf(text: string): string | undefined {
+  const item = itemsOf(text).find((i) => !/^(主要经验|经验|存在|本单位|下一步)/.test(i));
+  return item && excerpt(item.replace(/^\d{4}\s*[—–-]\s*\d{4}\s*年，?/, '').replace(/，一是/, '，'), 90);
+}
+
+/** The 主要经验 items of the units' texts, each with who wrote it. */
+function lessonsOf(statements: readonly UnitStatement[]): { item: string; units: string[] }[] {
+  const byItem = new Map<string, string[]>();
+  for (const s of statements) {
+    for (const i of itemsOf(s.text)) {
+      const lesson = i.match(/^(?:主要)?经验(?:是|有|：)(.+)$/)?.[1];
+      if (lesson) byItem.set(lesson, [...(byItem.get(lesson) ?? []), s.unitName]);
+    }
+  }
+  return [...byItem].map(([item, units]) => ({ item, units })).sort((a, b) => b.units.length - a.units.length);
+}
+
+/**
+ * 主要做法和经验 (final): what the units say they did, from their 评估报告 (or, where none was sent, their latest
+ * 年度工作报告): one clause per unit, grouped by the field it mainly leads, then the lessons they share.
+ */
 export function practicesText(input: NarrativeInput): string {
-  const lines: string[] = [];
   const evaluations = input.evaluationReports ?? [];
   // A unit's 评估报告 sums up its cycle: its 年度工作报告 would say the same again.
   const evaluated = new Set(evaluations.map((e) => e.unitName));
-  const done = input.workReports.filter((r) => r.implementation?.trim() && !evaluated.has(r.unitName));
-  if (evaluations.length) {
-    lines.push(...evaluations.map((e) => sentence(`${e.unitName}：${excerpt(e.summary, 200)}`)));
+  const fromWork = input.workReports.filter((r) => r.implementation?.trim() && !evaluated.has(r.unitName));
+  const statements: UnitStatement[] = [
+    ...evaluations.map((e) => ({ unitName: e.unitName, text: e.summary })),
+    ...fromWork.map((r) => ({ unitName: r.unitName, text: r.implementation! })),
+  ];
+  const missing = missingUnitsText(input, '终期评估报告');
+  if (!statements.length) {
+    return ['（待补充：各成员单位尚未提交评估报告和年度工作报告，主要做法和经验待汇总后填写。）', missing]
+      .filter(Boolean)
+      .join('\n');
   }
-  if (done.length) {
+  const basis = [
+    evaluations.length ? `${evaluations.length}家成员单位的终期评估报告` : '',
+    fromWork.length ? `${fromWork.length}家成员单位的年度工作报告` : '',
+  ].filter(Boolean);
+  const lines = [
+    `规划实施以来，各成员单位按照职责分工，把规划目标任务纳入本部门工作统筹推进。根据${basis.join('和')}，主要做法如下。`,
+  ];
+  // The fields in the plans' order; a unit that leads nothing in the report's plans goes last.
+  const fields = [...new Set(input.byDomain.map((d) => d.domainName))];
+  const fieldOf = (unit: string) => {
+    const f = input.unitDomains?.[unit];
+    return f && fields.includes(f) ? f : '其他方面';
+  };
+  const groups = [...fields, '其他方面']
+    .map((field) => ({
+      field,
+      clauses: statements
+        .filter((s) => fieldOf(s.unitName) === field)
+        .flatMap((s) => {
+          const p = practiceOf(s.text);
+          return p ? [`${s.unitName}${p.replace(/[。；]$/, '')}`] : [];
+        }),
+    }))
+    .filter((g) => g.clauses.length);
+  groups.forEach((g, n) => {
     lines.push(
-      `${evaluations.length ? '尚未提交评估报告的成员单位，其' : '各成员单位'}年度工作报告反映的主要做法：${done
-        .map((r) => `${r.unitName}${excerpt(r.implementation!, 120).replace(/[。；]$/, '')}`)
+      `（${chineseNumber(n + 1)}）${g.field === '其他方面' ? g.field : `${g.field}领域`}。${g.clauses.join('；')}。`,
+    );
+  });
+  const lessons = lessonsOf(statements);
+  if (lessons.length) {
+    lines.push(
+      `（${chineseNumber(groups.length + 1)}）主要经验。${lessons
+        .map((l, i) => `${ordinal(i)}${l.item.replace(/[。；]$/, '')}（${whoWrote(l.units)}）`)
         .join('；')}。`,
     );
   }
-  const missing = missingUnitsText(input, '终期评估报告');
   if (missing) lines.push(missing);
-  if (!lines.length) lines.push('（待补充：各成员单位尚未提交评估报告和年度工作报告，主要做法和经验待汇总后填写。）');
   return lines.join('\n');
 }
 

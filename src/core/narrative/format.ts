@@ -18,6 +18,17 @@ export function changeUnit(unit: string): string {
   return unit === '百分点' ? '个百分点' : unit;
 }
 
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (headings never reach 100). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`标题序号超出范围（1–99）：${n}`);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return DIGITS[ones]!;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[ones]}`;
+}
+
 /** 一是、二是 … 十是 */
 export function ordinal(i: number): string {
   const digits = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

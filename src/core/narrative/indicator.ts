@@ -149,6 +149,13 @@ export function netChangeWanted(ind: NarrativeIndicator): boolean {
   return value > baseValue || (ind.unit === '%' && value === 100);
 }
 
+/** Where the last value stands against the base year's when it is not beyond it: 仍高于 for a rate to lower. */
+function notBeyondBase(ind: NarrativeIndicator): string {
+  const base = `${ind.result.baseYearUsed}年`;
+  if (ind.result.value === ind.result.baseValue) return `与${base}持平`;
+  return `仍${ind.better === 'lower' ? '高于' : '低于'}${base}水平`;
+}
+
 /** What the value of the final year says against the target, in a final report: past tense, no forecast. */
 export function finalClause(ind: NarrativeIndicator, targetYear: number): string {
   const t = targetShort(ind);
@@ -163,7 +170,7 @@ export function finalClause(ind: NarrativeIndicator, targetYear: number): string
       // The judgement reads the whole series; where the last value is not beyond the base year's, say both.
       return netChangeWanted(ind)
         ? `实现规划要求的变化（${t}）`
-        : `期间总体呈规划要求的变化趋势（${t}），但${targetYear}年未超过${ind.result.baseYearUsed}年水平`;
+        : `期间总体呈规划要求的变化趋势（${t}），但${targetYear}年${notBeyondBase(ind)}`;
     case '趋势不明显':
       return `未呈现明显的变化趋势（规划要求${t}）`;
     case '未实现（方向未达）':

@@ -100,6 +100,8 @@ export interface NarrativeInput {
   };
   /** Units' submitted 评估报告 (final) summaries, quoted in 主要做法和经验. */
   evaluationReports?: { unitName: string; summary: string }[];
+  /** Each unit's main field (the domain name where it leads most): 主要做法和经验 groups the units by it. */
+  unitDomains?: Record<string, string>;
   /** 经济社会基本情况数据 of the cycle, as the office entered them (final evaluation's 经济社会基本情况). */
   context?: ContextFigures;
 }

@@ -430,7 +430,7 @@ function annualReport(p: Profile, year: number, i: number, lags: Lag[]): Record<
     problems: lags.length ? `${lagText(lags)}；${p.problem}。` : `${p.problem}。`,
     causes: lags.length ? `${p.cause}；对进展滞后指标的分析研判和推进力度还不够。` : `${p.cause}。`,
     countermeasures: lags.length
-      ? `针对${lags[0]!.name}等进展滞后的指标，逐项分析原因，明确时间节点和责任科室；${p.countermeasure}。`
+      ? `对进展滞后的指标逐项分析原因，明确时间节点和责任科室；${p.countermeasure}。`
       : `${p.countermeasure}。`,
     nextYear: `${year + 1}年，${p.next}。`,
   };
@@ -482,7 +482,8 @@ function genericProfile(unitName: string, led: string[], helped: string[], k: nu
     practices,
     problem: GENERIC_PROBLEMS[k % GENERIC_PROBLEMS.length] as string,
     cause: GENERIC_CAUSES[k % GENERIC_CAUSES.length] as string,
-    countermeasure: `完善部门协作机制，${tasks.length ? `抓好“${tasks[0]}”等任务落实，` : ''}加强规划实施工作人员培训`,
+    // Three items (；) as units write them: the first and last are said by many units, the task is the unit's own.
+    countermeasure: `完善部门协作机制；${tasks.length ? `抓好“${tasks[0]}”等任务落实；` : ''}加强规划实施工作人员培训`,
     next: `结合${unitName}职能，继续落实规划分工任务`,
   };
 }

@@ -1,7 +1,7 @@
 // Loading what a report speaks of (the analysis, the plans, the 督办 answers and the units' work reports) and
 // turning it into a file: the one path the API, the CLI and the bench share.
 import { setImmediate } from 'node:timers/promises';
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import {
   type DraftSection,
   draftEvaluation,
@@ -12,7 +12,17 @@ import {
 } from '../../core/narrative/index.ts';
 import type { ReportKind, StoredSection } from '../../core/reports.ts';
 import type { Db } from '../../db/connection.ts';
-import { indicator, orgUnit, plan, supervisionNotice, supervisionStep, unitDocument } from '../../db/schema/index.ts';
+import {
+  domain,
+  indicator,
+  measure,
+  orgUnit,
+  plan,
+  responsibility,
+  supervisionNotice,
+  supervisionStep,
+  unitDocument,
+} from '../../db/schema/index.ts';
 import { beijingMonthText } from '../../kernel/dates.ts';
 import { type Analysis, analyse, type Basis } from '../analysis/index.ts';
 import { cycleEndMoment, formerNamesAt } from '../organisation/index.ts';
@@ -124,6 +134,14 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
   );
   const kind = isFinal(request.kind) ? 'final' : 'annual';
   const sources = await loadSources(db, folderId, ids, year, kind);
+  const fields =
+    kind === 'final'
+      ? await mainDomains(
+          db,
+          plans.map((p) => p.id),
+          year,
+        )
+      : undefined;
   // 对比数据 through the same reader as the analysis page and the 对比数据 list, so all print one figure.
   const references = await referencesByIndicator(db, folderId);
   const planInfos = plans.map((p) => ({
@@ -150,6 +168,7 @@ export async function loadReportContext(db: Db, folderId: string, request: Repor
     workReports: sources.workReports,
     sources: sources.counts,
     evaluationReports: sources.evaluationReports,
+    ...(fields ? { unitDomains: fields } : {}),
     // Only a final report has 经济社会基本情况.
     ...(kind === 'final' ? { context: await getContextFigures(db, folderId) } : {}),
   };
@@ -293,6 +312,45 @@ async function loadSources(db: Db, folderId: string, indicatorIds: number[], yea
         .map((m) => nameOf({ unitId: m.id, unitName: m.name })),
     },
   };
+}
+
+/**
+ * Each unit's main field in the report's plans: the domain where it leads the most indicators and measures (a
+ * partner role counts a third), the plans' order breaking ties. 主要做法和经验 groups the units by it. Keyed by the
+ * unit's name as the report prints it.
+ */
+async function mainDomains(db: Db, planIds: string[], year: number): Promise<Record<string, string>> {
+  const formerNames = await formerNamesAt(db, cycleEndMoment(year));
+  const rows = await db
+    .select({
+      unitId: responsibility.unitId,
+      unitName: orgUnit.name,
+      role: responsibility.role,
+      domainName: domain.name,
+      order: sql<number>`${plan.position} * 1000 + ${domain.position}`.mapWith(Number),
+    })
+    .from(responsibility)
+    .innerJoin(orgUnit, eq(orgUnit.id, responsibility.unitId))
+    .leftJoin(indicator, eq(indicator.id, responsibility.indicatorId))
+    .leftJoin(measure, eq(measure.id, responsibility.measureId))
+    .innerJoin(domain, eq(domain.id, sql`coalesce(${indicator.domainId}, ${measure.domainId})`))
+    .innerJoin(plan, eq(plan.id, domain.planId))
+    .where(inArray(plan.id, planIds));
+  const weights = new Map<number, Map<string, { weight: number; order: number }>>();
+  const names = new Map<number, string>();
+  for (const r of rows) {
+    names.set(r.unitId, formerNames.get(r.unitId) ?? r.unitName);
+    const mine = weights.get(r.unitId) ?? new Map<string, { weight: number; order: number }>();
+    const w = mine.get(r.domainName) ?? { weight: 0, order: r.order };
+    mine.set(r.domainName, { weight: w.weight + (r.role === 'lead' ? 3 : 1), order: Math.min(w.order, r.order) });
+    weights.set(r.unitId, mine);
+  }
+  const out: Record<string, string> = {};
+  for (const [unitId, mine] of weights) {
+    const [best] = [...mine].sort(([, a], [, b]) => b.weight - a.weight || a.order - b.order);
+    if (best) out[names.get(unitId)!] = best[0];
+  }
+  return out;
 }
 
 export class ReportError extends Error {
