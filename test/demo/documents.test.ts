@@ -65,6 +65,19 @@ describe.each(ENGINES)('demo documents and 督办 on %s', (engine) => {
     for (const a of answers) expect(Object.keys(a.content).sort()).toEqual(['causes', 'expectedEffect', 'measures']);
   });
 
+  it('ends the cycle with each category of the final evaluation, 基本实现 included', async () => {
+    const ctx = await loadReportContext(db(), FOLDER, {
+      kind: 'final_evaluation',
+      year: 2025,
+      scope: 'both',
+      basis: 'preliminary',
+    });
+    const count = (c: string) => ctx.narrative.indicators.filter((i) => i.result.finalCategory === c).length;
+    expect(count('已实现')).toBeGreaterThan(count('未实现'));
+    expect(count('基本实现')).toBeGreaterThan(0);
+    expect(count('未实现')).toBeGreaterThan(0);
+  });
+
   it('drafts the final evaluation’s 主要做法和经验 from the units’ own reports', async () => {
     const ctx = await loadReportContext(db(), FOLDER, {
       kind: 'final_evaluation',

@@ -3,7 +3,8 @@ import type { Better, TargetRule } from '../../core/rules.ts';
 // Pure generation of demo series (演示数据): for an indicator and a scenario, the values of base year..last year.
 // Deterministic: the same seed gives the same numbers on every machine.
 
-export type Scenario = 'met' | 'on_track' | 'at_risk' | 'volatile' | 'gap';
+/** `nearly`: on track until the target year, which ends just short of the target (基本实现 in the final evaluation). */
+export type Scenario = 'met' | 'on_track' | 'nearly' | 'at_risk' | 'volatile' | 'gap';
 
 /** mulberry32: a small, well-known seeded PRNG. */
 export function prng(seed: number): () => number {
@@ -24,13 +25,14 @@ export function hashSeed(text: string): number {
 }
 
 /**
- * Most indicators met or on track; a handful at risk (预计达标困难) and volatile (波动较大), so the warning screens
+ * Most indicators met or on track, two or three ending just short (基本实现); a handful at risk (预计达标困难) and volatile (波动较大), so the warning screens
  * have something to show without reading like a district where a fifth of the plan fails; a few with a missing year.
  */
 export function scenarioFor(random: () => number): Scenario {
   const r = random();
   if (r < 0.55) return 'met';
-  if (r < 0.86) return 'on_track';
+  if (r < 0.84) return 'on_track';
+  if (r < 0.86) return 'nearly';
   if (r < 0.92) return 'at_risk';
   if (r < 0.95) return 'volatile';
   return 'gap';
@@ -201,6 +203,7 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
   }
   if (rule.kind === 'relative_to_base') target = start * (1 - d * (rule.percent / 100));
   if (rule.kind === 'annual_step') target = start + d * rule.step * span;
+  const numericTarget = Number.isFinite(target);
   // A direction without a number: a modest, steady move the right way over the cycle.
   // Life expectancy and years of schooling move slowly: about 1% over a cycle, not 4%.
   if (!Number.isFinite(target)) target = start * (1 + d * (spec.unit === '岁' || spec.unit === '年' ? 0.01 : 0.04));
@@ -230,6 +233,12 @@ export function demoSeries(spec: SeriesSpec, random: () => number): (number | nu
     values.push(round(clip(linear + wobble, spec.limits), spec.precision));
   }
   if (spec.scenario === 'gap' && years > 3) values[1 + Math.floor(random() * (years - 2))] = null;
+  // Just short in the target year: 93% of the required change, or 0.4% of a target held at a ceiling (基本实现 is
+  // ≥ 90% of the change, or within 1% of a maintained target).
+  if (spec.scenario === 'nearly' && numericTarget && years - 1 === span) {
+    const short = atCeiling ? target - d * scale * 0.004 : start + gap * 0.93;
+    values[span] = round(clip(short, spec.limits), spec.precision);
+  }
   return values;
 }
 
