@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
           exclude: ['test/e2e/**'],
           testTimeout: 30_000,
           // Demo data are generated in beforeAll; on a busy 2-core machine that can take a minute.
@@ -18,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
           // Pages load data asynchronously; on a busy 2-core machine a second is not always enough.
           expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 120_000,

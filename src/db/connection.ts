@@ -25,6 +25,8 @@ export interface Database {
   runScript: ScriptRunner;
   /** Serialises work across server instances sharing a PostgreSQL server (a no-op on PGlite, which has one owner). */
   withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** PGlite only: the whole data folder as a tarball, which `loadDataDir` opens again as a copy. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -33,16 +35,23 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; undefined means in memory (tests). */
   dataDir?: string | undefined;
+  /**
+   * A PGlite data folder as dumped by `dumpDataDir`, to start from instead of an empty database: the tests copy one
+   * migrated and bootstrapped database rather than paying initdb, migrations and bootstrap for each (test/helpers).
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
   try {
-    const client = await PGlite.create(dataDir ? { dataDir } : {});
+    const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     // One connection in this process: a notice arrives with the commit that sends it, before the writer goes on.
     const clock = new ChangeClock();
@@ -59,6 +68,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
         });
       },
       withExclusiveLock: (_key, fn) => fn(),
+      // Uncompressed: a copy opens faster, and the tarball lives only for a test run.
+      dumpDataDir: () => client.dumpDataDir('none'),
       async close() {
         await client.close();
         lock?.release();

@@ -3,7 +3,7 @@ import type { Engine } from '../../src/db/connection.ts';
 import { type Config, loadConfig } from '../../src/platform/config.ts';
 import { type BuildOptions, buildApp } from '../../src/server/app.ts';
 import { bootstrap } from '../../src/server/bootstrap.ts';
-import { createTestDatabase, type TestDatabase } from './db.ts';
+import { preparedDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -21,7 +21,6 @@ export async function createTestApp(
   overrides: Partial<Config> = {},
   options: { demoData?: boolean; readerLimits?: BuildOptions['readerLimits'] } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase(engine);
   // Tests: no login delay, and the loopback receiver of test/notices allowed as a webhook target.
   const config = {
     // Tests sign in many times a minute from one address; the login rate limit has its own test (login-security).
@@ -33,7 +32,10 @@ export async function createTestApp(
     demo: true,
     ...overrides,
   };
-  await bootstrap(config, db.database, { demoData: options.demoData ?? false });
+  const demoData = options.demoData ?? false;
+  // What the bootstrap reads of the configuration names the copy (test/helpers/db.ts).
+  const key = JSON.stringify(['bootstrap', config.planDir, config.demo, config.demoThrough ?? null, demoData]);
+  const db = await preparedDatabase(engine, key, (database) => bootstrap(config, database, { demoData }));
   const app = await buildApp({
     config,
     database: db.database,
