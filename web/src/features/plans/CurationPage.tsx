@@ -217,8 +217,8 @@ export default function CurationPage() {
 
   const replaceRow = (row: CandidateRow) => setRows((old) => old.map((r) => (r.index === row.index ? row : r)));
 
-  /** Saves one candidate's decision; problems are checked again afterwards. */
-  async function save(row: CandidateRow, body: Record<string, unknown>): Promise<boolean> {
+  /** Saves one candidate's decision; problems are checked again afterwards. Refused: the server's field errors. */
+  async function save(row: CandidateRow, body: Record<string, unknown>): Promise<true | Record<string, string>> {
     try {
       const reply = await patch<CandidateReply>(`/plan-drafts/${id}/candidates/${row.index}`, {
         revision: row.decision.revision,
@@ -232,7 +232,7 @@ export default function CurationPage() {
         replaceRow(e.body.current as CandidateRow);
       }
       message.error(errorText(e));
-      return false;
+      return e instanceof ApiError ? e.fields : {};
     }
   }
 
@@ -486,7 +486,9 @@ export default function CurationPage() {
           problems={byCandidate.get(editing.index) ?? []}
           onCancel={() => setEditing(undefined)}
           onSave={async (body) => {
-            if (await save(rows.find((r) => r.index === editing.index) ?? editing, body)) setEditing(undefined);
+            const result = await save(rows.find((r) => r.index === editing.index) ?? editing, body);
+            if (result === true) setEditing(undefined);
+            return result === true ? {} : result;
           }}
         />
       )}
@@ -771,11 +773,14 @@ function EditDialog(props: {
   units: DraftDetail['units'];
   problems: LocatedProblem[];
   onCancel: () => void;
-  onSave: (body: Record<string, unknown>) => Promise<void>;
+  /** Resolves with the server's field errors when it refused the edit (nothing saved), else with none. */
+  onSave: (body: Record<string, unknown>) => Promise<Record<string, string>>;
 }) {
   const { row, units, problems } = props;
   const [form] = Form.useForm<EditForm>();
   const [saving, setSaving] = useState(false);
+  /** What the server refused at save, by form field (its `edits.` prefix dropped); cleared by the next change. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const kind = Form.useWatch(['rule', 'kind'], form) as string | undefined;
   const c = row.candidate;
   const initial: EditForm = {
@@ -796,7 +801,9 @@ function EditDialog(props: {
 
   // The server's problems at the fields they name (passed to the items, not set on the form: they are the last
   // check's verdict, not the browser's); they stay until the next check says otherwise.
-  const errorAt = fieldErrors(problems.map((p) => [p.target.kind === 'candidate' ? p.target.field : '', p.message]));
+  const problemAt = fieldErrors(problems.map((p) => [p.target.kind === 'candidate' ? p.target.field : '', p.message]));
+  const errorAt = (field: string) =>
+    refused[field] ? { validateStatus: 'error' as const, help: refused[field] } : problemAt(field);
 
   const unitOptions = units.map((u) => ({
     value: u.code,
@@ -831,12 +838,15 @@ function EditDialog(props: {
     for (const [k, v] of Object.entries(candidate)) if (!same(v, drafted[k])) edits[k] = v;
     setSaving(true);
     try {
-      await props.onSave({
+      const fields = await props.onSave({
         status: 'accepted',
         edits,
         lead: values.lead ?? null,
         partners: values.partners ?? [],
       });
+      setRefused(
+        Object.fromEntries(Object.entries(fields).map(([field, text]) => [field.replace(/^edits\./, ''), text])),
+      );
     } finally {
       setSaving(false);
     }
@@ -874,7 +884,13 @@ function EditDialog(props: {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         原文（{c.source.kind === 'goal' ? '主要目标' : '策略措施'}第 {c.source.number} 条）：{row.drafted.quote}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={initial} requiredMark={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        requiredMark={false}
+        onValuesChange={() => setRefused({})}
+      >
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item label="编号" name="code" {...errorAt('code')}>
@@ -992,7 +1008,7 @@ function SettingsForm(props: {
   const [saving, setSaving] = useState(false);
   const folder = detail.settings.folder;
 
-  const errorAt = fieldErrors(
+  const problemAt = fieldErrors(
     problems.flatMap((p): [string, string][] => {
       const t = p.target;
       if (t.kind === 'folder') return [[`folder.${t.field}`, p.message]];
@@ -1000,6 +1016,10 @@ function SettingsForm(props: {
       return [];
     }),
   );
+  /** What the server refused at save (a previous cycle not in this system …), by field; cleared by the next change. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const errorAt = (field: string) =>
+    refused[field] ? { validateStatus: 'error' as const, help: refused[field] } : problemAt(field);
 
   const [dirty, setDirty] = useState(false);
 
@@ -1017,6 +1037,7 @@ function SettingsForm(props: {
       props.onSaved();
       return true;
     } catch (e) {
+      if (e instanceof ApiError) setRefused(e.fields);
       message.error(errorText(e));
       return false;
     } finally {
@@ -1029,7 +1050,10 @@ function SettingsForm(props: {
       form={form}
       layout="vertical"
       disabled={readOnly}
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={() => {
+        setDirty(true);
+        setRefused({});
+      }}
       initialValues={{
         folder: {
           id: folder.id,
