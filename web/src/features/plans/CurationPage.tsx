@@ -27,6 +27,7 @@ import {
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeRuleShort } from '../../../../src/core/catalog/describe.ts';
+import { RATE_FACTORS } from '../../../../src/core/catalog/wording.ts';
 import type {
   CandidateEdits,
   CandidateReply,
@@ -95,6 +96,9 @@ const FIELD_LABELS: Record<string, string> = {
   floor: '波动阈值',
   disaggregations: '分解维度',
   counts: '分子分母',
+  'counts.numerator': '分子',
+  'counts.denominator': '分母',
+  'counts.factor': '倍数',
   lead: '牵头单位',
   partners: '配合单位',
   predecessor: '上一周期',
@@ -141,6 +145,20 @@ interface EditForm {
   lead: string | null;
   partners: string[];
   predecessor?: string;
+  /** A rate reported as counts (孕产妇死亡率 = 孕产妇死亡数 ÷ 活产数 × 100000): units enter both counts. */
+  withCounts: boolean;
+  counts: { numerator?: string; denominator?: string; factor?: number | null };
+}
+
+/** The counts as the plan file has them: empty parts left out, so the validator names what is missing. */
+function countsOf(values: EditForm): Record<string, unknown> | undefined {
+  if (!values.withCounts) return undefined;
+  const { numerator, denominator, factor } = values.counts ?? {};
+  return {
+    ...(numerator?.trim() ? { numerator: numerator.trim() } : {}),
+    ...(denominator?.trim() ? { denominator: denominator.trim() } : {}),
+    ...(factor !== null && factor !== undefined ? { factor } : {}),
+  };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
@@ -676,6 +694,14 @@ function CandidateCard(props: {
             label: '原文',
             children: `${c.quote}（${c.source.kind === 'goal' ? '主要目标' : '策略措施'}第 ${c.source.number} 条）`,
           },
+          ...(c.counts
+            ? [
+                {
+                  label: '分子分母',
+                  children: `${c.counts.numerator ?? '？'} ÷ ${c.counts.denominator ?? '？'} × ${c.counts.factor ?? '？'}`,
+                },
+              ]
+            : []),
           ...(c.predecessor
             ? [{ label: '上一周期', children: `延续 ${c.predecessor}（其末年数值为本周期基期值）` }]
             : []),
@@ -782,6 +808,7 @@ function EditDialog(props: {
   /** What the server refused at save, by form field (its `edits.` prefix dropped); cleared by the next change. */
   const [refused, setRefused] = useState<Record<string, string>>({});
   const kind = Form.useWatch(['rule', 'kind'], form) as string | undefined;
+  const withCounts = Form.useWatch('withCounts', form) as boolean | undefined;
   const c = row.candidate;
   const initial: EditForm = {
     code: c.code,
@@ -797,6 +824,8 @@ function EditDialog(props: {
     predecessor: c.predecessor,
     lead: row.decision.lead,
     partners: row.decision.partners,
+    withCounts: c.counts !== undefined,
+    counts: { ...c.counts },
   };
 
   // The server's problems at the fields they name (passed to the items, not set on the form: they are the last
@@ -833,6 +862,7 @@ function EditDialog(props: {
       disaggregations: values.disaggregations,
       // A cleared field is no predecessor at all, not an empty code.
       predecessor: values.predecessor?.trim() || undefined,
+      counts: countsOf(values),
     };
     const edits: CandidateEdits & Record<string, unknown> = {};
     for (const [k, v] of Object.entries(candidate)) if (!same(v, drafted[k])) edits[k] = v;
@@ -958,6 +988,50 @@ function EditDialog(props: {
               <InputNumber style={{ width: '100%' }} aria-label="上限" placeholder="不限" />
             </Form.Item>
           </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="withCounts"
+              valuePropName="checked"
+              style={{ marginBottom: withCounts ? 8 : undefined }}
+              {...errorAt('counts')}
+            >
+              <Checkbox
+                onChange={(e) => {
+                  // The usual factor of the unit (/10万 → 100000, ‰ → 1000, % → 100) as a start.
+                  const factor = RATE_FACTORS[String(form.getFieldValue('unit') ?? '').trim()];
+                  if (e.target.checked && form.getFieldValue(['counts', 'factor']) == null && factor !== undefined) {
+                    form.setFieldValue(['counts', 'factor'], factor);
+                  }
+                }}
+              >
+                按分子、分母填报（如 孕产妇死亡率 = 孕产妇死亡数 ÷ 活产数 × 100000）
+              </Checkbox>
+            </Form.Item>
+          </Col>
+          {withCounts && (
+            <>
+              <Col xs={24} sm={9}>
+                <Form.Item label="分子（名称）" name={['counts', 'numerator']} {...errorAt('counts.numerator')}>
+                  <Input aria-label="分子" placeholder="如 孕产妇死亡数" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={9}>
+                <Form.Item label="分母（名称）" name={['counts', 'denominator']} {...errorAt('counts.denominator')}>
+                  <Input aria-label="分母" placeholder="如 活产数" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={6}>
+                <Form.Item
+                  label="倍数"
+                  name={['counts', 'factor']}
+                  extra="数值 = 分子 ÷ 分母 × 倍数"
+                  {...errorAt('counts.factor')}
+                >
+                  <InputNumber min={0} style={{ width: '100%' }} aria-label="倍数" />
+                </Form.Item>
+              </Col>
+            </>
+          )}
           <Col xs={24} sm={12}>
             <Form.Item
               label="上一周期指标（编号）"
