@@ -392,7 +392,19 @@ export function EntryTable(props: EntryTableProps) {
     );
   }, [rows, columns, stickyOffset, highlight, noticeKeys, layout]);
 
-  return <Views.Provider value={store}>{table}</Views.Provider>;
+  // Said once under the table, for those who do not hover over a ※ value (and for print).
+  const carried = task.items.filter((i) => i.predecessor && i.predecessor.values.length > 0);
+  return (
+    <Views.Provider value={store}>
+      {table}
+      {carried.length > 0 && layout.previousYears.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+          往年数据中带 ※ 的数值取自上一周期的对应指标（本指标延续其统计，已审核通过的数值）：
+          {carried.map((i) => `${i.indicator.code} ← ${i.predecessor?.code}`).join('，')}。
+        </Typography.Paragraph>
+      )}
+    </Views.Provider>
+  );
 }
 
 interface Layout {
