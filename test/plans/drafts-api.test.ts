@@ -417,6 +417,37 @@ describe.each(ENGINES)('规划管理 (plan drafts) on %s', (engine) => {
     expect((await problems()).ok).toBe(true);
   });
 
+  it('names a predecessor saved before the folder named its previous cycle among the publish blockers', async () => {
+    const settings = (body: object) =>
+      office.request({ method: 'PATCH', url: `/api/plan-drafts/${draftId}/settings`, payload: body });
+    let d = await detail();
+    const { predecessor: _, ...without } = folderOf(d);
+    expect((await settings({ revision: d.settingsRevision, folder: without })).statusCode).toBe(200);
+    // Without a previous cycle there is nothing to look the code up in: saved, the validator asks for the cycle.
+    const w102 = await row('W1-02');
+    const early = await patch(w102.index, {
+      revision: w102.decision.revision,
+      edits: { ...w102.decision.edits, predecessor: 'W9-99' },
+    });
+    expect(early.statusCode, early.body).toBe(200);
+    d = await detail();
+    expect(
+      (await settings({ revision: d.settingsRevision, folder: { ...without, predecessor: 'wuqing-2021-2025' } }))
+        .statusCode,
+    ).toBe(200);
+    expect((await problems()).blockers).toEqual([
+      '上一周期规划目录 wuqing-2021-2025 中没有指标 W9-99（候选指标 W1-02 的上一周期指标）：请在该候选指标中改正，或留空。',
+    ]);
+    const refused = await office.post(`/api/plan-drafts/${draftId}/publish`, {});
+    expect(refused.json()).toMatchObject({ code: 'PREDECESSOR_NOT_FOUND' });
+    const fixed = await row('W1-02');
+    await patch(fixed.index, {
+      revision: fixed.decision.revision,
+      edits: { ...fixed.decision.edits, predecessor: 'W1-05' },
+    });
+    expect((await problems()).blockers).toEqual([]);
+  });
+
   it('publishes a valid folder once as a new cycle beside the old one, records it, keeps the draft read-only', async () => {
     const before = (await office.get('/api/catalog/plans')).body;
     const res = await office.post(`/api/plan-drafts/${draftId}/publish`, { current: false });

@@ -65,3 +65,33 @@ export async function assertPredecessor(
     );
   }
 }
+
+/**
+ * Why the draft's lineage would be refused at publication although each save passed: a candidate saved before the
+ * folder named its previous cycle, or the folder's previous cycle changed since. Shown with the publish blockers.
+ */
+export async function lineageBlockers(
+  db: Db,
+  previous: string | undefined,
+  claims: readonly PredecessorClaim[],
+): Promise<string[]> {
+  if (previous === undefined) return [];
+  const [known] = await db.select({ id: planFolder.id }).from(planFolder).where(eq(planFolder.id, previous));
+  if (!known) return [`上一周期规划目录 ${previous} 不在本系统中：请在“规划目录”中改正上一周期，或留空。`];
+  if (claims.length === 0) return [];
+  const codes = new Set(
+    (
+      await db
+        .select({ code: indicator.code })
+        .from(indicator)
+        .innerJoin(plan, eq(plan.id, indicator.planId))
+        .where(eq(plan.folderId, previous))
+    ).map((r) => r.code),
+  );
+  return claims
+    .filter((c) => !codes.has(c.predecessor))
+    .map(
+      (c) =>
+        `上一周期规划目录 ${previous} 中没有指标 ${c.predecessor}（候选指标 ${c.code} 的上一周期指标）：请在该候选指标中改正，或留空。`,
+    );
+}

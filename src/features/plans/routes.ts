@@ -12,7 +12,7 @@ import {
   effectiveCandidate,
   initialSettings,
 } from '../../core/catalog/curate.ts';
-import type { DraftCandidate, PlanDraft } from '../../core/catalog/draft.ts';
+import type { PlanDraft } from '../../core/catalog/draft.ts';
 import type { TargetRule } from '../../core/rules.ts';
 import type { Db } from '../../db/connection.ts';
 import { appUser, area, orgUnit, plan, planDraft, planFolder } from '../../db/schema/index.ts';
@@ -39,7 +39,7 @@ import {
 } from './contract.ts';
 import { checkCuration, curationZip } from './curation.ts';
 import { DraftError, draftFromDocument } from './draft.ts';
-import { assertPredecessor, assertPreviousCycle } from './lineage.ts';
+import { assertPredecessor, assertPreviousCycle, lineageBlockers } from './lineage.ts';
 import { publishFolder } from './publish.ts';
 
 // 规划管理 (issue 13): the office uploads an issued plan document, the drafter proposes the folder and candidate
@@ -172,26 +172,28 @@ interface Change {
   audit: AuditEvent;
 }
 
+/** The accepted candidates that continue an indicator of the previous cycle, with their index. */
+function lineageClaims(row: Row, decisions: Record<string, CandidateDecision>) {
+  return row.draft.candidates.flatMap((c, index) => {
+    const d = decisionOf(decisions, index);
+    const e = effectiveCandidate(c, d);
+    return d.status === 'accepted' && e.predecessor ? [{ index, code: e.code, predecessor: e.predecessor }] : [];
+  });
+}
+
 /**
  * Lineage of an accepted candidate checked against the system before it is saved: its predecessor must be an
  * indicator of the previous cycle that no other accepted candidate continues (src/features/plans/lineage.ts).
  */
 async function assertCandidateLineage(db: Db, row: Row, decisions: Record<string, CandidateDecision>, index: number) {
-  const decision = decisionOf(decisions, index);
-  const mine = effectiveCandidate(row.draft.candidates[index] as DraftCandidate, decision);
-  if (decision.status !== 'accepted' || !mine.predecessor) return;
-  const others = row.draft.candidates.flatMap((c, i) => {
-    const d = decisionOf(decisions, i);
-    const e = effectiveCandidate(c, d);
-    return i !== index && d.status === 'accepted' && e.predecessor
-      ? [{ code: e.code, predecessor: e.predecessor }]
-      : [];
-  });
+  const claims = lineageClaims(row, decisions);
+  const mine = claims.find((c) => c.index === index);
+  if (!mine) return;
   await assertPredecessor(
     db,
     row.settings.folder.predecessor,
-    { code: mine.code, predecessor: mine.predecessor },
-    others,
+    mine,
+    claims.filter((c) => c.index !== index),
     'body.edits.predecessor',
   );
 }
@@ -498,11 +500,14 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
         indicators: result.curated.places.size,
         blockers: row.publishedFolderId
           ? []
-          : await publishBlockers(
-              db,
-              result.curated.folder.id,
-              result.curated.plans.map((p) => p.plan.id),
-            ),
+          : [
+              ...(await publishBlockers(
+                db,
+                result.curated.folder.id,
+                result.curated.plans.map((p) => p.plan.id),
+              )),
+              ...(await lineageBlockers(db, row.settings.folder.predecessor, lineageClaims(row, row.decisions))),
+            ],
       };
     },
   );
