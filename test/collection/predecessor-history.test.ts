@@ -67,10 +67,11 @@ describe.each(ENGINES)('往年数据 from the predecessor on %s', (engine) => {
     sex: 'total' | 'female' | 'male',
     value: number,
     locked: boolean,
+    year = 2025,
   ) =>
     db()
       .insert(dataValue)
-      .values({ indicatorId: await idOf(folderId, code), year: 2025, areaId: null, sex, value, locked });
+      .values({ indicatorId: await idOf(folderId, code), year, areaId: null, sex, value, locked });
   const item = (code: string) => task.items.find((i) => i.indicator.code === code) as Task['items'][number];
 
   beforeAll(async () => {
@@ -78,6 +79,8 @@ describe.each(ENGINES)('往年数据 from the predecessor on %s', (engine) => {
     await publishFolder(db(), withLineage(await loadWholeFolder(NEXT)));
     // 2021–2025: 孕产妇死亡率 approved; 宫颈癌筛查率 approved for women, still a draft in total; 乳腺癌筛查率 approved.
     await put(OLD, 'W1-03', 'total', 8.1, true);
+    // Before the new base year: not a year of the 2026 form's 往年数据.
+    await put(OLD, 'W1-03', 'total', 9.4, true, 2024);
     await put(OLD, 'W1-05', 'female', 86.5, true);
     await put(OLD, 'W1-05', 'total', 85.2, false);
     await put(OLD, 'W1-06', 'total', 60, true);

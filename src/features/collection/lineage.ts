@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, between, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { dataValue, indicator, plan, planFolder } from '../../db/schema/index.ts';
 import type { CarriedSeries } from './contract.ts';
@@ -10,10 +10,14 @@ import type { TaskItem } from './tasks.ts';
 // change, and the analysis continues a series from approved values by default too.
 
 /**
- * Per successor indicator id: its predecessor and the predecessor's approved values up to `lastYear`, same area and
- * sex rows as the task. Years where the successor has a value of its own are left to the reader to prefer.
+ * Per successor indicator id: its predecessor and the predecessor's approved values of the 往年数据 years (first and
+ * last), same area and sex rows as the task. Where the successor has a value of its own, the reader shows that one.
  */
-export async function carriedSeries(db: Db, items: TaskItem[], lastYear: number): Promise<Map<number, CarriedSeries>> {
+export async function carriedSeries(
+  db: Db,
+  items: TaskItem[],
+  [firstYear, lastYear]: [number, number],
+): Promise<Map<number, CarriedSeries>> {
   const successors = items.filter((i) => i.indicator.predecessorId !== null);
   if (successors.length === 0) return new Map();
   const ids = [...new Set(successors.map((i) => i.indicator.predecessorId as number))];
@@ -36,7 +40,7 @@ export async function carriedSeries(db: Db, items: TaskItem[], lastYear: number)
     .where(
       and(
         inArray(dataValue.indicatorId, ids),
-        lte(dataValue.year, lastYear),
+        between(dataValue.year, firstYear, lastYear),
         eq(dataValue.locked, true),
         areaId === null ? isNull(dataValue.areaId) : eq(dataValue.areaId, areaId),
       ),

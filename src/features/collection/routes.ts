@@ -263,7 +263,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
             )
         : [];
       const byKey = new Map(all.map((v) => [keyOf(v), v]));
-      const carried = await carriedSeries(db, items, Math.min(round.year, ...years) - 1);
+      const carried = await carriedSeries(db, items, [firstYear, Math.min(round.year, ...years) - 1]);
       const names = await readIndicatorNames(db, round.folderId);
       return asJson({
         round,

@@ -123,7 +123,7 @@ export async function templateData(db: Db, task: RoundTask, reporterName: string
   const previousYears: number[] = [];
   for (let y = firstYear; y < firstTaskYear; y++) previousYears.push(y);
   const values = await taskValues(db, items, firstTaskYear - firstYear);
-  const carried = await carriedSeries(db, items, firstTaskYear - 1);
+  const carried = await carriedSeries(db, items, [firstYear, firstTaskYear - 1]);
   const areaId = reporter.kind === 'area' ? reporter.areaId : null;
   const names = await readIndicatorNames(db, round.folderId);
   const rows: TemplateRow[] = [];
