@@ -145,6 +145,23 @@ describe('folder.yaml', () => {
     ]);
     expect(problemsOf(folder({ predecessor: 'demo-2021-2025' }), [['women.yaml', withLineage]])).toEqual([]);
   });
+
+  it('predecessor: one previous indicator is continued by one indicator only', () => {
+    const twice = plan('women', {
+      domains: [
+        domain('W1', {
+          indicators: [
+            indicator('W1-01', { predecessor: 'W1-07' }),
+            indicator('W1-02', { predecessor: 'W1-08' }),
+            indicator('W1-03', { predecessor: 'W1-07' }),
+          ],
+        }),
+      ],
+    });
+    expect(lines(problemsOf(folder({ predecessor: 'demo-2021-2025' }), [['women.yaml', twice]]))).toEqual([
+      'women.yaml domains[0].indicators[2].predecessor：W1-03 与 W1-01 都写了上一周期的指标 W1-07：一个上一周期指标只能由一个指标延续，请改正其中一个。',
+    ]);
+  });
 });
 
 describe('a plan file', () => {

@@ -355,6 +355,99 @@ describe.each(ENGINES)('规划管理 (plan drafts) on %s', (engine) => {
     expect((await problems()).ok).toBe(true);
   });
 
+  it('refuses a wrong predecessor when it is saved, at its field, and saves nothing', async () => {
+    const settings = (body: object) =>
+      office.request({ method: 'PATCH', url: `/api/plan-drafts/${draftId}/settings`, payload: body });
+    const d = await detail();
+    const logged = async () => (await db().select().from(auditLog)).length;
+    const audited = await logged();
+
+    // A previous cycle that is not a published cycle of this system.
+    const unknown = await settings({
+      revision: d.settingsRevision,
+      folder: { ...folderOf(d), predecessor: 'nope-2016-2020' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      code: 'PREDECESSOR_NOT_FOUND',
+      message:
+        '上一周期规划目录 nope-2016-2020 不在本系统中：请填写本系统已发布的规划周期（wuqing-2021-2025），或留空。',
+      fields: [{ field: 'body.folder.predecessor', message: expect.stringContaining('nope-2016-2020') }],
+    });
+    const after = await detail();
+    expect(after.settings.folder.predecessor).toBe('wuqing-2021-2025');
+    expect(after.settingsRevision).toBe(d.settingsRevision);
+
+    // A code the previous cycle does not have.
+    const w102 = await row('W1-02');
+    const missing = await patch(w102.index, {
+      revision: w102.decision.revision,
+      status: 'accepted',
+      edits: { ...w102.decision.edits, predecessor: 'W9-99' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({
+      code: 'PREDECESSOR_NOT_FOUND',
+      message: '上一周期规划目录 wuqing-2021-2025 中没有指标 W9-99：请改正上一周期指标的编号，或留空。',
+      fields: [{ field: 'body.edits.predecessor' }],
+    });
+
+    // The predecessor another accepted indicator already continues (W1-01 continues W1-03).
+    const taken = await patch(w102.index, {
+      revision: w102.decision.revision,
+      status: 'accepted',
+      edits: { ...w102.decision.edits, predecessor: 'W1-03' },
+    });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json()).toMatchObject({
+      code: 'PREDECESSOR_TAKEN',
+      message: '上一周期指标 W1-03 已由本草稿的指标 W1-01 延续：一个上一周期指标只能由一个指标延续，请改正其中一个。',
+      fields: [{ field: 'body.edits.predecessor' }],
+    });
+    expect(await row('W1-02')).toEqual(w102);
+    expect(await logged()).toBe(audited);
+
+    // The right code of the previous cycle is saved.
+    const right = await patch(w102.index, {
+      revision: w102.decision.revision,
+      edits: { ...w102.decision.edits, predecessor: 'W1-05' },
+    });
+    expect(right.statusCode, right.body).toBe(200);
+    expect(right.json().row.candidate.predecessor).toBe('W1-05');
+    expect((await problems()).ok).toBe(true);
+  });
+
+  it('names a predecessor saved before the folder named its previous cycle among the publish blockers', async () => {
+    const settings = (body: object) =>
+      office.request({ method: 'PATCH', url: `/api/plan-drafts/${draftId}/settings`, payload: body });
+    let d = await detail();
+    const { predecessor: _, ...without } = folderOf(d);
+    expect((await settings({ revision: d.settingsRevision, folder: without })).statusCode).toBe(200);
+    // Without a previous cycle there is nothing to look the code up in: saved, the validator asks for the cycle.
+    const w102 = await row('W1-02');
+    const early = await patch(w102.index, {
+      revision: w102.decision.revision,
+      edits: { ...w102.decision.edits, predecessor: 'W9-99' },
+    });
+    expect(early.statusCode, early.body).toBe(200);
+    d = await detail();
+    expect(
+      (await settings({ revision: d.settingsRevision, folder: { ...without, predecessor: 'wuqing-2021-2025' } }))
+        .statusCode,
+    ).toBe(200);
+    expect((await problems()).blockers).toEqual([
+      '上一周期规划目录 wuqing-2021-2025 中没有指标 W9-99（候选指标 W1-02 的上一周期指标）：请在该候选指标中改正，或留空。',
+    ]);
+    const refused = await office.post(`/api/plan-drafts/${draftId}/publish`, {});
+    expect(refused.json()).toMatchObject({ code: 'PREDECESSOR_NOT_FOUND' });
+    const fixed = await row('W1-02');
+    await patch(fixed.index, {
+      revision: fixed.decision.revision,
+      edits: { ...fixed.decision.edits, predecessor: 'W1-05' },
+    });
+    expect((await problems()).blockers).toEqual([]);
+  });
+
   it('publishes a valid folder once as a new cycle beside the old one, records it, keeps the draft read-only', async () => {
     const before = (await office.get('/api/catalog/plans')).body;
     const res = await office.post(`/api/plan-drafts/${draftId}/publish`, { current: false });

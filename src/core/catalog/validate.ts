@@ -646,8 +646,8 @@ function checkSameAs(plans: { file: string; plan: Plan }[]): CatalogProblem[] {
 
 /**
  * Lineage: an indicator may name its predecessor (an indicator code of the previous cycle) only when folder.yaml
- * names that cycle; whether the code exists there is checked when the folder is published (the previous cycle is
- * in the database, not in this folder).
+ * names that cycle, and no two indicators may continue the same one; whether the code exists there is checked when
+ * the folder is published or curated (the previous cycle is in the database, not in this folder).
  */
 function checkPredecessors(
   folderFile: string,
@@ -662,10 +662,21 @@ function checkPredecessors(
       message: '上一周期（predecessor）不能写本目录自己的 id：请写上一周期规划目录的 id，如 wuqing-2021-2025。',
     });
   }
+  // One previous indicator, one successor: two would split its series and its base value between them.
+  const continuedBy = new Map<string, string>();
   for (const { file, plan } of plans) {
     plan.domains.forEach((domain, d) => {
       domain.indicators.forEach((indicator, k) => {
-        if (indicator.predecessor === undefined || folder.predecessor !== undefined) return;
+        if (indicator.predecessor === undefined) return;
+        const twin = continuedBy.get(indicator.predecessor);
+        if (twin !== undefined) {
+          problems.push({
+            file,
+            path: `domains[${d}].indicators[${k}].predecessor`,
+            message: `${indicator.code} 与 ${twin} 都写了上一周期的指标 ${indicator.predecessor}：一个上一周期指标只能由一个指标延续，请改正其中一个。`,
+          });
+        } else continuedBy.set(indicator.predecessor, indicator.code);
+        if (folder.predecessor !== undefined) return;
         problems.push({
           file,
           path: `domains[${d}].indicators[${k}].predecessor`,

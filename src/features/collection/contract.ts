@@ -122,7 +122,21 @@ export interface TaskItem {
   sexes: Sex[];
   years: number[];
   values: ValueRow[];
+  /** The previous cycle's indicator this one continues, with its approved values; null without a predecessor. */
+  predecessor: CarriedSeries | null;
 }
+
+/** A predecessor's series shown in a successor's 往年数据 for the years the successor has no value of its own. */
+export interface CarriedSeries {
+  code: string;
+  name: string;
+  /** The predecessor's cycle, e.g. 2021–2025. */
+  cycle: string;
+  values: { year: number; sex: Sex; value: number }[];
+}
+
+/** How a carried value is marked wherever it is shown: the reporter should know it is not this indicator's own. */
+export const carriedNote = (s: Pick<CarriedSeries, 'code' | 'cycle'>) => `上一周期（${s.cycle}）指标 ${s.code} 的数值`;
 
 /** GET /api/rounds/:id/task: the reporter's form with the previous years' values. */
 export interface Task {

@@ -35,6 +35,7 @@ import type {
   Task,
   ValueHistory,
 } from './contract.ts';
+import { carriedSeries } from './lineage.ts';
 import { assertInTask, assertSubmissionInScope, editableTask, markInProgress, readableTask } from './scope.ts';
 import {
   act,
@@ -262,6 +263,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
             )
         : [];
       const byKey = new Map(all.map((v) => [keyOf(v), v]));
+      const carried = await carriedSeries(db, items, [firstYear, Math.min(round.year, ...years) - 1]);
       const names = await readIndicatorNames(db, round.folderId);
       return asJson({
         round,
@@ -301,6 +303,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
               }
               return list;
             }),
+            predecessor: carried.get(ind.id) ?? null,
           };
         }),
       });

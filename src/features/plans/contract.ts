@@ -52,8 +52,13 @@ export const CandidateEditsInput = z.strictObject({
     .max(2)
     .optional(),
   note: shortText(500).optional(),
+  /** 分子 / 分母 of a rate reported as counts; a part left out is the validator's problem, not a refusal. */
   counts: z
-    .strictObject({ numerator: shortText(100), denominator: shortText(100), factor: num })
+    .strictObject({
+      numerator: shortText(100).optional(),
+      denominator: shortText(100).optional(),
+      factor: num.optional(),
+    })
     .nullable()
     .optional(),
   /** The previous cycle's indicator code this one continues (lineage): its last value is this cycle's base. */

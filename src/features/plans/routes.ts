@@ -39,6 +39,7 @@ import {
 } from './contract.ts';
 import { checkCuration, curationZip } from './curation.ts';
 import { DraftError, draftFromDocument } from './draft.ts';
+import { assertPredecessor, assertPreviousCycle, lineageBlockers } from './lineage.ts';
 import { publishFolder } from './publish.ts';
 
 // 规划管理 (issue 13): the office uploads an issued plan document, the drafter proposes the folder and candidate
@@ -164,6 +165,39 @@ async function publishBlockers(db: Db, folderId: string, planIds: string[]): Pro
   return blockers;
 }
 
+/** What an edit of a draft writes back: the settings or the decisions, and its audit event. */
+interface Change {
+  settings?: CurationSettings;
+  decisions?: Record<string, CandidateDecision>;
+  audit: AuditEvent;
+}
+
+/** The accepted candidates that continue an indicator of the previous cycle, with their index. */
+function lineageClaims(row: Row, decisions: Record<string, CandidateDecision>) {
+  return row.draft.candidates.flatMap((c, index) => {
+    const d = decisionOf(decisions, index);
+    const e = effectiveCandidate(c, d);
+    return d.status === 'accepted' && e.predecessor ? [{ index, code: e.code, predecessor: e.predecessor }] : [];
+  });
+}
+
+/**
+ * Lineage of an accepted candidate checked against the system before it is saved: its predecessor must be an
+ * indicator of the previous cycle that no other accepted candidate continues (src/features/plans/lineage.ts).
+ */
+async function assertCandidateLineage(db: Db, row: Row, decisions: Record<string, CandidateDecision>, index: number) {
+  const claims = lineageClaims(row, decisions);
+  const mine = claims.find((c) => c.index === index);
+  if (!mine) return;
+  await assertPredecessor(
+    db,
+    row.settings.folder.predecessor,
+    mine,
+    claims.filter((c) => c.index !== index),
+    'body.edits.predecessor',
+  );
+}
+
 async function check(db: Db, row: Row) {
   return checkCuration(row.draft, row.settings, row.decisions, await systemUnits(db), row.fileName);
 }
@@ -176,18 +210,14 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
   async function update(
     request: FastifyRequest,
     id: number,
-    change: (row: Row) => {
-      settings?: CurationSettings;
-      decisions?: Record<string, CandidateDecision>;
-      audit: AuditEvent;
-    },
+    change: (row: Row, tx: Db) => Promise<Change> | Change,
   ): Promise<Row> {
     const user = currentUser(request);
     return db.transaction(async (tx) => {
       const [row] = await tx.select().from(planDraft).where(eq(planDraft.id, id)).for('update');
       if (!row) throw notFound('规划草稿');
       assertNotPublished(row);
-      const changed = change(row);
+      const changed = await change(row, tx);
       const [after] = await tx
         .update(planDraft)
         .set({
@@ -298,7 +328,8 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       const { id, index } = request.params;
       const body = request.body;
       const user = currentUser(request);
-      const row = await update(request, id, (r) => {
+      // Lookups inside the draft's transaction: the embedded engine has one connection, held by it.
+      const row = await update(request, id, async (r, tx) => {
         const before = rowOf(r.draft, r.decisions, index).decision;
         if (before.revision !== body.revision) {
           throw new AppError(
@@ -317,8 +348,10 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
           updatedBy: user.displayName,
           updatedAt: new Date().toISOString(),
         };
+        const decisions = { ...r.decisions, [String(index)]: after };
+        await assertCandidateLineage(tx, r, decisions, index);
         return {
-          decisions: { ...r.decisions, [String(index)]: after },
+          decisions,
           audit: { action: 'plan_draft.candidate', before: { index, ...before }, after: { index, ...after } },
         };
       });
@@ -374,7 +407,7 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     },
     async (request): Promise<{ settings: CurationSettings; settingsRevision: number }> => {
       const body = request.body;
-      const row = await update(request, request.params.id, (r) => {
+      const row = await update(request, request.params.id, async (r, tx) => {
         if (r.settingsRevision !== body.revision) {
           throw new AppError(409, 'STALE_EDIT', '规划目录信息已被他人修改：您的修改未保存，请刷新后再改。', {
             current: { settings: r.settings, settingsRevision: r.settingsRevision },
@@ -393,6 +426,7 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
           folder: body.folder ? { ...withoutPredecessor(r.settings.folder), ...body.folder } : r.settings.folder,
           plans,
         };
+        await assertPreviousCycle(tx, settings.folder.predecessor, 'body.folder.predecessor');
         return { settings, audit: { action: 'plan_draft.settings', before: r.settings, after: settings } };
       });
       return { settings: row.settings, settingsRevision: row.settingsRevision };
@@ -466,11 +500,14 @@ export const planDraftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
         indicators: result.curated.places.size,
         blockers: row.publishedFolderId
           ? []
-          : await publishBlockers(
-              db,
-              result.curated.folder.id,
-              result.curated.plans.map((p) => p.plan.id),
-            ),
+          : [
+              ...(await publishBlockers(
+                db,
+                result.curated.folder.id,
+                result.curated.plans.map((p) => p.plan.id),
+              )),
+              ...(await lineageBlockers(db, row.settings.folder.predecessor, lineageClaims(row, row.decisions))),
+            ],
       };
     },
   );

@@ -10,6 +10,8 @@ import { getSetting, SITE } from '../../../platform/settings.ts';
 import { readIndicatorNames } from '../../catalog/index.ts';
 import { buildStatWorkbook } from '../../reports/index.ts';
 import type { RowContent } from '../contract.ts';
+import { carriedNote } from '../contract.ts';
+import { carriedSeries } from '../lineage.ts';
 import type { RoundTask } from '../scope.ts';
 import { taskValues } from '../submissions.ts';
 import { keyOf } from '../values.ts';
@@ -72,6 +74,8 @@ export interface TemplateRow {
   limits: [number | null, number | null];
   /** Values of the previous-years columns, in their order. */
   previous: (number | null)[];
+  /** Per previous year: where a value taken from the predecessor comes from (the cell's note), else null. */
+  carried: (string | null)[];
   current: RowContent | null;
   /** The value's version when the template was made: 0 when there is none yet. */
   version: number;
@@ -119,6 +123,7 @@ export async function templateData(db: Db, task: RoundTask, reporterName: string
   const previousYears: number[] = [];
   for (let y = firstYear; y < firstTaskYear; y++) previousYears.push(y);
   const values = await taskValues(db, items, firstTaskYear - firstYear);
+  const carried = await carriedSeries(db, items, [firstYear, firstTaskYear - 1]);
   const areaId = reporter.kind === 'area' ? reporter.areaId : null;
   const names = await readIndicatorNames(db, round.folderId);
   const rows: TemplateRow[] = [];
@@ -135,6 +140,14 @@ export async function templateData(db: Db, task: RoundTask, reporterName: string
       for (const sex of item.sexes) {
         const at = (y: number) => values.get(keyOf({ indicatorId: ind.id, year: y, areaId: item.areaId, sex }));
         const row = at(year);
+        const predecessor = carried.get(ind.id);
+        // The indicator's own value first; else its predecessor's (the 2025 value of a 2026–2030 indicator).
+        const previous = previousYears.map((y) => {
+          const own = at(y)?.value ?? null;
+          if (own !== null || !predecessor) return { value: own, note: null };
+          const value = predecessor.values.find((v) => v.year === y && v.sex === sex)?.value ?? null;
+          return { value, note: value === null ? null : carriedNote(predecessor) };
+        });
         rows.push({
           indicatorId: ind.id,
           code: ind.code,
@@ -146,7 +159,8 @@ export async function templateData(db: Db, task: RoundTask, reporterName: string
           counts: ind.counts ?? null,
           precision: ind.precision,
           limits: ind.limits,
-          previous: previousYears.map((y) => at(y)?.value ?? null),
+          previous: previous.map((p) => p.value),
+          carried: previous.map((p) => p.note),
           current: row
             ? {
                 value: row.value,
@@ -247,6 +261,9 @@ export async function buildTemplate(data: TemplateData): Promise<ExcelJS.Workboo
           '分子、分母：计算该指标所用的两个数（如孕产妇死亡数、活产数），各行的名称见该单元格的批注；不按分子分母计算的指标不填。',
           '出现审核提示（如较上年变化超过 30%）时须填写“说明”，否则不能提交。',
           '请勿增删行列、移动行、修改表头或隐藏的“行标识”列，否则上传时无法识别；如需重新开始，请重新下载模板。',
+          ...(data.rows.some((r) => r.carried.some((n) => n !== null))
+            ? ['往年数据中带批注的数值取自上一周期规划的对应指标（本指标延续其统计），见该单元格的批注。']
+            : []),
         ],
       },
     ],
@@ -269,7 +286,12 @@ export async function buildTemplate(data: TemplateData): Promise<ExcelJS.Workboo
     const rowNo = FIRST_DATA_ROW + i;
     const [lo, hi] = valueRange(r);
     for (const [k, c] of columns.entries()) {
-      if (c.key.startsWith('y') && /^y\d+$/.test(c.key)) ws.getCell(rowNo, k + 1).numFmt = decimalsFormat(r.precision);
+      if (c.key.startsWith('y') && /^y\d+$/.test(c.key)) {
+        const cell = ws.getCell(rowNo, k + 1);
+        cell.numFmt = decimalsFormat(r.precision);
+        const note = r.carried[data.previousYears.indexOf(Number(c.key.slice(1)))];
+        if (note) cell.note = note;
+      }
       if (!c.input) continue;
       if (c.input === 'count' && !r.counts) continue; // 分子 / 分母 only where the indicator is computed from counts
       const cell = ws.getCell(rowNo, k + 1);

@@ -3,7 +3,16 @@ import { Alert, Button, Card, Input, InputNumber, Space, Tag, Typography } from 
 import { memo } from 'react';
 import type { TaskItem, ValueRow } from '../../../../src/features/collection/contract.ts';
 import { type EntryTableProps, GROWING, Messages, rowProblems } from './EntryTable.tsx';
-import { atField, type Draft, draftOf, type EntryRow, formatNumber, rowsOf, sexLabel } from './entryModel.ts';
+import {
+  atField,
+  type Draft,
+  draftOf,
+  type EntryRow,
+  formatNumber,
+  previousValue,
+  rowsOf,
+  sexLabel,
+} from './entryModel.ts';
 
 // The 填报表 on a phone (below 768 px): one card per indicator, its inputs one under the other at full width,
 // big enough to tap. The same labels, checks and messages as the table (EntryTable), so nothing differs but the
@@ -86,7 +95,7 @@ function RowFields({ row, props, heading }: { row: EntryRow; props: EntryTablePr
   const p = rowProblems(row, props);
   const counts = row.item.indicator.counts;
   const label = (what: string) => `${row.item.indicator.code} ${row.year}年 ${sexLabel(row.sex)} ${what}`;
-  const previous = saved[`${row.item.indicator.id}|${row.year - 1}|${row.item.areaId ?? 0}|${row.sex}`];
+  const previous = previousValue(row, row.year - 1, saved);
   const v = saved[row.key];
 
   const numberField = (field: 'value' | 'numerator' | 'denominator', title: string, hard: string[]) => (
@@ -151,9 +160,10 @@ function RowFields({ row, props, heading }: { row: EntryRow; props: EntryTablePr
           )}
         </div>
       )}
-      {previous?.value !== null && previous?.value !== undefined && (
+      {previous.value !== null && (
         <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>
           上年（{row.year - 1}）：{formatNumber(previous.value)}
+          {previous.note && <span style={{ color: '#0958d9' }}>（{previous.note}）</span>}
         </div>
       )}
       {v?.returnReason && (

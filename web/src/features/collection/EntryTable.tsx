@@ -24,6 +24,7 @@ import {
   type EntryRow,
   formatNumber,
   type InputField,
+  previousValue,
   rowsOf,
   sexLabel,
 } from './entryModel.ts';
@@ -64,6 +65,8 @@ export interface EntryTableProps {
 
 const RED = '#cf1322';
 const ORANGE = '#d46b08';
+/** A predecessor's value in 往年数据: set apart from the indicator's own, with a ※ and the tooltip saying whose. */
+const CARRIED = { color: '#0958d9', cursor: 'help', borderBottom: '1px dotted #0958d9' } as const;
 
 type Change = (key: string, patch: Partial<Draft>) => void;
 
@@ -246,6 +249,8 @@ interface RowView {
   problems: RowProblems;
   /** The saved values of the earlier years shown beside the inputs. */
   previous: (number | null)[];
+  /** Per earlier year: where a value taken from the predecessor comes from, else null. */
+  carried: (string | null)[];
   /** Review: the reason typed for returning this value, undefined when it is not selected. */
   returned: string | undefined;
   canReturn: boolean;
@@ -281,6 +286,7 @@ const sameView = (a: RowView, b: RowView) =>
   DRAFT_FIELDS.every((f) => a.draft[f] === b.draft[f]) &&
   sameProblems(a.problems, b.problems) &&
   sameList(a.previous, b.previous) &&
+  sameList(a.carried, b.carried) &&
   a.returned === b.returned &&
   a.canReturn === b.canReturn &&
   a.hasConflict === b.hasConflict &&
@@ -320,15 +326,15 @@ export function EntryTable(props: EntryTableProps) {
     const after = new Map<string, RowView>();
     for (const row of rows) {
       const v = saved[row.key];
+      const previous = layout.previousYears.map((y) => previousValue(row, y, saved));
       const next: RowView = {
         row,
         draft: drafts[row.key] ?? draftOf(v),
         saved: v,
         canEdit: editable && !v?.locked,
         problems: rowProblems(row, { drafts, saved, editable, serverErrors, serverWarnings, showMissing }),
-        previous: layout.previousYears.map(
-          (y) => saved[`${row.item.indicator.id}|${y}|${row.item.areaId ?? 0}|${row.sex}`]?.value ?? null,
-        ),
+        previous: previous.map((p) => p.value),
+        carried: previous.map((p) => p.note),
         returned: v && returns ? returns[v.id] : undefined,
         canReturn,
         hasConflict: conflicts !== undefined && row.key in conflicts,
@@ -386,7 +392,19 @@ export function EntryTable(props: EntryTableProps) {
     );
   }, [rows, columns, stickyOffset, highlight, noticeKeys, layout]);
 
-  return <Views.Provider value={store}>{table}</Views.Provider>;
+  // Said once under the table, for those who do not hover over a ※ value (and for print).
+  const carried = task.items.filter((i) => i.predecessor && i.predecessor.values.length > 0);
+  return (
+    <Views.Provider value={store}>
+      {table}
+      {carried.length > 0 && layout.previousYears.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+          往年数据中带 ※ 的数值取自上一周期的对应指标（本指标延续其统计，已审核通过的数值）：
+          {carried.map((i) => `${i.indicator.code} ← ${i.predecessor?.code}`).join('，')}。
+        </Typography.Paragraph>
+      )}
+    </Views.Provider>
+  );
 }
 
 interface Layout {
@@ -585,10 +603,17 @@ function entryColumns(
         align: 'right' as const,
         ...fromView((view) => {
           const v = view.previous[i];
-          return v !== null && v !== undefined ? (
-            <span style={{ color: '#595959' }}>{formatNumber(v)}</span>
+          const note = view.carried[i];
+          if (v === null || v === undefined) return <span style={{ color: MUTED_TEXT }}>—</span>;
+          return note ? (
+            <Tooltip title={note}>
+              <span role="note" aria-label={`${formatNumber(v)}（${note}）`} style={CARRIED}>
+                {formatNumber(v)}
+                <sup>※</sup>
+              </span>
+            </Tooltip>
           ) : (
-            <span style={{ color: MUTED_TEXT }}>—</span>
+            <span style={{ color: '#595959' }}>{formatNumber(v)}</span>
           );
         }),
       })),

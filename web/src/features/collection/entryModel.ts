@@ -1,6 +1,6 @@
 import { SEX_LABELS, type Sex } from '../../../../src/core/collection/entry.ts';
 import { checkEntry, type Problem } from '../../../../src/core/collection/rules.ts';
-import type { Task, TaskItem, ValueRow } from '../../../../src/features/collection/contract.ts';
+import { carriedNote, type Task, type TaskItem, type ValueRow } from '../../../../src/features/collection/contract.ts';
 
 // The entry form as data: one row per indicator, year and sex of the task, the draft the user types, and the
 // same 审核公式 the server applies (src/core/collection/rules.ts), run in the browser as the user types.
@@ -55,6 +55,22 @@ export function rowsOf(task: Task): EntryRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * An earlier year's value beside a row: the indicator's own, else (lineage) its predecessor's approved value of
+ * that year and sex, with a note saying where it comes from.
+ */
+export function previousValue(
+  row: EntryRow,
+  year: number,
+  saved: Record<string, ValueRow>,
+): { value: number | null; note: string | null } {
+  const { item } = row;
+  const own = saved[keyOf({ indicatorId: item.indicator.id, year, areaId: item.areaId, sex: row.sex })]?.value ?? null;
+  if (own !== null || !item.predecessor) return { value: own, note: null };
+  const carried = item.predecessor.values.find((v) => v.year === year && v.sex === row.sex);
+  return carried ? { value: carried.value, note: carriedNote(item.predecessor) } : { value: null, note: null };
 }
 
 /** Saved value rows of the task (this round's years and earlier ones), keyed. */

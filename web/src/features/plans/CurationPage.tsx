@@ -27,6 +27,7 @@ import {
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeRuleShort } from '../../../../src/core/catalog/describe.ts';
+import { RATE_FACTORS } from '../../../../src/core/catalog/wording.ts';
 import type {
   CandidateEdits,
   CandidateReply,
@@ -95,6 +96,9 @@ const FIELD_LABELS: Record<string, string> = {
   floor: '波动阈值',
   disaggregations: '分解维度',
   counts: '分子分母',
+  'counts.numerator': '分子',
+  'counts.denominator': '分母',
+  'counts.factor': '倍数',
   lead: '牵头单位',
   partners: '配合单位',
   predecessor: '上一周期',
@@ -141,6 +145,20 @@ interface EditForm {
   lead: string | null;
   partners: string[];
   predecessor?: string;
+  /** A rate reported as counts (孕产妇死亡率 = 孕产妇死亡数 ÷ 活产数 × 100000): units enter both counts. */
+  withCounts: boolean;
+  counts: { numerator?: string; denominator?: string; factor?: number | null };
+}
+
+/** The counts as the plan file has them: empty parts left out, so the validator names what is missing. */
+function countsOf(values: EditForm): Record<string, unknown> | undefined {
+  if (!values.withCounts) return undefined;
+  const { numerator, denominator, factor } = values.counts ?? {};
+  return {
+    ...(numerator?.trim() ? { numerator: numerator.trim() } : {}),
+    ...(denominator?.trim() ? { denominator: denominator.trim() } : {}),
+    ...(factor !== null && factor !== undefined ? { factor } : {}),
+  };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
@@ -217,8 +235,8 @@ export default function CurationPage() {
 
   const replaceRow = (row: CandidateRow) => setRows((old) => old.map((r) => (r.index === row.index ? row : r)));
 
-  /** Saves one candidate's decision; problems are checked again afterwards. */
-  async function save(row: CandidateRow, body: Record<string, unknown>): Promise<boolean> {
+  /** Saves one candidate's decision; problems are checked again afterwards. Refused: the server's field errors. */
+  async function save(row: CandidateRow, body: Record<string, unknown>): Promise<true | Record<string, string>> {
     try {
       const reply = await patch<CandidateReply>(`/plan-drafts/${id}/candidates/${row.index}`, {
         revision: row.decision.revision,
@@ -232,7 +250,7 @@ export default function CurationPage() {
         replaceRow(e.body.current as CandidateRow);
       }
       message.error(errorText(e));
-      return false;
+      return e instanceof ApiError ? e.fields : {};
     }
   }
 
@@ -486,7 +504,9 @@ export default function CurationPage() {
           problems={byCandidate.get(editing.index) ?? []}
           onCancel={() => setEditing(undefined)}
           onSave={async (body) => {
-            if (await save(rows.find((r) => r.index === editing.index) ?? editing, body)) setEditing(undefined);
+            const result = await save(rows.find((r) => r.index === editing.index) ?? editing, body);
+            if (result === true) setEditing(undefined);
+            return result === true ? {} : result;
           }}
         />
       )}
@@ -674,6 +694,14 @@ function CandidateCard(props: {
             label: '原文',
             children: `${c.quote}（${c.source.kind === 'goal' ? '主要目标' : '策略措施'}第 ${c.source.number} 条）`,
           },
+          ...(c.counts
+            ? [
+                {
+                  label: '分子分母',
+                  children: `${c.counts.numerator ?? '？'} ÷ ${c.counts.denominator ?? '？'} × ${c.counts.factor ?? '？'}`,
+                },
+              ]
+            : []),
           ...(c.predecessor
             ? [{ label: '上一周期', children: `延续 ${c.predecessor}（其末年数值为本周期基期值）` }]
             : []),
@@ -771,12 +799,16 @@ function EditDialog(props: {
   units: DraftDetail['units'];
   problems: LocatedProblem[];
   onCancel: () => void;
-  onSave: (body: Record<string, unknown>) => Promise<void>;
+  /** Resolves with the server's field errors when it refused the edit (nothing saved), else with none. */
+  onSave: (body: Record<string, unknown>) => Promise<Record<string, string>>;
 }) {
   const { row, units, problems } = props;
   const [form] = Form.useForm<EditForm>();
   const [saving, setSaving] = useState(false);
+  /** What the server refused at save, by form field (its `edits.` prefix dropped); cleared by the next change. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const kind = Form.useWatch(['rule', 'kind'], form) as string | undefined;
+  const withCounts = Form.useWatch('withCounts', form) as boolean | undefined;
   const c = row.candidate;
   const initial: EditForm = {
     code: c.code,
@@ -792,11 +824,15 @@ function EditDialog(props: {
     predecessor: c.predecessor,
     lead: row.decision.lead,
     partners: row.decision.partners,
+    withCounts: c.counts !== undefined,
+    counts: { ...c.counts },
   };
 
   // The server's problems at the fields they name (passed to the items, not set on the form: they are the last
   // check's verdict, not the browser's); they stay until the next check says otherwise.
-  const errorAt = fieldErrors(problems.map((p) => [p.target.kind === 'candidate' ? p.target.field : '', p.message]));
+  const problemAt = fieldErrors(problems.map((p) => [p.target.kind === 'candidate' ? p.target.field : '', p.message]));
+  const errorAt = (field: string) =>
+    refused[field] ? { validateStatus: 'error' as const, help: refused[field] } : problemAt(field);
 
   const unitOptions = units.map((u) => ({
     value: u.code,
@@ -826,17 +862,21 @@ function EditDialog(props: {
       disaggregations: values.disaggregations,
       // A cleared field is no predecessor at all, not an empty code.
       predecessor: values.predecessor?.trim() || undefined,
+      counts: countsOf(values),
     };
     const edits: CandidateEdits & Record<string, unknown> = {};
     for (const [k, v] of Object.entries(candidate)) if (!same(v, drafted[k])) edits[k] = v;
     setSaving(true);
     try {
-      await props.onSave({
+      const fields = await props.onSave({
         status: 'accepted',
         edits,
         lead: values.lead ?? null,
         partners: values.partners ?? [],
       });
+      setRefused(
+        Object.fromEntries(Object.entries(fields).map(([field, text]) => [field.replace(/^edits\./, ''), text])),
+      );
     } finally {
       setSaving(false);
     }
@@ -874,7 +914,13 @@ function EditDialog(props: {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         原文（{c.source.kind === 'goal' ? '主要目标' : '策略措施'}第 {c.source.number} 条）：{row.drafted.quote}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={initial} requiredMark={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        requiredMark={false}
+        onValuesChange={() => setRefused({})}
+      >
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item label="编号" name="code" {...errorAt('code')}>
@@ -942,6 +988,50 @@ function EditDialog(props: {
               <InputNumber style={{ width: '100%' }} aria-label="上限" placeholder="不限" />
             </Form.Item>
           </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="withCounts"
+              valuePropName="checked"
+              style={{ marginBottom: withCounts ? 8 : undefined }}
+              {...errorAt('counts')}
+            >
+              <Checkbox
+                onChange={(e) => {
+                  // The usual factor of the unit (/10万 → 100000, ‰ → 1000, % → 100) as a start.
+                  const factor = RATE_FACTORS[String(form.getFieldValue('unit') ?? '').trim()];
+                  if (e.target.checked && form.getFieldValue(['counts', 'factor']) == null && factor !== undefined) {
+                    form.setFieldValue(['counts', 'factor'], factor);
+                  }
+                }}
+              >
+                按分子、分母填报（如 孕产妇死亡率 = 孕产妇死亡数 ÷ 活产数 × 100000）
+              </Checkbox>
+            </Form.Item>
+          </Col>
+          {withCounts && (
+            <>
+              <Col xs={24} sm={9}>
+                <Form.Item label="分子（名称）" name={['counts', 'numerator']} {...errorAt('counts.numerator')}>
+                  <Input aria-label="分子" placeholder="如 孕产妇死亡数" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={9}>
+                <Form.Item label="分母（名称）" name={['counts', 'denominator']} {...errorAt('counts.denominator')}>
+                  <Input aria-label="分母" placeholder="如 活产数" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={6}>
+                <Form.Item
+                  label="倍数"
+                  name={['counts', 'factor']}
+                  extra="数值 = 分子 ÷ 分母 × 倍数"
+                  {...errorAt('counts.factor')}
+                >
+                  <InputNumber min={0} style={{ width: '100%' }} aria-label="倍数" />
+                </Form.Item>
+              </Col>
+            </>
+          )}
           <Col xs={24} sm={12}>
             <Form.Item
               label="上一周期指标（编号）"
@@ -992,7 +1082,7 @@ function SettingsForm(props: {
   const [saving, setSaving] = useState(false);
   const folder = detail.settings.folder;
 
-  const errorAt = fieldErrors(
+  const problemAt = fieldErrors(
     problems.flatMap((p): [string, string][] => {
       const t = p.target;
       if (t.kind === 'folder') return [[`folder.${t.field}`, p.message]];
@@ -1000,6 +1090,10 @@ function SettingsForm(props: {
       return [];
     }),
   );
+  /** What the server refused at save (a previous cycle not in this system …), by field; cleared by the next change. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const errorAt = (field: string) =>
+    refused[field] ? { validateStatus: 'error' as const, help: refused[field] } : problemAt(field);
 
   const [dirty, setDirty] = useState(false);
 
@@ -1017,6 +1111,7 @@ function SettingsForm(props: {
       props.onSaved();
       return true;
     } catch (e) {
+      if (e instanceof ApiError) setRefused(e.fields);
       message.error(errorText(e));
       return false;
     } finally {
@@ -1029,7 +1124,10 @@ function SettingsForm(props: {
       form={form}
       layout="vertical"
       disabled={readOnly}
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={() => {
+        setDirty(true);
+        setRefused({});
+      }}
       initialValues={{
         folder: {
           id: folder.id,
