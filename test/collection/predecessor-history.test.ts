@@ -128,6 +128,31 @@ describe.each(ENGINES)('往年数据 from the predecessor on %s', (engine) => {
     expect(at('W1-04')).toEqual({ value: null, note: null });
   });
 
+  it('checks the first year against the predecessor’s last: a 2026 value 40% off its approved 2025 value is flagged', async () => {
+    const id = await idOf(NEW, 'W1-02');
+    const save = (sex: 'female' | 'total', value: number) =>
+      wjw.put(`/api/rounds/${roundId}/values`, {
+        values: [{ indicatorId: id, year: 2026, areaId: null, sex, value, expectedVersion: 0 }],
+      });
+    const female = await save('female', 50);
+    expect(female.statusCode, female.body).toBe(200);
+    expect(female.json().saved[0].warnings.map((w: { message: string }) => w.message)).toContain(
+      '较上年（86.5）变化 -42.2%，超过 30%，请说明原因',
+    );
+    // The predecessor's total is a draft: nothing to compare with, as on the form.
+    const total = await save('total', 50);
+    expect(total.statusCode, total.body).toBe(200);
+    expect(total.json().saved[0].warnings.map((w: { code: string }) => w.code)).not.toContain('S_CHANGE_30');
+    // The reviewer's list of 审核提示 says the same.
+    const stats = await login(t.app, 'stats');
+    const checks = await stats.get(`/api/rounds/${roundId}/checks`);
+    expect(checks.statusCode, checks.body).toBe(200);
+    const flagged = checks
+      .json()
+      .checks.filter((c: { code: string; rule: string }) => c.code === 'W1-02' && c.rule === 'S_CHANGE_30');
+    expect(flagged.map((c: { sex: string }) => c.sex)).toEqual(['female']);
+  });
+
   it('fills the template’s 2025 column the same way, with a note on each carried cell', async () => {
     const res = await wjw.get(`/api/rounds/${roundId}/template.xlsx`);
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,5 @@
-import { and, between, eq, inArray, isNull } from 'drizzle-orm';
+import { and, between, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Sex } from '../../core/collection/entry.ts';
 import type { Db } from '../../db/connection.ts';
 import { dataValue, indicator, plan, planFolder } from '../../db/schema/index.ts';
 import type { CarriedSeries } from './contract.ts';
@@ -60,4 +61,42 @@ export async function carriedSeries(
     });
   }
   return out;
+}
+
+/**
+ * The same carried values for the 审核公式: a successor's first year is checked against its predecessor's last
+ * (较上年变化超过30% compares 2026 with 2025). Approved values of the predecessors of `indicators` for the years
+ * and areas asked, read by the successor's id.
+ */
+export async function carriedValues(
+  db: Db,
+  indicators: { id: number; predecessorId: number | null }[],
+  [firstYear, lastYear]: [number, number],
+  areaIds: (number | null)[],
+): Promise<(indicatorId: number, year: number, areaId: number | null, sex: Sex) => number | null> {
+  const successorOf = new Map(
+    indicators.flatMap((i) => (i.predecessorId === null ? [] : [[i.predecessorId, i.id] as const])),
+  );
+  if (successorOf.size === 0) return () => null;
+  const rows = await db
+    .select({
+      indicatorId: dataValue.indicatorId,
+      year: dataValue.year,
+      areaId: dataValue.areaId,
+      sex: dataValue.sex,
+      value: dataValue.value,
+    })
+    .from(dataValue)
+    .where(
+      and(
+        inArray(dataValue.indicatorId, [...successorOf.keys()]),
+        between(dataValue.year, firstYear, lastYear),
+        eq(dataValue.locked, true),
+        sql`coalesce(${dataValue.areaId}, 0) = any(${sql.param(areaIds.map((a) => a ?? 0))}::int[])`,
+      ),
+    );
+  const key = (indicatorId: number, year: number, areaId: number | null, sex: Sex) =>
+    `${indicatorId}|${year}|${areaId ?? 0}|${sex}`;
+  const byKey = new Map(rows.map((r) => [key(successorOf.get(r.indicatorId)!, r.year, r.areaId, r.sex), r.value]));
+  return (indicatorId, year, areaId, sex) => byKey.get(key(indicatorId, year, areaId, sex)) ?? null;
 }

@@ -16,6 +16,7 @@ import { refreshResults } from '../analysis/index.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { notify } from '../notices/index.ts';
 import type { RoundCheck, SubmitProblem } from './contract.ts';
+import { carriedValues } from './lineage.ts';
 import {
   findRound,
   hasAreaIndicators,
@@ -138,6 +139,16 @@ async function taskChecks(db: Db, items: TaskItem[]) {
   const values = await taskValues(db, items, 3);
   const lookup: ValueAt = (indicatorId, year, areaId, sex) =>
     values.get(keyOf({ indicatorId, year, areaId, sex }))?.value ?? null;
+  const years = items.flatMap((i) => i.years);
+  const carried = await carriedValues(
+    db,
+    items.map((i) => i.indicator),
+    [
+      years.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY) - 3,
+      years.reduce((a, b) => Math.max(a, b), 0) - 1,
+    ],
+    [items[0]?.areaId ?? null],
+  );
   return items.flatMap((item) =>
     item.years.flatMap((year) =>
       item.sexes.map((sex) => {
@@ -149,6 +160,7 @@ async function taskChecks(db: Db, items: TaskItem[]) {
             { year, areaId: item.areaId, sex },
             { value: row?.value ?? null, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null },
             lookup,
+            carried,
           ),
         );
         return { ind, year, sex, row, checks };

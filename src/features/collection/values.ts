@@ -7,6 +7,7 @@ import { dataValue, indicator } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Actor } from '../audit/index.ts';
 import type { SavedValue, ValueKey } from './contract.ts';
+import { carriedValues } from './lineage.ts';
 
 // Saving monitoring values: one function for the entry form, the Excel upload and the demo generator, so all
 // pass the same 审核公式. A batch is all or nothing: any hard error, stale version or locked value and nothing
@@ -109,10 +110,12 @@ export function entryContext(
   at: { year: number; areaId: number | null; sex: Sex },
   entry: EntryContext['entry'],
   valueAt: ValueAt,
+  carried: ValueAt = () => null,
 ): EntryContext {
   const history: { year: number; value: number }[] = [];
   for (let y = at.year - 3; y < at.year; y++) {
-    const v = valueAt(ind.id, y, at.areaId, at.sex);
+    // A year before the indicator's own series is its predecessor's (lineage: carriedValues).
+    const v = valueAt(ind.id, y, at.areaId, at.sex) ?? carried(ind.id, y, at.areaId, at.sex);
     if (v !== null) history.push({ year: y, value: v });
   }
   return {
@@ -166,6 +169,16 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
   for (const input of inputs) merged.set(keyOf(input), input.value);
   const valueAt = (indicatorId: number, year: number, areaId: number | null, sex: Sex) =>
     merged.get(`${indicatorId}|${year}|${areaId ?? 0}|${sex}`) ?? null;
+  const years = inputs.map((i) => i.year);
+  const carried = await carriedValues(
+    db,
+    indicatorRows,
+    [
+      years.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY) - 3,
+      years.reduce((a, b) => Math.max(a, b), 0) - 1,
+    ],
+    [...new Set(inputs.map((i) => i.areaId ?? null))],
+  );
 
   const hard: { field: string; message: string }[] = [];
   const conflicts: { index: number; current: Row | null }[] = [];
@@ -205,6 +218,7 @@ export async function saveValues(db: Db, inputs: ValueInput[], options: SaveOpti
       input,
       { value: content.value, numerator: content.numerator, denominator: content.denominator },
       valueAt,
+      carried,
     );
     const problems = checkEntry(ctx);
     const warnings: Problem[] = [];
