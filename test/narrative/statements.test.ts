@@ -136,18 +136,33 @@ describe('存在的问题 and 对策建议 from many units', () => {
           causes: '人口集聚较快',
           countermeasures: '加快幼儿园建设',
         },
-        { unitName: '区民政局', problems: '儿童之家活动不经常', countermeasures: '加强儿童主任培训' },
+        {
+          unitName: '区民政局',
+          problems: '儿童之家活动不经常；孤儿保障水平尚未达到规划目标值',
+          countermeasures: '加强儿童主任培训',
+        },
       ],
       supervision: [
-        { indicatorName: '甲指标', unitName: '区卫生健康委', measures: '向基层下沉专业人员。' },
-        { indicatorName: '乙指标', unitName: '区卫生健康委', measures: '向基层下沉专业人员。' },
+        {
+          indicatorName: '甲指标',
+          unitName: '区卫生健康委',
+          causes: '专业人员不足。',
+          measures: '向基层下沉专业人员。',
+        },
+        {
+          indicatorName: '乙指标',
+          unitName: '区卫生健康委',
+          causes: '专业人员不足。',
+          measures: '向基层下沉专业人员。',
+        },
       ],
     });
     const problems = problemsText(base);
     expect(problems).toContain(
       '成员单位报告反映的问题和原因。区教育局反映学位紧张，主要原因是人口集聚较快；区民政局反映儿童之家活动不经常。',
     );
-    expect(problems).not.toContain('未实现规划目标；');
+    expect(problems).not.toMatch(/未实现规划目标；|尚未达到规划目标值/);
+    expect(problems).toContain('据责任单位督办反馈，甲指标、乙指标方面，区卫生健康委分析原因为：专业人员不足。');
     const suggestions = suggestionsText(base);
     expect(suggestions).toContain('区卫生健康委针对甲指标、乙指标提出向基层下沉专业人员。');
     expect(suggestions).toContain('区教育局提出加快幼儿园建设；区民政局提出加强儿童主任培训。');

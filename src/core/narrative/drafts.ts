@@ -283,6 +283,27 @@ function quotedSupervision(input: NarrativeInput): NarrativeInput['supervision']
   return latest.filter((s) => unfinished.has(s.indicatorName) || !met.has(s.indicatorName));
 }
 
+/**
+ * The quoted 督办 answers' causes or measures: one unit's answer to several 督办 in the same words is quoted once,
+ * naming its indicators.
+ */
+function answersBy(
+  input: NarrativeInput,
+  field: 'causes' | 'measures',
+): { unitName: string; indicators: string[]; text: string }[] {
+  const grouped = new Map<string, { unitName: string; indicators: string[]; text: string }>();
+  for (const s of quotedSupervision(input)) {
+    const said = s[field]?.trim();
+    if (!said) continue;
+    const text = excerpt(said).replace(/[。；]$/, '');
+    const key = `${s.unitName}|${text}`;
+    const answer = grouped.get(key) ?? { unitName: s.unitName, indicators: [], text };
+    answer.indicators.push(s.indicatorName);
+    grouped.set(key, answer);
+  }
+  return [...grouped.values()];
+}
+
 /** 存在的问题（及原因）: the unmet or lagging indicators in groups, then the causes the units gave. */
 export function problemsText(input: NarrativeInput): string {
   const items: string[] = [];
@@ -319,13 +340,10 @@ export function problemsText(input: NarrativeInput): string {
       `部分指标年度间波动较大。${joinNames(volatile.map((i) => i.name))}年度间变化明显，需核实数据口径，分析变化原因。`,
     );
   }
-  const causes = quotedSupervision(input).filter((s) => s.causes?.trim());
+  const causes = answersBy(input, 'causes');
   if (causes.length) {
     items.push(
-      `据责任单位督办反馈，${causes
-        .map((s) => `${s.indicatorName}方面，${s.unitName}分析原因为：${excerpt(s.causes!)}`)
-        .map((t) => t.replace(/[。；]$/, ''))
-        .join('；')}。`,
+      `据责任单位督办反馈，${causes.map((a) => `${a.indicators.join('、')}方面，${a.unitName}分析原因为：${a.text}`).join('；')}。`,
     );
   }
   const reported = input.workReports.filter((r) => r.problems?.trim() || r.causes?.trim());
@@ -333,7 +351,7 @@ export function problemsText(input: NarrativeInput): string {
   const said = condensedText(
     condense(
       reported.map((r) => ({ unitName: r.unitName, text: r.problems ?? '', cause: r.causes ?? '' })),
-      (item) => /未实现规划目标|如期达标有困难/.test(item),
+      (item) => /未实现规划目标|尚未达到规划目标|如期达标有困难/.test(item),
     ),
     '反映',
   );
@@ -368,20 +386,10 @@ export function suggestionsText(input: NarrativeInput): string {
   if (distinct.some(isVolatile)) {
     items.push('加强数据质量管理。对年度间波动较大的指标，核实数据来源和统计口径，分析波动原因。');
   }
-  // One unit's answer to several 督办 in the same words is quoted once, naming its indicators.
-  const measures = new Map<string, { unitName: string; indicators: string[]; measures: string }>();
-  for (const s of quotedSupervision(input).filter((x) => x.measures?.trim())) {
-    const text = excerpt(s.measures!).replace(/[。；]$/, '');
-    const key = `${s.unitName}|${text}`;
-    const m = measures.get(key) ?? { unitName: s.unitName, indicators: [], measures: text };
-    m.indicators.push(s.indicatorName);
-    measures.set(key, m);
-  }
-  if (measures.size) {
+  const measures = answersBy(input, 'measures');
+  if (measures.length) {
     items.push(
-      `抓好督办整改落实。${[...measures.values()]
-        .map((m) => `${m.unitName}针对${m.indicators.join('、')}提出${m.measures}`)
-        .join('；')}。`,
+      `抓好督办整改落实。${measures.map((a) => `${a.unitName}针对${a.indicators.join('、')}提出${a.text}`).join('；')}。`,
     );
   }
   const committed = condensedText(
