@@ -30,6 +30,14 @@ const SCOPES: Record<string, string[]> = {
   // The password rules and the reference figures (src/core/auth/password-policy.ts, src/core/reference.ts): their
   // word list and tables are static mutants, re-run with every test of the scope, so the scope is their own tests.
   policy: ['test/auth/password-policy.test.ts', 'test/reference/values.test.ts', 'test/narrative/reference.test.ts'],
+  // The report text (src/core/narrative): its own tests, which take milliseconds.
+  narrative: ['test/narrative/**/*.test.ts'],
+  // The plan draft from a document and its curation (src/core/catalog/draft.ts, curate.ts, wording.ts). Both files
+  // draft a plan text in a beforeAll, so every mutant of the draft is static: the scope holds only them.
+  drafts: ['test/plans/draft.test.ts', 'test/plans/curation.test.ts'],
+  // The report charts (src/core/charts) and the default responsibility file (src/core/responsibility.ts).
+  charts: ['test/reports/charts.test.ts'],
+  responsibility: ['test/responsibility/default-file.test.ts'],
 };
 const scope = process.env.MUTATION_SCOPE;
 
