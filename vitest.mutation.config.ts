@@ -38,6 +38,8 @@ const SCOPES: Record<string, string[]> = {
   // The report charts (src/core/charts) and the default responsibility file (src/core/responsibility.ts).
   charts: ['test/reports/charts.test.ts'],
   responsibility: ['test/responsibility/default-file.test.ts'],
+  // The small shared modules: task shapes, organisation.yaml, the site's names, the document sections.
+  shared: ['test/work/shapes.test.ts', 'test/organisation/schema.test.ts', 'test/documents/sections.test.ts'],
 };
 const scope = process.env.MUTATION_SCOPE;
 
