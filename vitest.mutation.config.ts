@@ -36,8 +36,8 @@ const SCOPES: Record<string, string[]> = {
   // draft a plan text in a beforeAll, so every mutant of the draft is static: the scope holds only them.
   drafts: ['test/plans/draft.test.ts', 'test/plans/curation.test.ts'],
   // The report charts (src/core/charts) and the default responsibility file (src/core/responsibility.ts).
-  charts: ['test/reports/charts.test.ts'],
-  responsibility: ['test/responsibility/default-file.test.ts'],
+  charts: ['test/reports/charts.test.ts', 'test/reports/chart-options.test.ts'],
+  responsibility: ['test/responsibility/rules.test.ts', 'test/responsibility/default-file.test.ts'],
   // The small shared modules: task shapes, organisation.yaml, the site's names, the document sections.
   shared: ['test/work/shapes.test.ts', 'test/organisation/schema.test.ts', 'test/documents/sections.test.ts'],
 };
