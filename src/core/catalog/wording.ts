@@ -75,10 +75,11 @@ export function numericStatements(clause: string): NumericStatement[] {
     const end = start + m[0].length;
     const after = clause.slice(end);
     const before = clause.slice(0, start);
-    // Not a target: ages and months, ranges, years of a base or a date, ordinals.
-    if (/^(?:岁|个月|周岁|年为基数|年数据|年度|年底|年末|年前|[—–\-~～至])/.test(after)) continue;
+    // Not a target: ages and months, ranges, ordinals, and years (2020年为基数, 2025年底前), whose 年 the run has
+    // taken as its unit.
+    if (/^(?:岁|个月|周岁|[—–\-~～至])/.test(after)) continue;
     if (/\d[—–\-~～至]$|第$/.test(before)) continue;
-    if (/^[年月日]/.test(after) && /^\d{4}/.test(m[0])) continue;
+    if (/^\d{4}年$/.test(m[0])) continue;
     if (m[0].endsWith('个') && /^月/.test(after)) continue; // 6个月内
     const numbers = [...m[0].matchAll(ONE)].map((n) => ({
       value: Number(n[1]),
