@@ -37,7 +37,12 @@ const SCOPES: Record<string, string[]> = {
   narrative: ['test/narrative/**/*.test.ts'],
   // The plan draft from a document and its curation (src/core/catalog/draft.ts, curate.ts, wording.ts). Both files
   // draft a plan text in a beforeAll, so every mutant of the draft is static: the scope holds only them.
-  drafts: ['test/plans/draft.test.ts', 'test/plans/curation.test.ts', 'test/plans/draft-years.test.ts'],
+  drafts: [
+    'test/plans/draft.test.ts',
+    'test/plans/curation.test.ts',
+    'test/plans/draft-years.test.ts',
+    'test/plans/file-order.test.ts',
+  ],
   // The report charts (src/core/charts) and the default responsibility file (src/core/responsibility.ts).
   charts: ['test/reports/charts.test.ts', 'test/reports/chart-options.test.ts'],
   responsibility: ['test/responsibility/rules.test.ts', 'test/responsibility/default-file.test.ts'],
