@@ -44,7 +44,7 @@ const SCOPES: Record<string, string[]> = {
     'test/plans/file-order.test.ts',
   ],
   // The report charts (src/core/charts) and the default responsibility file (src/core/responsibility.ts).
-  charts: ['test/reports/charts.test.ts', 'test/reports/chart-options.test.ts'],
+  charts: ['test/reports/charts.test.ts', 'test/reports/chart-options.test.ts', 'test/reports/chart-print.test.ts'],
   responsibility: ['test/responsibility/rules.test.ts', 'test/responsibility/default-file.test.ts'],
   // The small shared modules: task shapes, organisation.yaml, the site's names, the document sections.
   shared: ['test/work/shapes.test.ts', 'test/organisation/schema.test.ts', 'test/documents/sections.test.ts'],
