@@ -192,6 +192,43 @@ describe('domain headings', () => {
     expect(headings('社会服务')[1]).toBe('社会服务稳步提高');
   });
 
+  it('speak of each domain of the two plans as the national reports do', () => {
+    const domains = [
+      '妇女与健康',
+      '妇女与教育',
+      '妇女与经济',
+      '妇女参与决策和管理',
+      '妇女与社会保障',
+      '妇女与家庭建设',
+      '妇女与环境',
+      '妇女与法律',
+      '儿童与健康',
+      '儿童与安全',
+      '儿童与教育',
+      '儿童与福利',
+      '儿童与家庭',
+      '儿童与环境',
+      '儿童与法律保护',
+    ];
+    expect(domains.map((domainName) => domainHeading({ domainName, rate: 0.9 }))).toEqual([
+      '妇女健康水平持续提高',
+      '妇女受教育水平持续提高',
+      '妇女经济地位持续提升',
+      '妇女参与决策和管理水平持续提高',
+      '妇女社会保障水平持续提高',
+      '家庭建设水平持续提高',
+      '妇女发展环境持续优化',
+      '妇女合法权益保障水平持续提高',
+      '儿童健康水平持续提高',
+      '儿童安全保障水平持续提高',
+      '儿童教育水平持续提高',
+      '儿童福利水平持续提高',
+      '家庭对儿童的支持水平持续提高',
+      '儿童发展环境持续优化',
+      '儿童法律保护水平持续提高',
+    ]);
+  });
+
   it('give a domain of direction-only indicators a verdict when at least three in four with data moved as required', () => {
     const heading = (inds: NarrativeIndicator[], kind: 'annual' | 'final' = 'annual') =>
       domainHeading({ domainName: '妇女与健康', rate: null }, inds, kind);
