@@ -42,6 +42,7 @@ const SCOPES: Record<string, string[]> = {
     'test/plans/curation.test.ts',
     'test/plans/draft-years.test.ts',
     'test/plans/file-order.test.ts',
+    'test/plans/draft-text.test.ts',
   ],
   // The report charts (src/core/charts) and the default responsibility file (src/core/responsibility.ts).
   charts: ['test/reports/charts.test.ts', 'test/reports/chart-options.test.ts', 'test/reports/chart-print.test.ts'],
