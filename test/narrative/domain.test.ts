@@ -173,7 +173,7 @@ describe('the value clause', () => {
     expect(valueClause(share({}, { precision: 2 }), 'annual')).toBe(
       '筛查率为84.50%，比上年提高0.50个百分点，比2020年提高4.50个百分点',
     );
-    expect([valueText(null), valueText(3.14159), valueText(3.14159, 3)]).toEqual(['—', '3.1', '3.142']);
+    expect([valueText(null), valueText(4.12345), valueText(4.12345, 3)]).toEqual(['—', '4.1', '4.123']);
   });
 });
 

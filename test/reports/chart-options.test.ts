@@ -17,10 +17,10 @@ describe('chart helpers', () => {
   });
 
   it('print a label with at most the given decimals and no trailing zeros', () => {
-    expect([formatNumber(2.5), formatNumber(3.14159), formatNumber(3.14159, 1), formatNumber(10)]).toEqual([
+    expect([formatNumber(2.5), formatNumber(4.12345), formatNumber(4.12345, 1), formatNumber(10)]).toEqual([
       '2.5',
-      '3.14',
-      '3.1',
+      '4.12',
+      '4.1',
       '10',
     ]);
   });
