@@ -47,6 +47,9 @@ const SCOPES: Record<string, string[]> = {
     'test/plans/file-order.test.ts',
     'test/plans/draft-text.test.ts',
   ],
+  // The drafter alone (src/core/catalog/draft.ts): tests that draft inside each test. Under the drafts scope, whose
+  // files draft in a beforeAll, 659 of its 763 mutants are static (estimated at 5 h).
+  draft: ['test/plans/draft-documents.test.ts', 'test/plans/draft-text.test.ts', 'test/plans/draft-years.test.ts'],
   // The report charts (src/core/charts) and the default responsibility file (src/core/responsibility.ts).
   charts: ['test/reports/charts.test.ts', 'test/reports/chart-options.test.ts', 'test/reports/chart-print.test.ts'],
   responsibility: ['test/responsibility/rules.test.ts', 'test/responsibility/default-file.test.ts'],
