@@ -49,7 +49,12 @@ const SCOPES: Record<string, string[]> = {
   ],
   // The drafter alone (src/core/catalog/draft.ts): tests that draft inside each test. Under the drafts scope, whose
   // files draft in a beforeAll, 659 of its 763 mutants are static (estimated at 5 h).
-  draft: ['test/plans/draft-documents.test.ts', 'test/plans/draft-text.test.ts', 'test/plans/draft-years.test.ts'],
+  draft: [
+    'test/plans/draft-documents.test.ts',
+    'test/plans/draft-text.test.ts',
+    'test/plans/draft-years.test.ts',
+    'test/plans/draft-candidates.test.ts',
+  ],
   // The curation of a draft (src/core/catalog/curate.ts): its key-order table is a static mutant, and the drafts
   // scope re-runs the whole drafter for each.
   curate: ['test/plans/curation.test.ts', 'test/plans/file-order.test.ts'],
