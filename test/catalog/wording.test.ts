@@ -23,6 +23,9 @@ describe('the numeric statements of a clause', () => {
     expect(read('逐步降至1%以内')).toEqual(['1% <= 以内']);
     expect(read('0—6岁儿童眼保健覆盖率达到90%以上')).toEqual(['90% >= 以上']);
     expect(read('婴儿死亡率不高于3.0‰')).toEqual(['3.0‰ <= 不高于']);
+    expect(read('女性比例不低于30%')).toEqual(['30% >= 不低于']);
+    expect(read('培训场所数量达到100个')).toEqual(['100个 >= 达到']);
+    expect(read('每年6月开展')).toEqual(['6 - -']);
     expect(read('不超过15%')).toEqual(['15% <= 不超过']);
     expect(read('不少于3名')).toEqual(['3名 >= 不少于']);
     expect(read('至少1所')).toEqual(['1所 >= 至少']);
@@ -85,6 +88,8 @@ describe('the names a 分别 statement lists', () => {
     expect(enumeratedNames('城乡差距，甲及乙与丙都达到')).toEqual(['甲', '乙', '丙']);
     expect(enumeratedNames('主要目标：甲和乙分别提高到')).toEqual(['甲', '乙']);
     expect(enumeratedNames('甲均')).toEqual(['甲']);
+    expect(enumeratedNames('主要目标：甲和乙提高到')).toEqual(['甲', '乙']);
+    expect(enumeratedNames('甲、、乙达到')).toEqual(['甲', '乙']);
     expect(enumeratedNames('：')).toEqual([]);
   });
 

@@ -15,8 +15,8 @@ const ONE = new RegExp(ITEM, 'g');
 /** Rate units and the factor that turns a count ratio into them (counts.factor). */
 export const RATE_FACTORS: Readonly<Record<string, number>> = { '%': 100, '‰': 1000, '/万': 10000, '/10万': 100000 };
 
-/** Words before a number, longest first, and what they mean. null: a verb that gives no comparator by itself. */
-const BEFORE: [string, Comparator | null][] = [
+/** Words before a number that state a comparator, longest first (控制在, 降至 or 保持在 state none by themselves). */
+const BEFORE: [string, Comparator][] = [
   ['不低于', '>='],
   ['不少于', '>='],
   ['不高于', '<='],
@@ -27,12 +27,6 @@ const BEFORE: [string, Comparator | null][] = [
   ['低于', '<'],
   ['达到', '>='],
   ['达', '>='],
-  ['控制在', null],
-  ['降至', null],
-  ['降到', null],
-  ['下降到', null],
-  ['保持在', null],
-  ['保持', null],
 ];
 
 const AFTER: [string, Comparator][] = [
@@ -95,7 +89,7 @@ export function numericStatements(clause: string): NumericStatement[] {
     const afterWord = AFTER.find(([w]) => after.startsWith(w));
     const beforeWord = BEFORE.find(([w]) => trimmed.endsWith(w));
     if (afterWord) [word, comparator] = afterWord;
-    else if (beforeWord?.[1]) [word, comparator] = beforeWord;
+    else if (beforeWord) [word, comparator] = beforeWord;
     const maintain = /保持(?:在)?$/.test(trimmed) || /保持[^，；。]*$/.test(trimmed.slice(-12));
     out.push({ numbers, comparator, word, maintain, lead: before, start, end });
   }
