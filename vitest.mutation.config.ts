@@ -32,7 +32,7 @@ const SCOPES: Record<string, string[]> = {
   ],
   // The plan files' schemas (src/core/catalog/schema.ts): every mutant is static (module-level zod schemas), so the
   // scope is the one file that checks every field's refusal, in a tenth of a second.
-  schema: ['test/catalog/checks.test.ts'],
+  schema: ['test/catalog/checks.test.ts', 'test/catalog/schema.test.ts'],
   // The password rules and the reference figures (src/core/auth/password-policy.ts, src/core/reference.ts): their
   // word list and tables are static mutants, re-run with every test of the scope, so the scope is their own tests.
   policy: ['test/auth/password-policy.test.ts', 'test/reference/values.test.ts', 'test/narrative/reference.test.ts'],
