@@ -36,7 +36,9 @@ describe('the shared task shapes', () => {
   });
 
   it('link a task to a known kind of item by a positive whole number', () => {
-    expect(check(Link, { kind: 'supervision', id: 1 })).toEqual({ kind: 'supervision', id: 1 });
+    for (const kind of ['goal', 'measure', 'indicator', 'warning', 'supervision']) {
+      expect(check(Link, { kind, id: 1 })).toEqual({ kind, id: 1 });
+    }
     expect(check(Link, { kind: 'meeting', id: 1 })).toEqual(['关联类型不正确']);
     for (const id of [0, -1, 1.5, '1']) expect(check(Link, { kind: 'goal', id })).toEqual(['关联编号应为正整数']);
   });
