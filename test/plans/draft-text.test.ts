@@ -19,9 +19,11 @@ const plan = (title: string) =>
   ].join('\n');
 
 describe('a plan text without its notice', () => {
-  const draft = draftPlanFolder(plan('某县妇女发展规划（2026—2030年）'));
+  // Drafted in each test, not when the file is collected: the mutation run switches its mutants on per test.
+  const drafted = () => draftPlanFolder(plan('某县妇女发展规划（2026—2030年）'));
 
   it('takes the cycle from the title’s years and the issuer from the region, and says what to check', () => {
+    const draft = drafted();
     expect(draft.folder).toEqual({
       id: 'draft-2026-2030',
       name: '某县妇女发展规划（2026—2030年）',
@@ -51,6 +53,7 @@ describe('a plan text without its notice', () => {
   });
 
   it('proposes the goal’s and the measure’s targets', () => {
+    const draft = drafted();
     expect(draft.candidates.map((c) => [c.code, c.name, c.rule, c.source])).toEqual([
       ['W1-01', '孕产妇死亡率', { kind: 'threshold', comparator: '<=', value: 7.5 }, { kind: 'goal', number: 1 }],
       ['W1-02', '孕产妇系统管理率', { kind: 'maintain', comparator: '>=', value: 95 }, { kind: 'measure', number: 1 }],
@@ -58,6 +61,7 @@ describe('a plan text without its notice', () => {
   });
 
   it('names a county’s committee, office and statistics bureau', () => {
+    const draft = drafted();
     expect(draft.organisation).toMatchObject({
       committee: { name: '某县妇女儿童工作委员会', shortName: '县妇儿工委' },
       office: { code: 'office', name: '县妇儿工委办公室' },

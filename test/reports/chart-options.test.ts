@@ -42,23 +42,24 @@ describe('chart helpers', () => {
 });
 
 describe('the trend chart', () => {
-  const option = trendChartOption({
-    title: '妇女常见病筛查率',
-    unit: '%',
-    years: [2021, 2022],
-    series: [
-      { name: '合计', values: [81.234, 82] },
-      { name: '城镇', values: [80] },
-    ],
-    references: [
-      { name: '天津市', values: [null, 85] },
-      { name: '全国', values: [null, null] },
-      { name: '其他', values: [79, null] },
-    ],
-  });
-  const lines = series<LineSeriesOption>(option);
-
+  // Built in each test, not when the file is collected: the mutation run switches its mutants on per test.
+  const build = () =>
+    trendChartOption({
+      title: '妇女常见病筛查率',
+      unit: '%',
+      years: [2021, 2022],
+      series: [
+        { name: '合计', values: [81.234, 82] },
+        { name: '城镇', values: [80] },
+      ],
+      references: [
+        { name: '天津市', values: [null, 85] },
+        { name: '全国', values: [null, null] },
+        { name: '其他', values: [79, null] },
+      ],
+    });
   it('labels the values of the first line only, and leaves a year without data empty', () => {
+    const lines = series<LineSeriesOption>(build());
     expect(lines.map((l) => l.name)).toEqual(['合计', '城镇', '天津市', '其他']);
     expect(lines[0]!.label?.show).toBe(true);
     expect(lines[1]!.label?.show).toBe(false);
@@ -68,12 +69,14 @@ describe('the trend chart', () => {
   });
 
   it('draws a reference only when a figure is recorded, dashed and joined across the years between', () => {
+    const lines = series<LineSeriesOption>(build());
     expect(lines[2]).toMatchObject({ data: [null, 85], connectNulls: true, lineStyle: { type: 'dashed' } });
     expect(lines[3]!.data).toEqual([79, null]);
     expect(lines[2]!.lineStyle?.color).not.toBe(lines[0]!.lineStyle?.color);
   });
 
   it('puts the unit on a value axis that does not start at zero', () => {
+    const option = build();
     expect(option.yAxis).toMatchObject({ type: 'value', name: '%', scale: true });
     expect(option.grid).toMatchObject({ top: 56 });
   });

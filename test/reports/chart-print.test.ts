@@ -13,29 +13,33 @@ import {
   trendChartOption,
 } from '../../src/core/charts/index.ts';
 
-const trend = trendChartOption({
-  title: '孕产妇死亡率',
-  unit: '1/10万',
-  years: [2021, 2022, 2023],
-  series: [{ name: '合计', values: [9, 8.7, 8.2] }],
-  references: [{ name: '天津市', values: [null, 9.5, null] }],
-  target: { value: 8.5, label: '目标值 ≤8.5' },
-  projection: { fromYear: 2023, toYear: 2025, fromValue: 8.2, toValue: 7.5 },
-  demo: true,
-});
-const rates = domainRateBarOption({ title: '各领域达标率', bars: [{ name: '妇女与健康', rate: 80 }], demo: true });
-const ranking = areaRankingOption({
-  title: '各镇街筛查率',
-  unit: '%',
-  areas: [{ name: '甲镇', value: 80 }],
-  target: { value: 90, label: '目标值 90%' },
-  demo: true,
-});
+const trend = () =>
+  trendChartOption({
+    title: '孕产妇死亡率',
+    unit: '1/10万',
+    years: [2021, 2022, 2023],
+    series: [{ name: '合计', values: [9, 8.7, 8.2] }],
+    references: [{ name: '天津市', values: [null, 9.5, null] }],
+    target: { value: 8.5, label: '目标值 ≤8.5' },
+    projection: { fromYear: 2023, toYear: 2025, fromValue: 8.2, toValue: 7.5 },
+    demo: true,
+  });
+const rates = () =>
+  domainRateBarOption({ title: '各领域达标率', bars: [{ name: '妇女与健康', rate: 80 }], demo: true });
+const ranking = () =>
+  areaRankingOption({
+    title: '各镇街筛查率',
+    unit: '%',
+    areas: [{ name: '甲镇', value: 80 }],
+    target: { value: 90, label: '目标值 90%' },
+    demo: true,
+  });
 
+// The options are built in each test, not when the file is collected: the mutation run switches its mutants on per test.
 describe('every chart of a report', () => {
   it('prints on white, without animation, in the server’s Chinese font, the title centred and bold', () => {
     expect(FONT_FAMILY.startsWith("'Noto Sans CJK SC'")).toBe(true);
-    for (const option of [trend, rates, ranking] as EChartsOption[]) {
+    for (const option of [trend(), rates(), ranking()] as EChartsOption[]) {
       expect(option).toMatchObject({
         backgroundColor: '#FFFFFF',
         animation: false,
@@ -52,8 +56,7 @@ describe('every chart of a report', () => {
 });
 
 describe('the trend chart', () => {
-  const lines = trend.series as LineSeriesOption[];
-  const byName = (name: string) => lines.find((l) => l.name === name)!;
+  const byName = (name: string) => (trend().series as LineSeriesOption[]).find((l) => l.name === name)!;
 
   it('draws the data solid with points, the projection grey and dotted, the target red, dashed and silent', () => {
     expect(byName('合计')).toMatchObject({ symbol: 'circle', lineStyle: { width: 2 }, label: { position: 'top' } });
@@ -73,19 +76,21 @@ describe('the trend chart', () => {
   });
 
   it('reads the years on a category axis with room at both ends, and shows the values of a year in one tooltip', () => {
-    expect(trend.xAxis).toMatchObject({ type: 'category', boundaryGap: true });
-    expect(trend.tooltip).toMatchObject({ trigger: 'axis' });
-    expect(trend.legend).toMatchObject({ textStyle: { fontFamily: FONT_FAMILY } });
-    expect(trend.grid).toMatchObject({ top: 72 });
+    const option = trend();
+    expect(option.xAxis).toMatchObject({ type: 'category', boundaryGap: true });
+    expect(option.tooltip).toMatchObject({ trigger: 'axis' });
+    expect(option.legend).toMatchObject({ textStyle: { fontFamily: FONT_FAMILY } });
+    expect(option.grid).toMatchObject({ top: 72 });
   });
 });
 
 describe('the bar charts', () => {
   it('give the domain rates a 0–100 % axis, the first domain at the top, navy bars labelled in %', () => {
-    expect(rates.xAxis).toMatchObject({ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } });
-    expect(rates.yAxis).toMatchObject({ type: 'category', inverse: true });
-    expect(rates.tooltip).toMatchObject({ trigger: 'axis' });
-    const [bars] = rates.series as BarSeriesOption[];
+    const option = rates();
+    expect(option.xAxis).toMatchObject({ type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } });
+    expect(option.yAxis).toMatchObject({ type: 'category', inverse: true });
+    expect(option.tooltip).toMatchObject({ trigger: 'axis' });
+    const [bars] = option.series as BarSeriesOption[];
     expect(bars).toMatchObject({
       name: '达标率',
       type: 'bar',
@@ -95,9 +100,10 @@ describe('the bar charts', () => {
   });
 
   it('rank the areas from the top, the target a red dashed line labelled at its end', () => {
-    expect(ranking.yAxis).toMatchObject({ type: 'category', inverse: true, data: ['甲镇'] });
-    expect(ranking.xAxis).toMatchObject({ type: 'value', name: '%' });
-    const [bars] = ranking.series as BarSeriesOption[];
+    const option = ranking();
+    expect(option.yAxis).toMatchObject({ type: 'category', inverse: true, data: ['甲镇'] });
+    expect(option.xAxis).toMatchObject({ type: 'value', name: '%' });
+    const [bars] = option.series as BarSeriesOption[];
     expect(bars).toMatchObject({
       type: 'bar',
       itemStyle: { color: COLOR.navy },
