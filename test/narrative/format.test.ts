@@ -25,7 +25,18 @@ describe('numbers in prose', () => {
 
 describe('the pieces of a sentence', () => {
   it('numbers the points 一是 to 十是', () => {
-    expect([0, 1, 8, 9].map(ordinal)).toEqual(['一是', '二是', '九是', '十是']);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(ordinal)).toEqual([
+      '一是',
+      '二是',
+      '三是',
+      '四是',
+      '五是',
+      '六是',
+      '七是',
+      '八是',
+      '九是',
+      '十是',
+    ]);
   });
 
   it('ends a sentence once, replacing a trailing comma or semicolon', () => {
