@@ -54,6 +54,7 @@ const SCOPES: Record<string, string[]> = {
     'test/plans/draft-text.test.ts',
     'test/plans/draft-years.test.ts',
     'test/plans/draft-candidates.test.ts',
+    'test/plans/draft-structure.test.ts',
   ],
   // The curation of a draft (src/core/catalog/curate.ts): its key-order table is a static mutant, and the drafts
   // scope re-runs the whole drafter for each.
