@@ -67,9 +67,16 @@ describe('a plan text without its notice', () => {
       office: { code: 'office', name: '县妇儿工委办公室' },
       units: [{ code: 'tjj', name: '县统计局' }],
     });
-    expect(organisationSkeleton('天津市示范区').committee).toEqual({
-      name: '示范区妇女儿童工作委员会',
-      shortName: '区妇儿工委',
+    expect(organisationSkeleton('天津市示范区')).toEqual({
+      committee: { name: '示范区妇女儿童工作委员会', shortName: '区妇儿工委' },
+      office: { code: 'office', name: '区妇儿工委办公室' },
+      monitoringAndEvaluation: {
+        leadingGroup: '监测评估领导小组',
+        monitoringGroup: { name: '监测组', leadUnit: 'tjj' },
+        evaluationGroup: { name: '评估组', leadUnit: 'office' },
+      },
+      units: [{ code: 'tjj', name: '区统计局' }],
+      areas: [],
     });
     expect(organisationSkeleton('某旗').office.name).toBe('旗妇儿工委办公室');
     expect(organisationSkeleton('示范新城').committee.shortName).toBe('区妇儿工委');
