@@ -47,7 +47,12 @@ const AssignmentSchema = z.strictObject(
 
 export const ResponsibilityFileSchema = z.strictObject(
   { assignments: z.record(z.string(), AssignmentSchema, { error: 'assignments 应为“编号: 分工”的映射' }) },
-  { error: '文件应包含 assignments' },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `不认识的字段 ${issue.keys.join('、')}：文件只写 assignments（编号: 分工）`
+        : '文件应包含 assignments',
+  },
 );
 
 export interface DefaultAssignment {
@@ -141,19 +146,17 @@ export function validateResponsibility(
       });
       continue;
     }
-    let unitsOk = true;
     if (!units.has(a.lead)) {
       problems.push({ path: `${at}.lead`, message: `单位代码 ${a.lead} 不在 organisation.yaml 的单位名单中` });
-      unitsOk = false;
     }
     a.partners.forEach((p, i) => {
       if (!units.has(p)) {
         problems.push({ path: `${at}.partners.${i}`, message: `单位代码 ${p} 不在 organisation.yaml 的单位名单中` });
-        unitsOk = false;
       }
     });
     for (const message of checkAssignment(a.lead, a.partners)) problems.push({ path: `${at}.partners`, message });
-    if (unitsOk) assignments.push({ kind: item.kind, code, domainCode: item.domainCode, ...numberOf(item), ...a });
+    // Any problem returns the problems alone, so an assignment with an unknown unit is never handed on.
+    assignments.push({ kind: item.kind, code, domainCode: item.domainCode, ...numberOf(item), ...a });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, assignments };
 }

@@ -2,19 +2,24 @@
 // and tasks contracts share: pure zod, loaded by the browser too.
 import { z } from 'zod';
 
-export const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// The schema's own message serves its checks too, and a field left out or of the wrong type (zod's default is English).
+export const DateText = z.string({ error: '日期格式应为 YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/);
 export const Long = (label: string, max = 4000) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 字`);
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1)
+    .max(max, `${label}最多 ${max} 字`);
 
 export const Link = z.object({
   kind: z.enum(['goal', 'measure', 'indicator', 'warning', 'supervision'], { message: '关联类型不正确' }),
-  id: z.number().int().positive('关联编号应为正整数'),
+  id: z.number({ error: '关联编号应为正整数' }).int().positive(),
 });
 export type LinkInput = z.infer<typeof Link>;
 
 /** A new task as inspections and meetings create it: an owner unit, what to do, by when. */
 export const NewTask = z.object({
-  unitId: z.number({ message: '请选择责任单位' }).int().positive('请选择责任单位'),
+  unitId: z.number({ error: '请选择责任单位' }).int().positive(),
   content: Long('任务内容', 2000),
   deadline: DateText,
 });

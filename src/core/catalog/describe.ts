@@ -77,7 +77,7 @@ export function describeRuleShort(rule: TargetRule, ctx: DescribeContext): strin
     case 'relative_to_base': {
       const year = rule.baseYear ?? ctx.baseYear;
       const from = year !== undefined ? `较${year}年` : '较基期';
-      return `${from}${ctx.better === 'lower' ? '下降' : '提高'}${rule.percent}%`;
+      return `${from}${ctx.better === 'lower' ? '下降' : '提高'}${written(rule.percent, ctx.quote)}%`;
     }
     case 'annual_step': {
       // A step of a percentage reads 1个百分点; any other unit as written (0.5年).

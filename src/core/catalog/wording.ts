@@ -15,8 +15,8 @@ const ONE = new RegExp(ITEM, 'g');
 /** Rate units and the factor that turns a count ratio into them (counts.factor). */
 export const RATE_FACTORS: Readonly<Record<string, number>> = { '%': 100, '‰': 1000, '/万': 10000, '/10万': 100000 };
 
-/** Words before a number, longest first, and what they mean. null: a verb that gives no comparator by itself. */
-const BEFORE: [string, Comparator | null][] = [
+/** Words before a number that state a comparator, longest first (控制在, 降至 or 保持在 state none by themselves). */
+const BEFORE: [string, Comparator][] = [
   ['不低于', '>='],
   ['不少于', '>='],
   ['不高于', '<='],
@@ -27,12 +27,6 @@ const BEFORE: [string, Comparator | null][] = [
   ['低于', '<'],
   ['达到', '>='],
   ['达', '>='],
-  ['控制在', null],
-  ['降至', null],
-  ['降到', null],
-  ['下降到', null],
-  ['保持在', null],
-  ['保持', null],
 ];
 
 const AFTER: [string, Comparator][] = [
@@ -75,10 +69,11 @@ export function numericStatements(clause: string): NumericStatement[] {
     const end = start + m[0].length;
     const after = clause.slice(end);
     const before = clause.slice(0, start);
-    // Not a target: ages and months, ranges, years of a base or a date, ordinals.
-    if (/^(?:岁|个月|周岁|年为基数|年数据|年度|年底|年末|年前|[—–\-~～至])/.test(after)) continue;
+    // Not a target: ages and months, ranges, ordinals, and years (2020年为基数, 2025年底前), whose 年 the run has
+    // taken as its unit.
+    if (/^(?:岁|个月|周岁|[—–\-~～至])/.test(after)) continue;
     if (/\d[—–\-~～至]$|第$/.test(before)) continue;
-    if (/^[年月日]/.test(after) && /^\d{4}/.test(m[0])) continue;
+    if (/^\d{4}年$/.test(m[0])) continue;
     if (m[0].endsWith('个') && /^月/.test(after)) continue; // 6个月内
     const numbers = [...m[0].matchAll(ONE)].map((n) => ({
       value: Number(n[1]),
@@ -94,7 +89,7 @@ export function numericStatements(clause: string): NumericStatement[] {
     const afterWord = AFTER.find(([w]) => after.startsWith(w));
     const beforeWord = BEFORE.find(([w]) => trimmed.endsWith(w));
     if (afterWord) [word, comparator] = afterWord;
-    else if (beforeWord?.[1]) [word, comparator] = beforeWord;
+    else if (beforeWord) [word, comparator] = beforeWord;
     const maintain = /保持(?:在)?$/.test(trimmed) || /保持[^，；。]*$/.test(trimmed.slice(-12));
     out.push({ numbers, comparator, word, maintain, lead: before, start, end });
   }

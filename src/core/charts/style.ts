@@ -55,7 +55,8 @@ export function niceAxisMax(value: number): number {
   const rough = (value * 1.05) / 5;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 2.5, 5, 10].find((s) => s * magnitude >= rough)! * magnitude;
-  return Math.ceil((value * 1.05) / step) * step;
+  // Rounded to 12 significant digits: 3 × 0.2 is 0.6000000000000001, which ECharts would print as the last tick.
+  return Number((Math.ceil((value * 1.05) / step) * step).toPrecision(12));
 }
 
 /** Formats a number for a label with at most the given decimals, dropping trailing zeros. */

@@ -186,7 +186,7 @@ export function domainSummary(
   return `${parts.join('；')}。`;
 }
 
-type Group = { key: string; verdict: string | null; items: NarrativeIndicator[] };
+type Group = { verdict: string | null; items: NarrativeIndicator[] };
 
 /** A group's sentence: "2024年，A为…，比上年…；B为…，比上年…，均已达到规划目标。" */
 function groupSentence(g: Group, kind: 'annual' | 'final', targetYear: number): string {
@@ -222,29 +222,27 @@ export function domainText(
 ): string {
   const withData = inds.filter((i) => latestPair(i).value !== null);
   const groups: Group[] = [];
-  const push = (key: string, verdict: string | null, items: NarrativeIndicator[]) => {
-    if (items.length) groups.push({ key, verdict, items });
+  const push = (verdict: string | null, items: NarrativeIndicator[]) => {
+    if (items.length) groups.push({ verdict, items });
   };
   if (kind === 'final') {
     const of = (j: FinalJudgement) => withData.filter((i) => finalJudgement(i) === j);
-    push('已实现', '实现规划目标', of('已实现'));
-    push('基本实现', null, of('基本实现'));
-    push('未实现', null, of('未实现'));
+    push('实现规划目标', of('已实现'));
+    push(null, of('基本实现'));
+    push(null, of('未实现'));
     // Judged on the whole series: one whose last value fell back to or behind the base year's is told apart.
-    push('趋势向好', '实现规划要求的变化', of('趋势向好').filter(netChangeWanted));
+    push('实现规划要求的变化', of('趋势向好').filter(netChangeWanted));
     push(
-      '趋势向好，期末未超基期',
       null,
       of('趋势向好').filter((i) => !netChangeWanted(i)),
     );
-    push('其他', null, [...of('趋势不明显'), ...of('未实现（方向未达）'), ...of('数据待确认')]);
+    push(null, [...of('趋势不明显'), ...of('未实现（方向未达）'), ...of('数据待确认')]);
   } else {
     const met = (i: NarrativeIndicator) => ['已达标', '提前达标'].includes(i.result.status);
     const good = (i: NarrativeIndicator) => i.result.status === '趋势向好';
-    push('达标', '已达到规划目标', withData.filter(met));
-    push('方向向好', '呈规划要求的变化趋势', withData.filter(good));
+    push('已达到规划目标', withData.filter(met));
+    push('呈规划要求的变化趋势', withData.filter(good));
     push(
-      '其他',
       null,
       withData.filter((i) => !met(i) && !good(i)),
     );

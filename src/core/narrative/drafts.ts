@@ -180,11 +180,11 @@ function fluctuationWords(kind: string, year: number | null, said: number | null
 export function plainWarning(i: NarrativeIndicator, targetYear: number): string {
   const r = i.result;
   const parts: string[] = [];
-  const { value, year, prev } = latestPair(i);
-  const now =
-    value !== null && year !== null
-      ? `${year}年为${valueWithUnit(i, value)}${prev !== null ? `（${changePhrase(prev, value, i, '上年')}）` : ''}`
-      : null;
+  const { value, year, prev, prevYear } = latestPair(i);
+  // The change since the latest earlier value, whose year is named when it is not the year before (a gap).
+  const change = (y: number) =>
+    prev === null ? '' : `（${changePhrase(prev, value as number, i, prevYear === y - 1 ? '上年' : `${prevYear}年`)}）`;
+  const now = value !== null && year !== null ? `${year}年为${valueWithUnit(i, value)}${change(year)}` : null;
   const difficult = isDifficult(i) && now !== null;
   if (difficult) {
     const how =
