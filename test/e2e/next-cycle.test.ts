@@ -160,6 +160,8 @@ describe('the next plan cycle, from its text to its first annual report', () => 
     expect(task.items.map((i) => i.indicator.code)).toEqual(['W1-01']);
     indicatorId = task.items[0]!.indicator.id;
     await page.getByLabel('W1-01 2026年 合计 数值').fill('3.2');
+    // Far below 2021–2025's approved 2025 value, which the 审核公式 compare with (lineage): the unit explains it.
+    await page.getByLabel('W1-01 2026年 合计 说明').fill('已核实：2026年全区仅1例孕产妇死亡');
     await page.getByRole('button', { name: '提交' }).click();
     await (await settled(page.locator('.ant-modal-confirm'))).getByRole('button', { name: '提交' }).click();
     await page.getByText('已提交，等待本单位领导确认。').waitFor();

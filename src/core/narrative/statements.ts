@@ -64,7 +64,8 @@ export function condense(
   const own = parsed.flatMap(({ unitName, main, cause }) => {
     const item = main.find((i) => !isShared(i));
     const why = cause.find((i) => !isShared(i));
-    if (!item) return [];
+    // A unit that wrote only causes is quoted with them.
+    if (!item) return why ? [{ unitName, item: excerpt(why, 80) }] : [];
     return [{ unitName, item: excerpt(item, 80), ...(why ? { cause: excerpt(why, 60) } : {}) }];
   });
   return { shared, own };
