@@ -8,49 +8,13 @@ import {
   indicatorSentence,
   KEY,
   type NarrativeDomain,
-  type NarrativeIndicator,
   type NarrativeInput,
   openingText,
   problemsText,
   suggestionsText,
   warningsText,
 } from '../../src/core/narrative/index.ts';
-
-const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
-
-function ind(
-  over: Partial<NarrativeIndicator> & { values: (number | null)[] },
-  result: Partial<NarrativeIndicator['result']> = {},
-): NarrativeIndicator {
-  const last = over.values.findLastIndex((v) => v !== null);
-  return {
-    code: 'W1-03',
-    name: '孕产妇死亡率',
-    unit: '/10万',
-    planId: 'women',
-    planTitle: '妇女发展规划',
-    domainCode: 'W1',
-    domainName: '妇女与健康',
-    target: '≤ 8.5/10万（控制在8.5/10万以下）',
-    leadUnit: { name: '区卫生健康委' },
-    years: YEARS,
-    precision: 1,
-    ...over,
-    result: {
-      status: '已达标' as Status,
-      ruleKind: 'threshold',
-      met: true,
-      year: last >= 0 ? YEARS[last]! : null,
-      value: last >= 0 ? over.values[last]! : null,
-      target: 8.5,
-      comparator: '<=',
-      warning: null,
-      baseValue: over.values[0] ?? null,
-      baseYearUsed: 2020,
-      ...result,
-    },
-  };
-}
+import { ind } from './fixtures.ts';
 
 const counts = (c: Partial<Record<Status, number>>) =>
   ({
