@@ -2,9 +2,16 @@
 // condensed — what several units wrote in the same words is said once with who wrote it, each unit keeps its own first
 // point, and a unit's claim about its indicators does not repeat (or contradict) the report's own figures.
 import { describe, expect, it } from 'vitest';
-import { practicesText, problemsText, suggestionsText } from '../../src/core/narrative/drafts.ts';
+import {
+  practicesText,
+  problemsText,
+  suggestionsText,
+  UNITS_ANNEX,
+  unitsAnnexRows,
+} from '../../src/core/narrative/drafts.ts';
 import { condense, condensedText, itemsOf, whoWrote } from '../../src/core/narrative/statements.ts';
 import type { NarrativeInput } from '../../src/core/narrative/types.ts';
+import { ind } from './fixtures.ts';
 
 const domain = (planId: string, code: string, name: string) => ({
   planId,
@@ -166,5 +173,42 @@ describe('存在的问题 and 对策建议 from many units', () => {
     const suggestions = suggestionsText(base);
     expect(suggestions).toContain('区卫生健康委针对甲指标、乙指标提出向基层下沉专业人员。');
     expect(suggestions).toContain('区教育局提出加快幼儿园建设；区民政局提出加强儿童主任培训。');
+  });
+
+  it('past six units, quotes those whose indicators the report names and sends the others to a table it names', () => {
+    const units = ['区委宣传部', '区教育局', '区民政局', '区司法局', '区财政局', '区卫生健康委', '区统计局', '区妇联'];
+    const workReports = units.map((unitName, k) => ({
+      unitName,
+      problems: `问题${k}甲；问题${k}乙；问题${k}丙；问题${k}丁`,
+      causes: `原因${k}`,
+      countermeasures: `对策${k}`,
+    }));
+    // 孕产妇死亡率 (led by 区卫生健康委) is unmet; 区教育局 answered a 督办 on it.
+    const unmet = ind({ values: [30, 28, 25, 20, 15, 12] }, { status: '未达标', met: false, finalCategory: '未实现' });
+    const base = input({
+      indicators: [unmet],
+      workReports,
+      supervision: [{ indicatorName: '孕产妇死亡率', unitName: '区教育局', causes: '学位紧张', measures: '扩建' }],
+    });
+    expect(problemsText(base)).toContain(
+      '成员单位报告反映的问题和原因。区教育局反映问题1甲，主要原因是原因1；区卫生健康委反映问题5甲，主要原因是原因5。' +
+        `另有6家单位反映的具体问题和原因见附表“${UNITS_ANNEX}”。`,
+    );
+    expect(suggestionsText(base)).toContain(
+      `推动成员单位落实对策措施。区教育局提出对策1；区卫生健康委提出对策5。另有6家单位提出的具体措施见附表“${UNITS_ANNEX}”。`,
+    );
+    // The table holds every unit, the ones quoted too, with its first three points and first cause.
+    const rows = unitsAnnexRows(base);
+    expect(rows.map((r) => r.unitName)).toEqual(units);
+    expect(rows[0]).toEqual({
+      unitName: '区委宣传部',
+      problems: '问题0甲；问题0乙；问题0丙。原因：原因0',
+      countermeasures: '对策0',
+    });
+    // Six units or fewer are all quoted, and there is no table to refer to.
+    const few = input({ indicators: [unmet], workReports: workReports.slice(0, 6) });
+    expect(problemsText(few)).toContain('区委宣传部反映问题0甲，主要原因是原因0；区教育局反映问题1甲');
+    expect(problemsText(few)).not.toContain('附表');
+    expect(unitsAnnexRows(few)).toEqual([]);
   });
 });

@@ -13,7 +13,15 @@ import {
   latestPair,
   targetShort,
 } from './indicator.ts';
-import { condense, condensedText, itemsOf, type UnitStatement, whoWrote } from './statements.ts';
+import {
+  type Condensed,
+  condense,
+  condensedText,
+  firstItems,
+  itemsOf,
+  type UnitStatement,
+  whoWrote,
+} from './statements.ts';
 import type { DraftSection, NarrativeDomain, NarrativeIndicator, NarrativeInput, NarrativeRollup } from './types.ts';
 
 /** Section keys; domain sections are keyed by the domain's code. */
@@ -304,6 +312,79 @@ function answersBy(
   return [...grouped.values()];
 }
 
+/** A unit's "X未实现规划目标": the report says it from the analysis' own figures (quoting it could contradict them). */
+const isOwnClaim = (item: string) => /未实现规划目标|尚未达到规划目标|如期达标有困难/.test(item);
+
+/** Title of the appendix table with each unit's own points; the body quotes only the units it is about. */
+export const UNITS_ANNEX = '成员单位反映的主要问题和对策建议';
+
+/**
+ * The units whose own points the body quotes: those leading an indicator the report names as unmet, lagging or
+ * volatile, and those answering a quoted 督办. Quoting all thirty units one after another filled two pages that an
+ * editor would move to an appendix; that is where the others' points go (UNITS_ANNEX).
+ */
+function focusUnits(input: NarrativeInput): Set<string> {
+  const named = distinctIndicators(input).filter((i) =>
+    input.kind === 'final'
+      ? UNFINISHED.includes(finalJudgement(i)) || isVolatile(i)
+      : isDifficult(i) || i.result.status === '未达标' || isVolatile(i),
+  );
+  return new Set([
+    ...named.map((i) => i.leadUnit?.name).filter((n): n is string => Boolean(n)),
+    ...quotedSupervision(input).map((s) => s.unitName),
+  ]);
+}
+
+/** Up to this many units' own points the body quotes them all; beyond, only the focus units'. */
+const MAX_QUOTED = 6;
+
+/** The units' problems and causes, and their countermeasures, condensed (statements.ts). */
+function unitProblems(input: NarrativeInput): Condensed {
+  return condense(
+    input.workReports
+      .filter((r) => r.problems?.trim() || r.causes?.trim())
+      .map((r) => ({ unitName: r.unitName, text: r.problems ?? '', cause: r.causes ?? '' })),
+    isOwnClaim,
+  );
+}
+function unitCountermeasures(input: NarrativeInput): Condensed {
+  return condense(
+    input.workReports
+      .filter((r) => r.countermeasures?.trim())
+      .map((r) => ({ unitName: r.unitName, text: r.countermeasures! })),
+  );
+}
+
+/** What several units wrote, once; the units' own points, or past MAX_QUOTED the focus units' and a reference. */
+function unitsPassage(input: NarrativeInput, c: Condensed, verb: string, what: string): string {
+  if (c.own.length <= MAX_QUOTED) return condensedText(c, verb);
+  const focus = focusUnits(input);
+  const own = c.own.filter((o) => focus.has(o.unitName));
+  const text = condensedText({ ...c, own }, verb);
+  return `${text}${text ? '另有' : ''}${c.own.length - own.length}家单位${what}见附表“${UNITS_ANNEX}”。`;
+}
+
+/**
+ * The appendix rows, when the body refers to them: each unit that wrote problems or countermeasures, with its first
+ * three of each and its first cause.
+ */
+export function unitsAnnexRows(
+  input: NarrativeInput,
+): { unitName: string; problems: string; countermeasures: string }[] {
+  if (unitProblems(input).own.length <= MAX_QUOTED && unitCountermeasures(input).own.length <= MAX_QUOTED) return [];
+  return input.workReports
+    .map((r) => {
+      const cause = firstItems(r.causes, 1, isOwnClaim);
+      const problems = firstItems(r.problems, 3, isOwnClaim);
+      return {
+        unitName: r.unitName,
+        problems: [problems, cause ? `原因：${cause}` : ''].filter(Boolean).join('。'),
+        countermeasures: firstItems(r.countermeasures, 3),
+      };
+    })
+    .filter((r) => r.problems || r.countermeasures);
+}
+
 /** 存在的问题（及原因）: the unmet or lagging indicators in groups, then the causes the units gave. */
 export function problemsText(input: NarrativeInput): string {
   const items: string[] = [];
@@ -347,14 +428,7 @@ export function problemsText(input: NarrativeInput): string {
     );
   }
   const reported = input.workReports.filter((r) => r.problems?.trim() || r.causes?.trim());
-  // A unit's "X未实现规划目标" is said above from the analysis' own figures.
-  const said = condensedText(
-    condense(
-      reported.map((r) => ({ unitName: r.unitName, text: r.problems ?? '', cause: r.causes ?? '' })),
-      (item) => /未实现规划目标|尚未达到规划目标|如期达标有困难/.test(item),
-    ),
-    '反映',
-  );
+  const said = unitsPassage(input, unitProblems(input), '反映', '反映的具体问题和原因');
   if (said) items.push(`成员单位报告反映的问题和原因。${said}`);
   if (!causes.length && !reported.length) {
     items.push(
@@ -392,14 +466,7 @@ export function suggestionsText(input: NarrativeInput): string {
       `抓好督办整改落实。${measures.map((a) => `${a.unitName}针对${a.indicators.join('、')}提出${a.text}`).join('；')}。`,
     );
   }
-  const committed = condensedText(
-    condense(
-      input.workReports
-        .filter((r) => r.countermeasures?.trim())
-        .map((r) => ({ unitName: r.unitName, text: r.countermeasures! })),
-    ),
-    '提出',
-  );
+  const committed = unitsPassage(input, unitCountermeasures(input), '提出', '提出的具体措施');
   if (committed) items.push(`推动成员单位落实对策措施。${committed}`);
   items.push(
     input.kind === 'final'

@@ -37,6 +37,8 @@ export {
   problemsText,
   processText,
   suggestionsText,
+  UNITS_ANNEX,
+  unitsAnnexRows,
   warningsText,
 } from './drafts.ts';
 export { percent, withUnit } from './format.ts';

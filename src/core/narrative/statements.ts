@@ -71,6 +71,15 @@ export function condense(
   return { shared, own };
 }
 
+/** A unit's first `max` items of a text, joined with ；, as the appendix table quotes them. */
+export function firstItems(text: string | undefined, max: number, skip: (item: string) => boolean = () => false) {
+  return itemsOf(text ?? '')
+    .filter((i) => !skip(i))
+    .slice(0, max)
+    .map((i) => excerpt(i, 80))
+    .join('；');
+}
+
 /** 区委宣传部、区教育局 / 区委宣传部、区教育局等5家单位 */
 export function whoWrote(units: readonly string[]): string {
   return units.length <= 3 ? units.join('、') : `${units.slice(0, 2).join('、')}等${units.length}家单位`;

@@ -16,6 +16,7 @@ import {
   subjectTitle,
   textOf,
 } from './monitoring-report.ts';
+import { unitsAnnexTable } from './units-annex.ts';
 
 export async function buildEvaluationReport(
   ctx: ReportContext,
@@ -49,6 +50,8 @@ export async function buildEvaluationReport(
   blocks.push(heading(1, '对策建议'), ...paragraphs(text(KEY.suggestions)));
   if (final) blocks.push(keyIndicatorTable(ctx, '主要指标基期与终期对比'));
   for (const p of ctx.plans) blocks.push(indicatorTable(ctx, p.id));
+  const units = unitsAnnexTable(ctx.narrative);
+  if (units) blocks.push(units);
   return {
     title: `${subjectTitle(ctx)}\n${final ? '终期评估报告' : `${ctx.year}年度实施情况评估报告`}`,
     issuer: issuerOf(ctx),

@@ -23,6 +23,7 @@ import { domainsInOrder, isFinal, jointTitle } from './names.ts';
 export { domainsInOrder };
 
 import { type Block, type Chart, heading, paragraph, type ReportDocument, type Table } from './model.ts';
+import { unitsAnnexTable } from './units-annex.ts';
 
 export interface BuildOptions {
   /** As printed under the title, e.g. 2026年3月 */
@@ -234,6 +235,8 @@ export async function buildMonitoringReport(
   blocks.push(heading(1, '存在的问题'), ...paragraphs(text(KEY.problems)));
   blocks.push(heading(1, '对策建议'), ...paragraphs(text(KEY.suggestions)));
   for (const p of ctx.plans) blocks.push(indicatorTable(ctx, p.id));
+  const units = unitsAnnexTable(ctx.narrative);
+  if (units) blocks.push(units);
   const basis = final ? null : warningBasisTable(ctx);
   if (basis) blocks.push(basis);
   return {
