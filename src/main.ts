@@ -7,14 +7,21 @@ import { PortInUseError, startServer } from './server/start.ts';
 
 // `npm start` / `tianping serve`: run the server until SIGINT/SIGTERM, then close the database cleanly.
 export async function main(): Promise<void> {
-  let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const config = loadConfig();
     const readable = wantsReadableLogs();
-    server = await startServer(config, {
+    const server = await startServer(config, {
       progress: (line) => console.log(line),
       ...(readable ? { logger: { level: config.logLevel, stream: readableLogStream() } } : {}),
     });
+    // Listening for the stop signals before saying we run: whoever waits for that line (a supervisor, a test) may
+    // stop the server at once, and a SIGTERM that came first would kill it without closing the database.
+    const shutdown = async () => {
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
     const where = config.databaseUrl ? 'PostgreSQL 服务器' : `嵌入式数据库（${config.dataDir}）`;
     console.log(`天平已启动：${server.url}  数据库：${where}${config.demo ? '  演示模式' : ''}`);
   } catch (error) {
@@ -29,12 +36,6 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const shutdown = async () => {
-    await server.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
 // Run when started as a program (node dist/server/main.js, tsx src/main.ts). pathToFileURL, not string

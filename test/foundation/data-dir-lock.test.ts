@@ -63,6 +63,17 @@ describe('one process owns the embedded data folder', () => {
     await after.close();
   });
 
+  it('a server stopped the moment it says it runs still closes its database and releases the folder', async () => {
+    // A supervisor (or a test) that stops the server as soon as it reads "天平已启动" raced the signal handlers:
+    // one start in five was killed by the default SIGTERM action, leaving the lock in the folder.
+    for (let k = 0; k < 5; k++) {
+      const server = await startServerProcess({ TIANPING_DATA_DIR: dataDir, TIANPING_DEMO: 'false' });
+      expect(await server.stop()).toBe(0);
+      expect(server.child.signalCode).toBeNull();
+      expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+    }
+  }, 180_000);
+
   it('refuses a copy of the folder taken while the server ran, naming the consistent way (backup / restore)', async () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-lock-copy-'));
     try {
