@@ -23,7 +23,8 @@ export default defineConfig({
           // Pages load data asynchronously; on a busy 2-core machine a second is not always enough.
           expect: { poll: { timeout: 20_000, interval: 100 } },
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // The first file of a kind also builds the run's demo folder (test/e2e/demo-server.ts).
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

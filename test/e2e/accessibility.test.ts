@@ -5,8 +5,9 @@ import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 // Issue 14: axe-core over the main pages, each visited by the role that uses it, on the demo data. No page may have
@@ -127,9 +128,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA) of the main pages', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    // E2E_DATA_TEMPLATE may name a data folder prepared by an earlier start (a copy is used; the template is kept).
-    if (process.env.E2E_DATA_TEMPLATE) fs.cpSync(process.env.E2E_DATA_TEMPLATE, dataDir, { recursive: true });
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir }, 540_000);
+    server = await startDemoServer(dataDir);
   }, 600_000);
 
   afterAll(async () => {

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 describe('系统管理 in a real browser', () => {
@@ -14,7 +15,7 @@ describe('系统管理 in a real browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir });
+    server = await startDemoServer(dataDir);
     browser = await launchBrowser();
   });
   afterAll(async () => {

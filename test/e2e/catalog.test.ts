@@ -6,8 +6,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 describe('规划目标 in the browser', () => {
@@ -18,7 +19,7 @@ describe('规划目标 in the browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir });
+    server = await startDemoServer(dataDir);
     browser = await launchBrowser();
     page = await signIn(browser.context, server.url, 'office');
   });

@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { apiAs } from './api.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 // 数据填报 and 数据审核 in a real browser: the office opens the 2025 round, 区卫生健康委 fills in and submits,
@@ -49,10 +50,7 @@ describe('数据填报 and 数据审核 in a real browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    // On a busy machine the demo data take minutes: E2E_DATA_TEMPLATE may name a data folder prepared by an earlier
-    // start (a copy is used; the template is kept).
-    if (process.env.E2E_DATA_TEMPLATE) fs.cpSync(process.env.E2E_DATA_TEMPLATE, dataDir, { recursive: true });
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir }, 540_000);
+    server = await startDemoServer(dataDir);
   }, 600_000);
   afterAll(async () => {
     await browser?.close();

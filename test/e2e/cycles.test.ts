@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 const run = promisify(execFile);
@@ -24,7 +25,7 @@ describe('plan cycles in the browser', () => {
 
   beforeAll(async () => {
     // The running 2021–2025 system is stopped for the embedded database's CLI, the folder published, restarted.
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir });
+    server = await startDemoServer(dataDir);
     await server.stop();
     const published = await run(process.execPath, ['bin/tianping.js', 'plan', 'publish', NEXT, '--no-current'], {
       cwd: REPO_ROOT,

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser, PHONE } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 // Daily use as the units work: 区卫生健康委's reporter fills in the whole 2025 form on a 390×844 phone and submits
@@ -39,10 +40,7 @@ describe('daily use: entry on a phone, and nothing typed is lost', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    // On a busy machine the demo data take minutes: E2E_DATA_TEMPLATE may name a data folder prepared by an earlier
-    // start (a copy is used; the template is never changed).
-    if (process.env.E2E_DATA_TEMPLATE) fs.cpSync(process.env.E2E_DATA_TEMPLATE, dataDir, { recursive: true });
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir }, 540_000);
+    server = await startDemoServer(dataDir);
   }, 600_000);
   afterAll(async () => {
     await phone?.close();

@@ -5,9 +5,10 @@ import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { REPO_ROOT, type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import { REPO_ROOT, type ServerProcess } from '../helpers/server-process.ts';
 import { apiAs } from './api.ts';
 import { artifactPath, launchBrowser, settled } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signInAlone } from './login.ts';
 
 // The next cycle on a running Wuqing demo system, as its users do it (issue 13): the office uploads the 2026–2030
@@ -62,7 +63,7 @@ describe('the next plan cycle, from its text to its first annual report', () => 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
     // The 2021–2025 cycle has ended: every round through 2025 approved.
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir, TIANPING_DEMO_THROUGH: '2025' }, 120_000);
+    server = await startDemoServer(dataDir, { TIANPING_DEMO_THROUGH: '2025' });
     browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
     before = await oldCycle((await as('office')).context);
     // What is compared is the old cycle: its plans, the 2025 rounds, an evaluation written from its figures.

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { artifactPath, launchBrowser, PHONE } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 // 规划管理 in a real browser (issue 13): the office uploads the 2026–2030 demo text, accepts the candidates of one
@@ -27,7 +28,7 @@ describe('规划管理 page in a real browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir });
+    server = await startDemoServer(dataDir);
     browser = await launchBrowser({ viewport: { width: 1280, height: 800 } });
   });
   afterAll(async () => {

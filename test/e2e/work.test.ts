@@ -11,9 +11,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { tinyPdf } from '../documents/files.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { paragraphTexts, readDocx } from '../reports/docx-xml.ts';
 import { ARTIFACTS_DIR, artifactPath, launchBrowser, PHONE } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
 const FINDING = '部分镇街“两癌”筛查覆盖率低于目标，基层妇幼保健人员不足。';
@@ -64,7 +65,7 @@ describe('督导检查、议事协调 in the browser', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir }, 300_000);
+    server = await startDemoServer(dataDir);
     browser = await launchBrowser();
   }, 300_000);
   afterAll(async () => {

@@ -7,9 +7,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_ROWS } from '../../src/features/collection/excel/template.ts';
 import { WEB_DIST } from '../../src/server/app.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import type { ServerProcess } from '../helpers/server-process.ts';
 import { apiAs } from './api.ts';
 import { artifactPath, launchBrowser } from './browser.ts';
+import { startDemoServer } from './demo-server.ts';
 import { signInAlone } from './login.ts';
 
 // A whole year in a real browser, as the real roles: the office opens the 2025 round; 区体育局 reports through
@@ -47,7 +48,7 @@ describe('a whole year through the UI, as the real roles', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run npm run build');
-    server = await startServerProcess({ TIANPING_DATA_DIR: dataDir, TIANPING_DEMO_THROUGH: '2024' }, 120_000);
+    server = await startDemoServer(dataDir, { TIANPING_DEMO_THROUGH: '2024' });
     // Accounts for the two reporting units, as the administrator creates them; each sets its own password.
     const { context } = await as('admin');
     const { units } = await apiAs(context, server.url, 'GET', '/org/units');
