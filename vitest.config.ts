@@ -10,6 +10,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
           exclude: ['test/e2e/**'],
+          // Two files at a time even on two cores (vitest's default is cores − 1 = one): many tests wait on a server
+          // process, PostgreSQL or LibreOffice, and one file at a time left a core idle (unit phase 750 s → 520 s).
+          maxWorkers: 2,
           testTimeout: 30_000,
           // Demo data are generated in beforeAll; on a busy 2-core machine that can take a minute.
           hookTimeout: 180_000,
