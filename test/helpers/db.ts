@@ -68,6 +68,15 @@ async function emptyDatabase(engine: Engine, template?: string): Promise<TestDat
   };
 }
 
+/** The run's folder and name for prepared databases; none outside vitest (`npm run bench` uses these helpers). */
+function preparedRun(): { dir?: string; run?: string } {
+  try {
+    return { dir: inject('preparedDir'), run: inject('preparedRun') };
+  } catch {
+    return {};
+  }
+}
+
 /**
  * A migrated database on which `prepare` has run (a bootstrap, demo data), copied from the one this run made for
  * `key`; the first caller of a key makes it. `key` must name everything `prepare` depends on.
@@ -77,8 +86,7 @@ export async function preparedDatabase(
   key: string,
   prepare: (database: Database) => Promise<void>,
 ): Promise<TestDatabase> {
-  const dir = inject('preparedDir');
-  const run = inject('preparedRun');
+  const { dir, run } = preparedRun();
   const kind = crypto.createHash('sha1').update(key).digest('hex').slice(0, 12);
   const make = async (template?: string) => {
     const t = await emptyDatabase(engine, template);
@@ -88,7 +96,7 @@ export async function preparedDatabase(
     }
     return t;
   };
-  // Outside a run with the global setup (a single file under another config): no copies.
+  // Outside a run with the global setup (a single file under another config, a benchmark): no copies.
   if (!dir || !run) return make();
   if (engine === 'pglite') {
     const file = path.join(dir, `${kind}.tar`);
