@@ -8,11 +8,11 @@ import {
   analyseLive,
   assemble,
   computeIndicator,
+  groupValues,
   type IndicatorSummary,
   type IndicatorTowns,
   loadMeta,
   shareSeries,
-  valuesByIndicator,
   withReferences,
 } from './compute.ts';
 import type { WarningItem } from './contract.ts';
@@ -86,8 +86,8 @@ export async function analyse(db: Db, options: ReadOptions): Promise<Analysis> {
         ),
       ),
     );
-    const by = valuesByIndicator(raw, basis, asOf);
-    for (const ind of missing) computed.set(ind.id, computeIndicator(meta, ind, by, asOf));
+    const values = groupValues(raw, basis);
+    for (const ind of missing) computed.set(ind.id, computeIndicator(meta, ind, values, asOf));
   }
   return assemble(meta, { basis, asOf, hasValues: stats.n > 0, demo: stats.demo }, computed);
 }

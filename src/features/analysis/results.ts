@@ -5,10 +5,10 @@ import {
   type Basis,
   basisStats,
   computeIndicator,
+  groupValues,
   loadMeta,
   type Meta,
   shareSeries,
-  valuesByIndicator,
   withReferences,
 } from './compute.ts';
 import { readRawValues } from './raw-values.ts';
@@ -179,10 +179,10 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
     const out: ResultRow[] = [];
     for (const basis of BASES) {
       const stats = basisStats(raw, basis);
+      const values = groupValues(raw, basis);
       for (let asOf = meta.baseYear; asOf <= endYear; asOf++) {
-        const by = valuesByIndicator(raw, basis, asOf);
         for (const id of chunk) {
-          const c = computeIndicator(meta, byId.get(id)!, by, asOf);
+          const c = computeIndicator(meta, byId.get(id)!, values, asOf);
           const s = stats.get(id);
           out.push({
             id,
