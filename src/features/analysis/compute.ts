@@ -149,8 +149,8 @@ export interface IndicatorValues {
 
 /**
  * The values of a basis per indicator, every year (computeIndicator cuts at its as-of year). Grouped once per basis
- * rather than filtered per as-of year: at national scale (3,000 towns) every pass over an indicator's values was
- * repeated for each as-of year and each of five series, and the rebuild spent its time there.
+ * rather than filtered per as-of year: at national scale (3,000 towns) each as-of year and each of five series passed
+ * over all of an indicator's values again.
  */
 export function groupValues(raw: readonly RawValue[], basis: Basis): Map<number, IndicatorValues> {
   const by = new Map<number, IndicatorValues>();
