@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { apiAs } from './api.ts';
-import { artifactPath, launchBrowser } from './browser.ts';
+import { artifactPath, launchBrowser, settled } from './browser.ts';
 import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
@@ -141,7 +141,7 @@ describe('数据填报 and 数据审核 in a real browser', () => {
       await expect(care.getByPlaceholder('须填写说明').count()).resolves.toBe(1);
       // Submitting is refused until the warning is explained (强制上报须填写说明).
       await page.getByRole('button', { name: '提交' }).click();
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: '提交' }).click();
+      await (await settled(page.locator('.ant-modal-confirm'))).getByRole('button', { name: '提交' }).click();
       await page.getByText(/还有 \d+ 处问题，不能提交/).waitFor();
       await expect(
         page.locator('.submit-problems li').filter({ hasText: 'W1-20' }).filter({ hasText: '须填写说明' }).count(),
@@ -187,7 +187,7 @@ describe('数据填报 and 数据审核 in a real browser', () => {
     await drawer.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-modal-confirm'))).getByRole('button', { name: '提交' }).click();
     await page.getByText('已提交，等待本单位领导确认。').waitFor();
     await expect(page.getByRole('button', { name: /保存草稿/ }).count()).resolves.toBe(0);
     await expect(page.getByLabel('W1-20 2025年 合计 数值').count()).resolves.toBe(0);
@@ -202,7 +202,7 @@ describe('数据填报 and 数据审核 in a real browser', () => {
     await task.getByRole('button', { name: '审阅确认' }).click();
     await page.getByText('填报员已提交，请审阅后确认提交或退回修改。').waitFor();
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认提交' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '确认提交' }).click();
     await page.getByText('已报送区统计局，等待审核。').waitFor();
     await close();
   });
@@ -228,7 +228,7 @@ describe('数据填报 and 数据审核 in a real browser', () => {
     await page.screenshot({ path: artifactPath('review.png') });
 
     await page.getByRole('button', { name: '审核通过' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '审核通过' }).click();
     await page.getByText('审核通过，数据已锁定').first().waitFor();
     await page.locator('.ant-card-head').getByText('已通过').waitFor();
     await page.getByRole('button', { name: '重新打开' }).waitFor();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/server/app.ts';
 import { tinyPdf } from '../documents/files.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
-import { artifactPath, launchBrowser } from './browser.ts';
+import { artifactPath, launchBrowser, settled } from './browser.ts';
 import { startDemoServer } from './demo-server.ts';
 import { signIn } from './login.ts';
 
@@ -56,7 +56,7 @@ describe('单位文档 in the browser', () => {
     // A refused submit names the empty sections.
     await page.getByLabel('本年度实施情况').fill(SECTIONS[0]![1]);
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '提交' }).click();
     await page.getByText('以下内容尚未填写，不能提交：存在问题、原因分析、对策措施、下一年度工作安排').waitFor();
 
     for (const [label, text] of SECTIONS) await page.getByLabel(label).fill(text);
@@ -71,7 +71,7 @@ describe('单位文档 in the browser', () => {
     await page.getByRole('button', { name: /2025年度工作报告（盖章版）\.pdf/ }).waitFor();
 
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '提交' }).click();
     await page.locator('.ant-message-notice', { hasText: '2025年年度工作报告已提交' }).waitFor();
     await page.getByRole('button', { name: '撤回修改' }).waitFor();
     await expect(

@@ -9,7 +9,7 @@ import { HEADER_ROWS } from '../../src/features/collection/excel/template.ts';
 import { WEB_DIST } from '../../src/server/app.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { apiAs } from './api.ts';
-import { artifactPath, launchBrowser } from './browser.ts';
+import { artifactPath, launchBrowser, settled } from './browser.ts';
 import { startDemoServer } from './demo-server.ts';
 import { signInAlone } from './login.ts';
 
@@ -138,7 +138,7 @@ describe('a whole year through the UI, as the real roles', () => {
       .first()
       .waitFor();
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-modal-confirm'))).getByRole('button', { name: '提交' }).click();
     await page.getByText('已提交，等待本单位领导确认。').waitFor();
   });
 
@@ -201,12 +201,12 @@ describe('a whole year through the UI, as the real roles', () => {
       await page.getByLabel(label).fill(text);
     }
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '提交' }).click();
     await page.locator('.ant-message-notice', { hasText: '年度工作报告已提交' }).waitFor();
 
     await page.goto(`${server.url}/collection/rounds/${roundId}/entry`);
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-modal-confirm'))).getByRole('button', { name: '提交' }).click();
     await page.getByText('已提交，等待本单位领导确认。').waitFor();
   });
 
@@ -215,7 +215,7 @@ describe('a whole year through the UI, as the real roles', () => {
       const { page } = await as(leader, PASSWORD);
       await page.goto(`${server.url}/collection/rounds/${roundId}/entry`);
       await page.getByRole('button', { name: '确认提交' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: '确认提交' }).click();
+      await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '确认提交' }).click();
       await page.getByText('已报送区统计局，等待审核。').waitFor();
     }
   });
@@ -241,18 +241,18 @@ describe('a whole year through the UI, as the real roles', () => {
     await page.goto(`${server.url}/collection/rounds/${roundId}/entry`);
     await page.getByText('请补充资料来源并核实体质测定口径').first().waitFor();
     await page.getByRole('button', { name: '提交' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '提交' }).click();
+    await (await settled(page.locator('.ant-modal-confirm'))).getByRole('button', { name: '提交' }).click();
     await page.getByText('已提交，等待本单位领导确认。').waitFor();
     ({ page } = await as('tyj_ld', PASSWORD));
     await page.goto(`${server.url}/collection/rounds/${roundId}/entry`);
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认提交' }).click();
+    await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '确认提交' }).click();
     await page.getByText('已报送区统计局，等待审核。').waitFor();
 
     for (const unit of ['区体育局', '区科协']) {
       page = await review(unit);
       await page.getByRole('button', { name: '审核通过' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+      await (await settled(page.locator('.ant-popconfirm'))).getByRole('button', { name: '审核通过' }).click();
       await page.getByText('审核通过，数据已锁定').first().waitFor();
     }
   });
