@@ -12,6 +12,7 @@ import { loadWholeFolder } from '../../src/features/plans/index.ts';
 import { readZipDirectory, readZipEntry } from '../../src/kernel/zip.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ENGINES } from '../helpers/db.ts';
+import { multipart } from '../helpers/multipart.ts';
 import { type Client, login } from '../helpers/session.ts';
 
 const demoText = path.resolve(
@@ -21,19 +22,6 @@ const demoText = path.resolve(
   'plan-text',
   'demo-2026-2030.txt',
 );
-
-function multipart(buffer: Buffer, fileName: string) {
-  const boundary = `----tianping${Date.now()}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n',
-    ),
-    buffer,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe.each(ENGINES)('分子/分母 of a candidate on %s', (engine) => {
   let t: TestApp;
