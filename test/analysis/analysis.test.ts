@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessIndicator } from '../../src/core/assessment/index.ts';
+import { rows } from '../../src/db/rows.ts';
 import { dataValue, indicator } from '../../src/db/schema/index.ts';
 import { analyse } from '../../src/features/analysis/analyse.ts';
 import { saveValues } from '../../src/features/collection/values.ts';
@@ -145,6 +146,43 @@ describe.each(ENGINES)('监测分析 over the stored data on %s', (engine) => {
       if (a.value === null || b.value === null) continue;
       expect(sign * (a.value - b.value) < 0 || (a.value === b.value && a.areaId < b.areaId)).toBe(true);
     }
+  });
+
+  it("shows a town's reporter its own town's unapproved values as preliminary, and no other town's", async () => {
+    const a = await analyse(db(), { folderId: FOLDER });
+    const byTown = a.indicators.find((i) => i.towns && i.towns.filter((t) => t.value !== null).length >= 2)!;
+    const [user] = await rows<{ area_id: number }>(db(), sql`select area_id from app_user where username = 'yangcun'`);
+    const own = user!.area_id;
+    const other = byTown.towns!.find((t) => t.areaId !== own && t.value !== null)!.areaId;
+    // The latest year the towns' values were approved: every town's value of it approved, then two reopened and
+    // changed.
+    const [latest] = await rows<{ year: number; n: number }>(
+      db(),
+      sql`select year, count(*)::int as n from data_value where indicator_id = ${byTown.id} and area_id is not null
+            and sex = 'total' and locked group by year order by year desc limit 1`,
+    );
+    const year = latest!.year;
+    await db().execute(
+      sql`update data_value set locked = area_id not in (${own}, ${other}),
+            value = case when area_id = ${own} then 11.5 when area_id = ${other} then 22.5 else value end
+          where indicator_id = ${byTown.id} and year = ${year} and sex = 'total' and area_id is not null`,
+    );
+    const town = await login(t.app, 'yangcun');
+    // As of that year: the town's own values of later years would be its latest otherwise.
+    const page = await town.get(`/api/analysis/indicators/${byTown.id}?basis=preliminary&asOf=${year}`);
+    expect(page.statusCode, page.body).toBe(200);
+    const seen = page.json().indicator.towns as { areaId: number; value: number | null }[];
+    expect(seen.find((x) => x.areaId === own)?.value).toBe(11.5);
+    expect(seen.some((x) => x.areaId === other)).toBe(false);
+    expect(seen).toHaveLength(latest!.n - 1);
+    // The office sees both as preliminary; on approved data neither counts.
+    const office = await analyse(db(), { folderId: FOLDER, basis: 'preliminary', asOf: year });
+    const values = new Map(office.indicators.find((i) => i.id === byTown.id)!.towns!.map((x) => [x.areaId, x.value]));
+    expect([values.get(own), values.get(other)]).toEqual([11.5, 22.5]);
+    const approved = (await analyse(db(), { folderId: FOLDER, asOf: year })).indicators.find(
+      (i) => i.id === byTown.id,
+    )!;
+    expect(approved.towns!.some((x) => x.areaId === own || x.areaId === other)).toBe(false);
   });
 
   it('requires sign-in and answers unknown ids with 404', async () => {

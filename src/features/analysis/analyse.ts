@@ -12,7 +12,9 @@ import {
   type IndicatorSummary,
   type IndicatorTowns,
   loadMeta,
+  type StoredTowns,
   shareSeries,
+  unpackTowns,
   withReferences,
 } from './compute.ts';
 import type { WarningItem } from './contract.ts';
@@ -63,14 +65,14 @@ export async function analyse(db: Db, options: ReadOptions): Promise<Analysis> {
       : meta.indicators
           .filter((i) => wants({ id: i.id, planId: i.planId, domainCode: meta.domainById.get(i.domainId)?.code ?? '' }))
           .map((i) => i.id);
-  const stored = await rows<{ id: number; summary: IndicatorSummary; towns: IndicatorTowns | null }>(
+  const stored = await rows<{ id: number; summary: IndicatorSummary; towns: StoredTowns | null }>(
     db,
     sql`select indicator_id as id, summary,
           case when indicator_id = any(${sql.param(townIds)}::int[]) then towns end as towns
         from assessment_result where basis = ${basis} and as_of = ${asOf} and indicator_id = any(${idParam}::int[])`,
   );
   const computed = new Map<number, { summary: IndicatorSummary; towns: IndicatorTowns | null }>(
-    stored.map((r) => [r.id, { summary: r.summary, towns: r.towns }]),
+    stored.map((r) => [r.id, { summary: r.summary, towns: r.towns && unpackTowns(r.towns, meta.areaNames) }]),
   );
   // An as-of year the table does not hold (before the base year, after the last data): computed now.
   const missing = meta.indicators.filter((i) => !computed.has(i.id));

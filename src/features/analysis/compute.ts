@@ -19,7 +19,7 @@ import { canSeePreliminary, type ScopedUser } from '../../kernel/scope.ts';
 import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
 import { cycleEndMoment, formerNamesAt } from '../organisation/index.ts';
 import type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
-import { type RawValue, readRawValues } from './raw-values.ts';
+import { type RawValue, type RawValues, readRawValues, type TownValues } from './raw-values.ts';
 
 export type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
 
@@ -138,13 +138,36 @@ export interface Computed {
   towns: IndicatorTowns;
 }
 
-/** Per indicator, the values a basis judges (locked only for `approved`) up to asOf, in one pass. */
+/**
+ * The towns as stored (assessment_result.towns): ranked ids and values, names looked up when read — at 3,000 towns
+ * the names were two thirds of every stored row. areaIds null: the indicator is not reported by town.
+ */
+export interface StoredTowns {
+  areaIds: number[] | null;
+  values: (number | null)[];
+  townDisparity: TownDisparity | null;
+}
+export function packTowns({ towns, townDisparity }: IndicatorTowns): StoredTowns {
+  return { areaIds: towns?.map((t) => t.areaId) ?? null, values: towns?.map((t) => t.value) ?? [], townDisparity };
+}
+export function unpackTowns(stored: StoredTowns, areaNames: ReadonlyMap<number, string>): IndicatorTowns {
+  return {
+    towns:
+      stored.areaIds?.map((areaId, i) => ({
+        areaId,
+        area: areaNames.get(areaId) ?? '',
+        value: stored.values[i] ?? null,
+      })) ?? null,
+    townDisparity: stored.townDisparity,
+  };
+}
+
 /** One indicator's values of a basis, grouped once: each as-of year then reads only the rows it needs. */
 export interface IndicatorValues {
   /** The whole district's values (every sex), in the order read. */
   district: RawValue[];
-  /** The towns' totals by year (a town reported by sex too appears once). */
-  towns: Map<number, RawValue[]>;
+  /** The towns' totals by year. */
+  towns: Map<number, TownValues[]>;
 }
 
 /**
@@ -152,21 +175,23 @@ export interface IndicatorValues {
  * rather than filtered per as-of year: at national scale (3,000 towns) each as-of year and each of five series passed
  * over all of an indicator's values again.
  */
-export function groupValues(raw: readonly RawValue[], basis: Basis): Map<number, IndicatorValues> {
+export function groupValues(raw: RawValues, basis: Basis): Map<number, IndicatorValues> {
   const by = new Map<number, IndicatorValues>();
-  for (const r of raw) {
-    if (basis === 'approved' && !r.locked) continue;
-    let g = by.get(r.indicatorId);
+  const groupOf = (indicatorId: number) => {
+    let g = by.get(indicatorId);
     if (!g) {
       g = { district: [], towns: new Map() };
-      by.set(r.indicatorId, g);
+      by.set(indicatorId, g);
     }
-    if (r.areaId === null) g.district.push(r);
-    else if (r.sex === 'total') {
-      const list = g.towns.get(r.year);
-      if (list) list.push(r);
-      else g.towns.set(r.year, [r]);
-    }
+    return g;
+  };
+  for (const r of raw.district) if (basis === 'preliminary' || r.locked) groupOf(r.indicatorId).district.push(r);
+  for (const b of raw.towns) {
+    if (basis === 'approved' && !b.locked) continue;
+    const towns = groupOf(b.indicatorId).towns;
+    const list = towns.get(b.year);
+    if (list) list.push(b);
+    else towns.set(b.year, [b]);
   }
   return by;
 }
@@ -177,21 +202,25 @@ export interface BasisStats {
   count: number;
   hasDemo: boolean;
 }
-export function basisStats(raw: readonly RawValue[], basis: Basis): Map<number, BasisStats> {
+export function basisStats(raw: RawValues, basis: Basis): Map<number, BasisStats> {
   const by = new Map<number, BasisStats>();
-  for (const r of raw) {
-    let s = by.get(r.indicatorId);
+  const add = (indicatorId: number, year: number, locked: boolean, isDemo: boolean, count: number, valued: boolean) => {
+    let s = by.get(indicatorId);
     if (!s) {
       s = { lastYear: null, count: 0, hasDemo: false };
-      by.set(r.indicatorId, s);
+      by.set(indicatorId, s);
     }
-    if (r.isDemo) s.hasDemo = true;
-    if (basis === 'approved' && !r.locked) continue;
-    s.count++;
-    if (r.value !== null && (s.lastYear === null || r.year > s.lastYear)) s.lastYear = r.year;
-  }
+    if (isDemo) s.hasDemo = true;
+    if (basis === 'approved' && !locked) return;
+    s.count += count;
+    if (valued && (s.lastYear === null || year > s.lastYear)) s.lastYear = year;
+  };
+  for (const r of raw.district) add(r.indicatorId, r.year, r.locked, r.isDemo, 1, r.value !== null);
+  for (const b of raw.towns) add(b.indicatorId, b.year, b.locked, b.isDemo, b.areaIds.length, hasValue(b));
   return by;
 }
+
+const hasValue = (b: TownValues) => b.values.some((v) => v !== null);
 
 /** The years a page shows for an as-of year: the folder's base year to asOf. */
 export const yearsOf = (baseYear: number, asOf: number) =>
@@ -252,13 +281,11 @@ export function computeIndicator(
     // The towns' latest year with a value, up to asOf. A loop, never Math.max(...list): a spread of every value
     // overflows the call stack past ~125k arguments.
     let latest = Number.NEGATIVE_INFINITY;
-    for (const [year, rows] of own?.towns ?? [])
-      if (year <= asOf && year > latest && rows.some((r) => r.value !== null)) latest = year;
-    const list = (own?.towns.get(latest) ?? []).map((r) => ({
-      areaId: r.areaId as number,
-      area: meta.areaNames.get(r.areaId as number) ?? '',
-      value: r.value,
-    }));
+    for (const [year, blocks] of own?.towns ?? [])
+      if (year <= asOf && year > latest && blocks.some(hasValue)) latest = year;
+    const list = (own?.towns.get(latest) ?? []).flatMap((b) =>
+      b.areaIds.map((areaId, i) => ({ areaId, area: meta.areaNames.get(areaId) ?? '', value: b.values[i] ?? null })),
+    );
     const sign = ind.better === 'higher' ? -1 : 1;
     // Best first; towns without a value last; equal values in town order, so every request ranks them alike.
     towns = list.sort(
@@ -439,10 +466,7 @@ export async function analyseLive(db: Db, options: AnalysisOptions): Promise<Ana
   );
   // Preliminary values only within what the viewer may see of them (kernel/scope canSeePreliminary).
   const viewer = options.viewer;
-  const raw =
-    basis === 'preliminary' && viewer
-      ? all.filter((r) => r.locked || canSeePreliminary(viewer, r, meta.leadOf.get(r.indicatorId)?.id))
-      : all;
+  const raw = basis === 'preliminary' && viewer ? visibleTo(viewer, meta, all) : all;
   const stats = basisStats(raw, basis);
   let last = meta.baseYear;
   let count = 0;
@@ -474,23 +498,52 @@ export function seriesOwners(
   return owners;
 }
 
+/** The towns of a block that pass `keep`; null when none does. */
+function someTowns(b: TownValues, keep: (areaId: number) => boolean): TownValues | null {
+  const at = b.areaIds.flatMap((areaId, i) => (keep(areaId) ? [i] : []));
+  if (at.length === 0) return null;
+  return { ...b, areaIds: at.map((i) => b.areaIds[i]!), values: at.map((i) => b.values[i] ?? null) };
+}
+
+/** The values a viewer may see: approved ones, and unapproved ones within their scope (canSeePreliminary). */
+function visibleTo(viewer: ScopedUser, meta: Meta, raw: RawValues): RawValues {
+  const sees = (indicatorId: number, value: { unitId: number | null; areaId: number | null }) =>
+    canSeePreliminary(viewer, value, meta.leadOf.get(indicatorId)?.id);
+  const towns: TownValues[] = [];
+  for (const b of raw.towns) {
+    if (b.locked) {
+      towns.push(b);
+      continue;
+    }
+    const seen = someTowns(b, (areaId) => sees(b.indicatorId, { unitId: null, areaId }));
+    if (seen) towns.push(seen);
+  }
+  return {
+    district: raw.district.filter((r) => r.locked || sees(r.indicatorId, { unitId: r.unitId, areaId: null })),
+    towns,
+  };
+}
+
 /** Raw values with each linked indicator reading its owner's series (its own stored values, if any, are not used). */
-export function shareSeries(meta: Meta, raw: RawValue[]): RawValue[] {
+export function shareSeries(meta: Meta, raw: RawValues): RawValues {
   return continueSeries(meta, ownSeries(meta, raw));
 }
 
 /** One statistic, one series: a linked indicator (sameAs) gets its owner's values. */
-function ownSeries(meta: Meta, raw: RawValue[]): RawValue[] {
+function ownSeries(meta: Meta, raw: RawValues): RawValues {
   if (meta.owners.size === 0) return raw;
   const linkedOf = new Map<number, number[]>();
   for (const [linked, owner] of meta.owners) linkedOf.set(owner.id, [...(linkedOf.get(owner.id) ?? []), linked]);
-  const out: RawValue[] = [];
-  for (const r of raw) {
-    if (meta.owners.has(r.indicatorId)) continue;
-    out.push(r);
-    for (const linked of linkedOf.get(r.indicatorId) ?? []) out.push({ ...r, indicatorId: linked });
-  }
-  return out;
+  const share = <T extends { indicatorId: number }>(list: T[]): T[] => {
+    const out: T[] = [];
+    for (const r of list) {
+      if (meta.owners.has(r.indicatorId)) continue;
+      out.push(r);
+      for (const linked of linkedOf.get(r.indicatorId) ?? []) out.push({ ...r, indicatorId: linked });
+    }
+    return out;
+  };
+  return { district: share(raw.district), towns: share(raw.towns) };
 }
 
 /**
@@ -498,23 +551,40 @@ function ownSeries(meta: Meta, raw: RawValue[]): RawValue[] {
  * value is the 2026–2030 base value) wherever it has none of its own. The predecessor's other rows stay out of this
  * cycle's analysis: its trend was judged against its own targets.
  */
-function continueSeries(meta: Meta, raw: RawValue[]): RawValue[] {
+function continueSeries(meta: Meta, raw: RawValues): RawValues {
   if (meta.predecessors.size === 0) return raw;
   const successorsOf = new Map<number, number[]>();
   for (const [successor, predecessor] of meta.predecessors) {
     successorsOf.set(predecessor, [...(successorsOf.get(predecessor) ?? []), successor]);
   }
-  const key = (indicatorId: number, r: RawValue) => `${indicatorId}|${r.year}|${r.areaId}|${r.sex}`;
-  const own = new Set(raw.filter((r) => meta.predecessors.has(r.indicatorId)).map((r) => key(r.indicatorId, r)));
-  const out: RawValue[] = [];
-  for (const r of raw) {
+  const isSuccessor = (id: number) => meta.predecessors.has(id);
+  const district: RawValue[] = [];
+  const ownDistrict = new Set(
+    raw.district.filter((r) => isSuccessor(r.indicatorId)).map((r) => `${r.indicatorId}|${r.year}|${r.sex}`),
+  );
+  for (const r of raw.district) {
     const successors = successorsOf.get(r.indicatorId);
-    if (!successors) {
-      out.push(r);
-      continue;
+    if (!successors) district.push(r);
+    else if (r.year === meta.baseYear) {
+      for (const s of successors)
+        if (!ownDistrict.has(`${s}|${r.year}|${r.sex}`)) district.push({ ...r, indicatorId: s });
     }
-    if (r.year !== meta.baseYear) continue;
-    for (const s of successors) if (!own.has(key(s, r))) out.push({ ...r, indicatorId: s });
   }
-  return out;
+  const towns: TownValues[] = [];
+  const ownTowns = new Set(
+    raw.towns
+      .filter((b) => isSuccessor(b.indicatorId) && b.year === meta.baseYear)
+      .flatMap((b) => b.areaIds.map((areaId) => `${b.indicatorId}|${areaId}`)),
+  );
+  for (const b of raw.towns) {
+    const successors = successorsOf.get(b.indicatorId);
+    if (!successors) towns.push(b);
+    else if (b.year === meta.baseYear) {
+      for (const s of successors) {
+        const missing = someTowns({ ...b, indicatorId: s }, (areaId) => !ownTowns.has(`${s}|${areaId}`));
+        if (missing) towns.push(missing);
+      }
+    }
+  }
+  return { district, towns };
 }

@@ -8,6 +8,7 @@ import {
   groupValues,
   loadMeta,
   type Meta,
+  packTowns,
   shareSeries,
   withReferences,
 } from './compute.ts';
@@ -171,11 +172,27 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
           (select x from unnest(${sql.param(sorted)}::int[]) x order by x) s`,
   );
   await tx.execute(sql`delete from assessment_result where indicator_id = any(${sql.param(sorted)}::int[])`);
+  // A rebuild at national scale cost PostgreSQL 7.3 s of CPU with its defaults and 3.3 s without: its reads are
+  // costly enough to be compiled (JIT, ≈ 40 ms a statement) and split over parallel workers that sort to disk and
+  // take the core this process computes on meanwhile (BENCH_SCALES=national npm run bench scale, PostgreSQL).
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
 
   const byId = new Map(meta.indicators.map((i) => [i.id, i]));
-  for (let start = 0; start < sorted.length; start += CHUNK) {
-    const chunk = sorted.slice(start, start + CHUNK);
-    const raw = shareSeries(meta, await readRawValues(tx, withReferences(meta, chunk)));
+  const chunks: number[][] = [];
+  for (let start = 0; start < sorted.length; start += CHUNK) chunks.push(sorted.slice(start, start + CHUNK));
+  const read = (chunk: number[]) => {
+    const reading = readRawValues(tx, withReferences(meta, chunk));
+    // Awaited below; a failure of the transaction meanwhile is reported by the statement that failed first.
+    reading.catch(() => {});
+    return reading;
+  };
+  let next = read(chunks[0]!);
+  for (let k = 0; k < chunks.length; k++) {
+    const chunk = chunks[k]!;
+    const raw = shareSeries(meta, await next);
+    // The next chunk's values are read by the database while this one is computed (on PostgreSQL, in parallel).
+    if (k + 1 < chunks.length) next = read(chunks[k + 1]!);
     const out: ResultRow[] = [];
     for (const basis of BASES) {
       const stats = basisStats(raw, basis);
@@ -192,7 +209,7 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
             count: s?.count ?? 0,
             demo: s?.hasDemo ?? false,
             summary: JSON.stringify(c.summary),
-            towns: JSON.stringify(c.towns),
+            towns: JSON.stringify(packTowns(c.towns)),
           });
         }
       }

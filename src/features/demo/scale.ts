@@ -3,7 +3,8 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
 
 // 规模测试数据: the size knob for benchmarks (npm run bench scale). Adds synthetic towns up to `areas` and fills
-// every indicator × town × sex × year (the last `years` years of the cycle) with demo values inside the
+// every indicator × (the whole district and each town) × sex × year (the last `years` years of the cycle; the
+// district's values from the indicator's lead unit) with demo values inside the
 // indicator's limits, in SQL (generate_series), the way a bulk load by other means would arrive: the triggers of
 // migration 0010 queue the indicators, catchUpResults or `tianping analysis rebuild` brings results current.
 // 1× ≈ the demo's 2,236 values; national scale = 3,000 towns × 128 indicators × 3 sexes × 6 years ≈ 6.9 M.
@@ -37,15 +38,19 @@ export async function scaleDemoData(db: Db, options: ScaleOptions): Promise<{ ar
     const [done] = await rows<{ n: number }>(
       db,
       sql`with ins as (
-            insert into data_value (indicator_id, year, area_id, sex, value, locked, is_demo, source)
-            select i.id, ${year}::int, a.id, s.sex,
+            insert into data_value (indicator_id, year, area_id, unit_id, sex, value, locked, is_demo, source)
+            select i.id, ${year}::int, a.id,
+              case when a.id is null then (select r.unit_id from responsibility r
+                                           where r.indicator_id = i.id and r.role = 'lead' limit 1) end,
+              s.sex,
               round((lo + (hi - lo) * (0.3 + 0.4 * random()))::numeric, i.precision)::float8,
               ${year}::int < ${span.end}::int, true, '规模测试（演示数据）'
             from indicator i
             join plan p on p.id = i.plan_id and p.folder_id = ${options.folderId}
             cross join lateral (select coalesce((i.limits->>0)::float8, 0) as lo,
                                        coalesce((i.limits->>1)::float8, 100) as hi) l
-            cross join (select id from area where active order by position limit ${options.areas}::int) a
+            cross join (select null::int as id
+                        union all (select id from area where active order by position limit ${options.areas}::int)) a
             cross join (values ('total'), ('female'), ('male')) s(sex)
             where i.retired_at is null
             on conflict do nothing
