@@ -21,6 +21,11 @@ export function siteKey(folderId: string): string {
   return `site:${folderId}`;
 }
 
+/** The fingerprint of what a plan folder was last published from (features/plans publishIfChanged). */
+export function publishedKey(folderId: string): string {
+  return `published:${folderId}`;
+}
+
 /** Optional: a system name chosen by the office, instead of the one made from the region. */
 export const SYSTEM_NAME = 'systemName';
 

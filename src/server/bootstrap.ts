@@ -1,7 +1,8 @@
 import type { Database } from '../db/connection.ts';
 import { ensureDemoAccounts, modeOf, removeStaleSessions } from '../features/auth/index.ts';
 import { generateDemoData, hasDemoData } from '../features/demo/index.ts';
-import { loadWholeFolder, publishFolder } from '../features/plans/index.ts';
+import { loadWholeFolder, publishIfChanged } from '../features/plans/index.ts';
+import { applyDefaultAssignments } from '../features/responsibility/index.ts';
 import type { Config } from '../platform/config.ts';
 
 /**
@@ -19,10 +20,13 @@ export async function bootstrap(
   await removeStaleSessions(database.db, { security: config.security, mode: modeOf(config.demo) });
   options.progress?.('读取规划指标目录…');
   const whole = await loadWholeFolder(config.planDir);
-  // The configured folder is published as at every start: updated in place, current when new to the system.
-  // A cycle published later (规划管理) stays current across restarts.
+  // The configured folder is published as at every start (unless unchanged since): updated in place, current when
+  // new to the system. A cycle published later (规划管理) stays current across restarts.
   const { catalog } = whole;
-  await publishFolder(database.db, whole);
+  const published = await publishIfChanged(database.db, whole);
+  // Items nobody is assigned to (their rows lost, say) get their default units at every start, as when published.
+  if (!published && whole.responsibility)
+    await applyDefaultAssignments(database.db, whole.responsibility, catalog.folder.id);
   if (config.demo) {
     await ensureDemoAccounts(database.db);
     const wantData = options.demoData ?? config.demoData;

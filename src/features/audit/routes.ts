@@ -1,11 +1,12 @@
 import { and, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog } from '../../db/schema/index.ts';
 import { asJson } from '../../kernel/json.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
+import { exceljs } from '../../platform/exceljs.ts';
 import { actorOf, audit } from './audit.ts';
 import type { AuditLogPage } from './contract.ts';
 
@@ -64,7 +65,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
         .where(filters(request.query))
         .orderBy(desc(auditLog.id))
         .limit(100_000);
-      const workbook = new ExcelJS.Workbook();
+      const workbook = new (exceljs().Workbook)();
       const sheet = workbook.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = [
         { header: '时间', key: 'at', width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } },

@@ -2,8 +2,9 @@
 // indicator in document order, ready to print on A4 landscape. Fonts are named as users' Office has them
 // (方正小标宋简体 for the title, 黑体 for the header, 仿宋_GB2312 for the body), as in official documents.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type Catalog, describeIndicatorTarget } from '../../core/catalog/index.ts';
+import { exceljs } from '../../platform/exceljs.ts';
 import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
 
 export const CATALOG_COLUMNS = [
@@ -20,7 +21,7 @@ export const CATALOG_COLUMNS = [
 type Row = Record<(typeof CATALOG_COLUMNS)[number]['key'], string | number>;
 
 export function buildCatalogWorkbook(catalog: Catalog): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = '天平 Tianping';
   workbook.title = catalog.folder.name;
 

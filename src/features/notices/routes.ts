@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SUBMISSION_STATUS_LABELS } from '../../core/collection/workflow.ts';
@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { asJson } from '../../kernel/json.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendXlsx } from '../../platform/download.ts';
+import { exceljs } from '../../platform/exceljs.ts';
 import { getSetting, SITE } from '../../platform/settings.ts';
 import { actorOf, audit } from '../audit/index.ts';
 import { currentUser } from '../auth/index.ts';
@@ -205,7 +206,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config
     },
     async (request, reply) => {
       const { round, late } = await lateSubmissions(db, request.params.id);
-      const workbook = new ExcelJS.Workbook();
+      const workbook = new (exceljs().Workbook)();
       const sheet = workbook.addWorksheet('未报单位联系人');
       sheet.mergeCells('A1:F1');
       sheet.getCell('A1').value = `${round.title}（截止 ${round.deadline}）未报单位联系人`;

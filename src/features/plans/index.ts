@@ -5,5 +5,11 @@
 export { cycleRoutes } from './cycle-routes.ts';
 export { DraftError, documentText, draftFiles, draftFromDocument, writeDraftFolder } from './draft.ts';
 export { loadWholeFolder, type WholeFolder } from './folder.ts';
-export { makeCurrentCycle, type PublishOptions, type PublishSummary, publishFolder } from './publish.ts';
+export {
+  makeCurrentCycle,
+  type PublishOptions,
+  type PublishSummary,
+  publishFolder,
+  publishIfChanged,
+} from './publish.ts';
 export { planDraftRoutes } from './routes.ts';

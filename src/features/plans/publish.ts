@@ -1,9 +1,19 @@
-import { eq, inArray } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { siteOf } from '../../core/site.ts';
 import type { Db } from '../../db/connection.ts';
+import { rows } from '../../db/rows.ts';
 import { plan, planFolder } from '../../db/schema/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { ACTIVE_FOLDER, getSetting, SITE, SYSTEM_NAME, setSetting, siteKey } from '../../platform/settings.ts';
+import {
+  ACTIVE_FOLDER,
+  getSetting,
+  publishedKey,
+  SITE,
+  SYSTEM_NAME,
+  setSetting,
+  siteKey,
+} from '../../platform/settings.ts';
 import { type Actor, audit } from '../audit/index.ts';
 import { type ImportSummary, importCatalog } from '../catalog/index.ts';
 import { mergeOrganisation } from '../organisation/index.ts';
@@ -84,6 +94,7 @@ export async function publishFolder(db: Db, whole: WholeFolder, options: Publish
       areasAdded: added.areas,
       assignedItems,
     };
+    await setSetting(tx, publishedKey(folderId), await fingerprintOf(tx, whole));
     if (options.actor) {
       await audit(tx, options.actor, {
         action: 'plan.publish',
@@ -94,6 +105,30 @@ export async function publishFolder(db: Db, whole: WholeFolder, options: Publish
     }
     return result;
   });
+}
+
+/**
+ * A server start: publishes the configured folder unless it was published exactly so before (the same files, system
+ * name and database schema), which changes nothing and cost a reused folder's start 1.5 s of upserts on PGlite.
+ * Returns null when skipped.
+ */
+export async function publishIfChanged(db: Db, whole: WholeFolder): Promise<PublishSummary | null> {
+  const published = await getSetting<string>(db, publishedKey(whole.catalog.folder.id));
+  if (published !== undefined && published === (await fingerprintOf(db, whole))) return null;
+  return publishFolder(db, whole);
+}
+
+/**
+ * What a publication's outcome depends on besides the database's own data: the folder, the system name, and the
+ * schema (a migration may add what publishing fills in, such as an indicator's predecessor).
+ */
+async function fingerprintOf(db: Db, whole: WholeFolder): Promise<string> {
+  const [schema] = await rows<{ n: number }>(db, sql`select count(*)::int as n from schema_migration`);
+  const systemName = (await getSetting<string>(db, SYSTEM_NAME)) ?? null;
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([whole, systemName, schema?.n ?? 0]))
+    .digest('hex');
 }
 
 /** Makes an existing cycle the current one: new rounds belong to it, pages show it unless another is asked for. */

@@ -2,9 +2,10 @@
 // for 全国. The download is prefilled with the indicators and the stored figures, so it is the template and the
 // export at once; the same file comes back through the import, matched by 编号 and 年份.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { REFERENCE_SCOPE_LABELS, REFERENCE_SCOPES, type ReferenceScope } from '../../core/reference.ts';
 import { looksLikeZip } from '../../kernel/zip.ts';
+import { exceljs } from '../../platform/exceljs.ts';
 import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
 import type { FolderCatalog, StoredReference } from './store.ts';
 
@@ -22,7 +23,7 @@ export const REFERENCE_COLUMNS = [
 ] as const;
 
 export function buildReferenceWorkbook(catalog: FolderCatalog, stored: readonly StoredReference[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = '天平 Tianping';
   workbook.title = '对比数据';
   const figure = new Map(stored.map((r) => [`${r.indicatorCode}|${r.scope}|${r.year}`, r]));
@@ -158,7 +159,7 @@ export async function parseReferenceWorkbook(buffer: Buffer): Promise<ParseResul
   if (!looksLikeZip(buffer)) {
     return { ok: false, message: '文件不是 Excel（.xlsx）格式，请上传从“对比数据”页面下载的模板' };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {

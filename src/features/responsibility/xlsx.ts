@@ -1,9 +1,10 @@
 // 目标管理责任分工表 as civil servants keep it in Excel: one sheet per plan, one row per measure or indicator,
 // with 领域, 类型, 编号, 内容/指标, 牵头单位, 配合单位. The same file comes back through the import, matched by 编号.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ITEM_KIND_LABELS } from '../../core/responsibility.ts';
 import { looksLikeZip } from '../../kernel/zip.ts';
+import { exceljs } from '../../platform/exceljs.ts';
 import { CELL_BORDER, SHEET_FONTS, writeTitleAndHeader } from '../../platform/xlsx-sheet.ts';
 import type { ResponsibilityItem } from './store.ts';
 
@@ -23,7 +24,7 @@ export function buildResponsibilityWorkbook(
   plans: { id: string; title: string; shortTitle: string }[],
   items: readonly ResponsibilityItem[],
 ): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = '天平 Tianping';
   workbook.title = '目标管理责任分工表';
   for (const plan of plans) {
@@ -91,7 +92,7 @@ export async function parseResponsibilityWorkbook(buffer: Buffer): Promise<Parse
   if (!looksLikeZip(buffer)) {
     return { ok: false, message: '文件不是 Excel（.xlsx）格式，请上传从本页面“导出Excel”得到的文件' };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,7 +1,8 @@
 // Statistical tables (统计报表) in Excel, laid out as Chinese statistical forms are: the title, the form's
 // identity block at the top right (表号 / 制表机关 / 批准机关 / 批准文号 / 有效期至), 填报单位 at the left, a multi-level
 // header, the body, and the signature line (单位负责人 / 统计负责人 / 填表人 / 填表日期) under the table.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../../platform/exceljs.ts';
 import { type Align, type CellValue, type HeaderCell, placeHeader } from '../model.ts';
 
 export interface StatColumn {
@@ -58,7 +59,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 export function buildStatWorkbook(sheets: StatSheet[], meta: StatMeta): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = meta.issuer;
   for (const sheet of sheets) addSheet(workbook, sheet, meta);
   return workbook;
