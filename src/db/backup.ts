@@ -102,7 +102,12 @@ export function readBackup(bytes: Buffer): BackupFile {
 }
 
 /** Tables rebuilt from the others (issue 16's stored assessment results): never user data. */
-export const DERIVED_TABLES: readonly string[] = ['analysis_dirty', 'assessment_result', 'analysis_version'];
+export const DERIVED_TABLES: readonly string[] = [
+  'analysis_dirty',
+  'assessment_result',
+  'analysis_version',
+  'catalog_version',
+];
 
 /**
  * Restores a backup into `database`, which must be migrated to the backup's level and hold no data (a new data
@@ -139,6 +144,8 @@ export async function restoreDatabase(database: Database, file: BackupFile): Pro
     // rebuild, which the first analysis read performs.
     for (const name of DERIVED_TABLES) await tx.execute(sql`delete from ${ident(name)}`);
     await tx.execute(sql`insert into analysis_dirty (indicator_id) values (null)`);
+    // A catalog version of its own: nothing remembered of another database's catalog applies (migration 0022).
+    await tx.execute(sql`insert into catalog_version (id, version) values (true, gen_random_uuid())`);
     // Sequences past the highest restored ids.
     const serials = await rows<{ table_name: string; column_name: string }>(
       tx,

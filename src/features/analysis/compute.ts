@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   type AssessmentInput,
   type AssessmentResult,
@@ -14,6 +14,7 @@ import {
 import type { FinalTolerance } from '../../core/assessment/types.ts';
 import { describeRule } from '../../core/catalog/index.ts';
 import type { Db } from '../../db/connection.ts';
+import { rows } from '../../db/rows.ts';
 import { area, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
 import { canSeePreliminary, type ScopedUser } from '../../kernel/scope.ts';
 import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
@@ -62,7 +63,30 @@ export interface Meta {
   predecessors: Map<number, number>;
 }
 
+/** Catalogs read, by catalog version (migration 0022) and folder: shared by every caller, never changed. */
+const metaCache = new Map<string, Promise<Meta>>();
+const META_CACHE_SIZE = 16;
+
+/**
+ * The catalog side of an analysis, remembered under the database's catalog version: read once per catalog change
+ * rather than at every recompute (a save's results asked eight queries for it). The version is read first: a
+ * catalog changed meanwhile is then remembered under the older version, which nobody asks for again.
+ */
 export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
+  const [row] = await rows<{ v: string | null }>(db, sql`select (select version::text from catalog_version) as v`);
+  if (!row?.v) return readMeta(db, folderId);
+  const key = `${row.v}|${folderId}`;
+  let meta = metaCache.get(key);
+  if (!meta) {
+    meta = readMeta(db, folderId);
+    if (metaCache.size >= META_CACHE_SIZE) metaCache.delete(metaCache.keys().next().value as string);
+    metaCache.set(key, meta);
+    meta.catch(() => metaCache.delete(key));
+  }
+  return meta;
+}
+
+async function readMeta(db: Db, folderId: string): Promise<Meta> {
   const plans = await db.select().from(plan).where(eq(plan.folderId, folderId)).orderBy(plan.position);
   const planIds = plans.map((p) => p.id);
   if (planIds.length === 0) throw new Error(`规划目录 ${folderId} 未导入`);

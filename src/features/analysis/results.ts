@@ -175,8 +175,9 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
   // A rebuild at national scale cost PostgreSQL 7.3 s of CPU with its defaults and 3.3 s without: its reads are
   // costly enough to be compiled (JIT, ≈ 40 ms a statement) and split over parallel workers that sort to disk and
   // take the core this process computes on meanwhile (BENCH_SCALES=national npm run bench scale, PostgreSQL).
-  await tx.execute(sql`set local jit = off`);
-  await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+  await tx.execute(
+    sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+  );
 
   const byId = new Map(meta.indicators.map((i) => [i.id, i]));
   const chunks: number[][] = [];
