@@ -1,5 +1,4 @@
 import { and, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
-import type ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog } from '../../db/schema/index.ts';

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SUBMISSION_STATUS_LABELS } from '../../core/collection/workflow.ts';
