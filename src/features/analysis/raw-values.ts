@@ -45,7 +45,12 @@ export interface RawValues {
   towns: TownValues[];
 }
 
-export async function readRawValues(db: Db, indicatorIds: readonly number[]): Promise<RawValues> {
+/** `towns: false`: the district's values only (a recompute that keeps the stored town lists). */
+export async function readRawValues(
+  db: Db,
+  indicatorIds: readonly number[],
+  options: { towns?: boolean } = {},
+): Promise<RawValues> {
   if (indicatorIds.length === 0) return { district: [], towns: [] };
   const ids = sql.param([...indicatorIds]);
   // `coalesce(area_id, 0) = 0` is how the key index (data_value_key) spells the district: with it the rows are found
@@ -56,6 +61,7 @@ export async function readRawValues(db: Db, indicatorIds: readonly number[]): Pr
           reference, locked, is_demo as "isDemo"
         from data_value where indicator_id = any(${ids}::int[]) and coalesce(area_id, 0) = 0 and area_id is null`,
   );
+  if (options.towns === false) return { district, towns: [] };
   // Per indicator and year, three lists in one order (no ORDER BY: each aggregate of a group sees its rows in the
   // same order, and the analysis ranks towns itself): the towns, their values (float8::text is the shortest text
   // that reads back as the same double) and a digit per town, 1 if approved plus 2 if demo data.

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
 import {
   type Basis,
+  type BasisStats,
   basisStats,
   computeIndicator,
   groupValues,
@@ -12,7 +13,7 @@ import {
   shareSeries,
   withReferences,
 } from './compute.ts';
-import { readRawValues } from './raw-values.ts';
+import { type RawValues, readRawValues } from './raw-values.ts';
 
 // Derived assessment results (assessment_result, migration 0010), kept current and never edited: each row is
 // computeIndicator's output for one indicator, basis and as-of year, rebuilt from the raw values.
@@ -42,9 +43,9 @@ export async function refreshResults(tx: Db): Promise<number> {
     sql`select exists (select 1 from analysis_dirty where indicator_id is null and tx <> txid_current()) as queued`,
   );
   if (full?.queued) return 0;
-  const dirty = await rows<{ indicator_id: number | null }>(
+  const dirty = await rows<{ indicator_id: number | null; towns: boolean }>(
     tx,
-    sql`delete from analysis_dirty where tx = txid_current() returning indicator_id`,
+    sql`delete from analysis_dirty where tx = txid_current() returning indicator_id, towns`,
   );
   return applyDirty(tx, dirty);
 }
@@ -54,9 +55,9 @@ export async function catchUpResults(db: Db): Promise<number> {
   const [pending] = await rows<{ pending: boolean }>(db, sql`select exists (select 1 from analysis_dirty) as pending`);
   if (!pending?.pending) return 0;
   return db.transaction(async (tx) => {
-    const dirty = await rows<{ indicator_id: number | null }>(
+    const dirty = await rows<{ indicator_id: number | null; towns: boolean }>(
       tx,
-      sql`delete from analysis_dirty returning indicator_id`,
+      sql`delete from analysis_dirty returning indicator_id, towns`,
     );
     return applyDirty(tx, dirty);
   });
@@ -110,28 +111,37 @@ export async function rebuildResults(db: Db): Promise<number> {
   });
 }
 
-async function applyDirty(tx: Db, dirty: { indicator_id: number | null }[]): Promise<number> {
-  if (dirty.length === 0) return 0;
-  if (dirty.some((d) => d.indicator_id === null)) return recompute(tx, null);
-  return recompute(tx, [...new Set(dirty.map((d) => d.indicator_id as number))]);
+/** What the queue asks for: indicators, and those of them whose towns' values changed too. */
+interface Stale {
+  ids: number[];
+  towns: Set<number>;
 }
 
-/** ids null = every indicator. */
-async function recompute(tx: Db, ids: number[] | null): Promise<number> {
+async function applyDirty(tx: Db, dirty: { indicator_id: number | null; towns: boolean }[]): Promise<number> {
+  if (dirty.length === 0) return 0;
+  if (dirty.some((d) => d.indicator_id === null)) return recompute(tx, null);
+  return recompute(tx, {
+    ids: [...new Set(dirty.map((d) => d.indicator_id as number))],
+    towns: new Set(dirty.filter((d) => d.towns).map((d) => d.indicator_id as number)),
+  });
+}
+
+/** stale null = every indicator, whole. */
+async function recompute(tx: Db, stale: Stale | null): Promise<number> {
   const folders =
-    ids === null
+    stale === null
       ? await rows<{ folder_id: string }>(tx, sql`select distinct folder_id from plan order by folder_id`)
       : await rows<{ folder_id: string }>(
           tx,
           sql`select distinct p.folder_id from indicator i join plan p on p.id = i.plan_id
-              where i.id = any(${sql.param(ids)}::int[]) order by p.folder_id`,
+              where i.id = any(${sql.param(stale.ids)}::int[]) order by p.folder_id`,
         );
   let n = 0;
-  for (const f of folders) n += await recomputeFolder(tx, f.folder_id, ids);
+  for (const f of folders) n += await recomputeFolder(tx, f.folder_id, stale);
   return n;
 }
 
-async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): Promise<number> {
+async function recomputeFolder(tx: Db, folderId: string, stale: Stale | null): Promise<number> {
   const meta = await loadMeta(tx, folderId);
   const active = meta.indicators.map((i) => i.id);
   const activeSet = new Set(active);
@@ -147,9 +157,10 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
   const endYear = Math.max(meta.targetYear, span?.max_year ?? meta.targetYear);
 
   let target: Set<number>;
-  if (ids === null || span?.stored_end == null || endYear > span.stored_end) target = new Set(active);
+  const whole = stale === null || span?.stored_end == null || endYear > span.stored_end;
+  if (whole) target = new Set(active);
   else {
-    target = new Set(ids.filter((id) => activeSet.has(id)));
+    target = new Set(stale.ids.filter((id) => activeSet.has(id)));
     // A relational target compares with another indicator: it goes stale with its reference.
     for (const ind of meta.indicators) {
       if (ind.rule.kind !== 'relational') continue;
@@ -171,64 +182,115 @@ async function recomputeFolder(tx: Db, folderId: string, ids: number[] | null): 
     sql`select pg_advisory_xact_lock(${LOCK_KEY}, s.x) from
           (select x from unnest(${sql.param(sorted)}::int[]) x order by x) s`,
   );
-  await tx.execute(sql`delete from assessment_result where indicator_id = any(${sql.param(sorted)}::int[])`);
+  // Indicators whose towns' values did not change (an approval or a save of district values) keep their stored
+  // town lists and counts, when they have a row for every basis and as-of year: at national scale the towns are
+  // nearly all of an indicator's values.
+  const districtOnly =
+    stale === null || whole
+      ? []
+      : await complete(
+          tx,
+          sorted.filter((id) => !stale.towns.has(id) && !stale.towns.has(meta.owners.get(id)?.id ?? -1)),
+          meta.baseYear,
+          endYear,
+        );
+  const kept = new Set(districtOnly);
+  const rebuilt = sorted.filter((id) => !kept.has(id));
+  await tx.execute(sql`delete from assessment_result where indicator_id = any(${sql.param(rebuilt)}::int[])`);
   // A rebuild at national scale cost PostgreSQL 7.3 s of CPU with its defaults and 3.3 s without: its reads are
   // costly enough to be compiled (JIT, ≈ 40 ms a statement) and split over parallel workers that sort to disk and
   // take the core this process computes on meanwhile (BENCH_SCALES=national npm run bench scale, PostgreSQL).
   await tx.execute(
     sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
   );
-
   const byId = new Map(meta.indicators.map((i) => [i.id, i]));
-  const chunks: number[][] = [];
-  for (let start = 0; start < sorted.length; start += CHUNK) chunks.push(sorted.slice(start, start + CHUNK));
-  const read = (chunk: number[]) => {
-    const reading = readRawValues(tx, withReferences(meta, chunk));
-    // Awaited below; a failure of the transaction meanwhile is reported by the statement that failed first.
-    reading.catch(() => {});
-    return reading;
-  };
-  let next = read(chunks[0]!);
-  for (let k = 0; k < chunks.length; k++) {
-    const chunk = chunks[k]!;
-    const raw = shareSeries(meta, await next);
-    // The next chunk's values are read by the database while this one is computed (on PostgreSQL, in parallel).
-    if (k + 1 < chunks.length) next = read(chunks[k + 1]!);
+  await inChunks(tx, meta, rebuilt, true, async (chunk, raw) => {
     const out: ResultRow[] = [];
     for (const basis of BASES) {
-      const stats = basisStats(raw, basis);
+      const district = basisStats({ district: raw.district, towns: [] }, basis);
+      const towns = basisStats({ district: [], towns: raw.towns }, basis);
       const values = groupValues(raw, basis);
       for (let asOf = meta.baseYear; asOf <= endYear; asOf++) {
         for (const id of chunk) {
           const c = computeIndicator(meta, byId.get(id)!, values, asOf);
-          const s = stats.get(id);
           out.push({
             id,
             basis,
             asOf,
-            lastYear: s?.lastYear ?? null,
-            count: s?.count ?? 0,
-            demo: s?.hasDemo ?? false,
+            district: district.get(id),
+            towns: towns.get(id),
             summary: JSON.stringify(c.summary),
-            towns: JSON.stringify(packTowns(c.towns)),
+            townList: JSON.stringify(packTowns(c.towns)),
           });
         }
       }
     }
     await insertRows(tx, out);
-  }
+  });
+  await inChunks(tx, meta, districtOnly, false, async (chunk, raw) => {
+    const out: SummaryRow[] = [];
+    for (const basis of BASES) {
+      const district = basisStats(raw, basis);
+      const values = groupValues(raw, basis);
+      for (let asOf = meta.baseYear; asOf <= endYear; asOf++) {
+        for (const id of chunk) {
+          const c = computeIndicator(meta, byId.get(id)!, values, asOf);
+          out.push({ id, basis, asOf, district: district.get(id), summary: JSON.stringify(c.summary) });
+        }
+      }
+    }
+    await updateSummaries(tx, out, endYear);
+  });
   return sorted.length;
+}
+
+/** Of `ids`, those with a stored row for each basis and as-of year from baseYear to endYear. */
+async function complete(tx: Db, ids: number[], baseYear: number, endYear: number): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = await rows<{ id: number }>(
+    tx,
+    sql`select indicator_id as id from assessment_result
+        where indicator_id = any(${sql.param(ids)}::int[]) and as_of between ${baseYear} and ${endYear}
+        group by indicator_id having count(*) = ${BASES.length * (endYear - baseYear + 1)}`,
+  );
+  return found.map((r) => r.id);
+}
+
+/**
+ * Reads the values of `ids` a chunk at a time (with the towns' or without) and hands each chunk to `use`. The next
+ * chunk's values are read by the database while this one is computed (on PostgreSQL, in parallel).
+ */
+async function inChunks(
+  tx: Db,
+  meta: Meta,
+  ids: number[],
+  towns: boolean,
+  use: (chunk: number[], raw: RawValues) => Promise<void>,
+): Promise<void> {
+  const chunks: number[][] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) chunks.push(ids.slice(start, start + CHUNK));
+  const read = (chunk: number[]) => {
+    const reading = readRawValues(tx, withReferences(meta, chunk), { towns });
+    // Awaited below; a failure of the transaction meanwhile is reported by the statement that failed first.
+    reading.catch(() => {});
+    return reading;
+  };
+  let next = chunks.length > 0 ? read(chunks[0]!) : undefined;
+  for (let k = 0; k < chunks.length; k++) {
+    const raw = shareSeries(meta, await next!);
+    if (k + 1 < chunks.length) next = read(chunks[k + 1]!);
+    await use(chunks[k]!, raw);
+  }
 }
 
 interface ResultRow {
   id: number;
   basis: Basis;
   asOf: number;
-  lastYear: number | null;
-  count: number;
-  demo: boolean;
+  district: BasisStats | undefined;
+  towns: BasisStats | undefined;
   summary: string;
-  towns: string;
+  townList: string;
 }
 
 async function insertRows(tx: Db, list: ResultRow[]): Promise<void> {
@@ -236,11 +298,45 @@ async function insertRows(tx: Db, list: ResultRow[]): Promise<void> {
     const b = list.slice(i, i + INSERT_BATCH);
     const col = <T>(pick: (r: ResultRow) => T) => sql.param(b.map(pick));
     await tx.execute(
-      sql`insert into assessment_result (indicator_id, basis, as_of, last_year, value_count, has_demo, summary, towns)
-          select u.i, u.b, u.a, u.l, u.c, u.d, u.s::jsonb, u.t::jsonb
+      sql`insert into assessment_result (indicator_id, basis, as_of, last_year, value_count, has_demo, summary, towns,
+            town_count, town_last_year, town_demo)
+          select u.i, u.b, u.a, greatest(u.dl, u.tl), u.dc + u.tc, u.dd or u.td, u.s::jsonb, u.t::jsonb, u.tc, u.tl, u.td
           from unnest(${col((r) => r.id)}::int[], ${col((r) => r.basis)}::text[], ${col((r) => r.asOf)}::int[],
-            ${col((r) => r.lastYear)}::int[], ${col((r) => r.count)}::int[], ${col((r) => r.demo)}::bool[],
-            ${col((r) => r.summary)}::text[], ${col((r) => r.towns)}::text[]) as u(i, b, a, l, c, d, s, t)`,
+            ${col((r) => r.district?.lastYear ?? null)}::int[], ${col((r) => r.district?.count ?? 0)}::int[],
+            ${col((r) => r.district?.hasDemo ?? false)}::bool[], ${col((r) => r.summary)}::text[],
+            ${col((r) => r.townList)}::text[], ${col((r) => r.towns?.lastYear ?? null)}::int[],
+            ${col((r) => r.towns?.count ?? 0)}::int[], ${col((r) => r.towns?.hasDemo ?? false)}::bool[])
+            as u(i, b, a, dl, dc, dd, s, t, tl, tc, td)`,
+    );
+  }
+}
+
+interface SummaryRow {
+  id: number;
+  basis: Basis;
+  asOf: number;
+  district: BasisStats | undefined;
+  summary: string;
+}
+
+/** A district-only recompute: new summaries and district counts beside the stored towns' share. */
+async function updateSummaries(tx: Db, list: SummaryRow[], endYear: number): Promise<void> {
+  const ids = [...new Set(list.map((r) => r.id))];
+  // As-of years past the latest with data (values of the last year deleted) are no longer stored.
+  await tx.execute(
+    sql`delete from assessment_result where indicator_id = any(${sql.param(ids)}::int[]) and as_of > ${endYear}`,
+  );
+  for (let i = 0; i < list.length; i += INSERT_BATCH) {
+    const b = list.slice(i, i + INSERT_BATCH);
+    const col = <T>(pick: (r: SummaryRow) => T) => sql.param(b.map(pick));
+    await tx.execute(
+      sql`update assessment_result r set summary = u.s::jsonb, value_count = u.dc + r.town_count,
+            last_year = greatest(u.dl, r.town_last_year), has_demo = u.dd or r.town_demo, computed_at = now()
+          from unnest(${col((r) => r.id)}::int[], ${col((r) => r.basis)}::text[], ${col((r) => r.asOf)}::int[],
+            ${col((r) => r.district?.lastYear ?? null)}::int[], ${col((r) => r.district?.count ?? 0)}::int[],
+            ${col((r) => r.district?.hasDemo ?? false)}::bool[], ${col((r) => r.summary)}::text[])
+            as u(i, b, a, dl, dc, dd, s)
+          where r.indicator_id = u.i and r.basis = u.b and r.as_of = u.a`,
     );
   }
 }
