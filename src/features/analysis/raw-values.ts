@@ -53,13 +53,12 @@ export async function readRawValues(
 ): Promise<RawValues> {
   if (indicatorIds.length === 0) return { district: [], towns: [] };
   const ids = sql.param([...indicatorIds]);
-  // `coalesce(area_id, 0) = 0` is how the key index (data_value_key) spells the district: with it the rows are found
-  // in the index; `area_id is null` alone made PostgreSQL read every value of the table (0.45 s per chunk at 7 M).
+  // Through the district's own index (migration 0024): at national scale 18 of an indicator's 54,000 values.
   const district = await rows<RawValue>(
     db,
     sql`select indicator_id as "indicatorId", year, unit_id as "unitId", sex, value, numerator, denominator,
           reference, locked, is_demo as "isDemo"
-        from data_value where indicator_id = any(${ids}::int[]) and coalesce(area_id, 0) = 0 and area_id is null`,
+        from data_value where indicator_id = any(${ids}::int[]) and area_id is null`,
   );
   if (options.towns === false) return { district, towns: [] };
   // Per indicator and year, three lists in one order (no ORDER BY: each aggregate of a group sees its rows in the

@@ -197,6 +197,10 @@ async function recomputeFolder(tx: Db, folderId: string, stale: Stale | null): P
   const kept = new Set(districtOnly);
   const rebuilt = sorted.filter((id) => !kept.has(id));
   await tx.execute(sql`delete from assessment_result where indicator_id = any(${sql.param(rebuilt)}::int[])`);
+  // As-of years past the latest with data (the last year's values deleted) are no longer stored.
+  await tx.execute(
+    sql`delete from assessment_result where indicator_id = any(${sql.param(districtOnly)}::int[]) and as_of > ${endYear}`,
+  );
   // A rebuild at national scale cost PostgreSQL 7.3 s of CPU with its defaults and 3.3 s without: its reads are
   // costly enough to be compiled (JIT, ≈ 40 ms a statement) and split over parallel workers that sort to disk and
   // take the core this process computes on meanwhile (BENCH_SCALES=national npm run bench scale, PostgreSQL).
@@ -239,7 +243,7 @@ async function recomputeFolder(tx: Db, folderId: string, stale: Stale | null): P
         }
       }
     }
-    await updateSummaries(tx, out, endYear);
+    await updateSummaries(tx, out);
   });
   return sorted.length;
 }
@@ -320,12 +324,7 @@ interface SummaryRow {
 }
 
 /** A district-only recompute: new summaries and district counts beside the stored towns' share. */
-async function updateSummaries(tx: Db, list: SummaryRow[], endYear: number): Promise<void> {
-  const ids = [...new Set(list.map((r) => r.id))];
-  // As-of years past the latest with data (values of the last year deleted) are no longer stored.
-  await tx.execute(
-    sql`delete from assessment_result where indicator_id = any(${sql.param(ids)}::int[]) and as_of > ${endYear}`,
-  );
+async function updateSummaries(tx: Db, list: SummaryRow[]): Promise<void> {
   for (let i = 0; i < list.length; i += INSERT_BATCH) {
     const b = list.slice(i, i + INSERT_BATCH);
     const col = <T>(pick: (r: SummaryRow) => T) => sql.param(b.map(pick));
