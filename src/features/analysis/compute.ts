@@ -17,6 +17,7 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
 import { area, domain, goal, indicator, orgUnit, plan, responsibility } from '../../db/schema/index.ts';
 import { canSeePreliminary, type ScopedUser } from '../../kernel/scope.ts';
+import { sharedPromise } from '../../kernel/shared-promise.ts';
 import { finalToleranceKey, getSetting } from '../../platform/settings.ts';
 import { cycleEndMoment, formerNamesAt } from '../organisation/index.ts';
 import type { Analysis, Basis, IndicatorAnalysis } from './contract.ts';
@@ -75,15 +76,7 @@ const META_CACHE_SIZE = 16;
 export async function loadMeta(db: Db, folderId: string): Promise<Meta> {
   const [row] = await rows<{ v: string | null }>(db, sql`select (select version::text from catalog_version) as v`);
   if (!row?.v) return readMeta(db, folderId);
-  const key = `${row.v}|${folderId}`;
-  let meta = metaCache.get(key);
-  if (!meta) {
-    meta = readMeta(db, folderId);
-    if (metaCache.size >= META_CACHE_SIZE) metaCache.delete(metaCache.keys().next().value as string);
-    metaCache.set(key, meta);
-    meta.catch(() => metaCache.delete(key));
-  }
-  return meta;
+  return sharedPromise(metaCache, `${row.v}|${folderId}`, META_CACHE_SIZE, () => readMeta(db, folderId));
 }
 
 async function readMeta(db: Db, folderId: string): Promise<Meta> {

@@ -26,6 +26,9 @@ import { type RawValues, readRawValues } from './raw-values.ts';
 // analysis read runs first (one indexed EXISTS when nothing is queued), so no reader sees stale results.
 // Concurrent writers of one indicator are serialised by a transaction-scoped advisory lock per indicator, taken
 // before the values are read: the second one reads the first one's committed values (READ COMMITTED).
+// The queue also says whether an indicator's towns' values changed (migration 0023): when only the district's did
+// (an approval of a unit's values, a unit's save), the district series is recomputed and the stored town lists and
+// the towns' share of the counts are kept.
 
 export const BASES: readonly Basis[] = ['approved', 'preliminary'];
 const LOCK_KEY = 726_016;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rememberedRead } from '../../db/changes.ts';
 import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/rows.ts';
+import { sharedPromise } from '../../kernel/shared-promise.ts';
 import { type Analysis, analyse, type ReadOptions } from './analyse.ts';
 import { catchUpResults } from './results.ts';
 
@@ -51,12 +52,5 @@ export async function analyseShared(db: Db, options: ReadOptions, townsKey: stri
     cache = new Map();
     caches.set(db, cache);
   }
-  let answer = cache.get(key);
-  if (!answer) {
-    answer = analyse(db, options);
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, answer);
-    answer.catch(() => cache.delete(key));
-  }
-  return answer;
+  return sharedPromise(cache, key, MAX_ENTRIES, () => analyse(db, options));
 }
