@@ -46,7 +46,9 @@ export default function ReportsPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>报告</Typography.Title>
       <ErrorAlert message={error?.message} />
-      {canEdit && (
+      {/* Only once the cycle is known: a form shown before it submitted no year (and was remounted under the
+          click when the cycle arrived), so a quick click on a slow connection opened nothing. */}
+      {canEdit && cycle && (
         <Card title="起草报告">
           <Form
             form={form}
